@@ -1,0 +1,110 @@
+package io.jnet.error;
+
+/**
+ * An error with Node's {@code code}: what jnet throws at a bad call and passes to {@code 'error'}
+ * listeners.
+ *
+ * <p>Node's errors are plain {@code Error} objects with extra properties. jnet keeps the same
+ * properties as accessors: {@link #code()} ({@code "ECONNREFUSED"}, {@code "ERR_OUT_OF_RANGE"}),
+ * and for system errors {@link #errno()}, {@link #syscall()}, {@link #address()} and {@link
+ * #port()}. {@link #getMessage()} is shaped like Node's ({@code connect ECONNREFUSED
+ * 127.0.0.1:1}), and {@link #name()} is Node's error class ({@code TypeError}, {@code
+ * RangeError}, {@code Error}).
+ *
+ * <p>Unlike Node, every jnet error is one unchecked Java type; switch on {@link #code()} rather
+ * than on the class.
+ */
+public class JnetException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String code;
+  private final String name;
+  private final int errno;
+  private final String syscall;
+  private final String address;
+  private final int port;
+
+  /** An error of class {@code Error} with {@code code} and {@code message}. */
+  public JnetException(String code, String message) {
+    this("Error", code, message, 0, null, null, -1, null);
+  }
+
+  /** An error of class {@code Error} with {@code code}, {@code message} and a cause. */
+  public JnetException(String code, String message, Throwable cause) {
+    this("Error", code, message, 0, null, null, -1, cause);
+  }
+
+  /**
+   * The general form: {@code name} is Node's class name ({@code "TypeError"}), {@code errno} is
+   * Node's negative errno or 0, {@code address} may be null and {@code port} is -1 when absent.
+   */
+  public JnetException(
+      String name,
+      String code,
+      String message,
+      int errno,
+      String syscall,
+      String address,
+      int port,
+      Throwable cause) {
+    super(message, cause);
+    if (code == null) throw new NullPointerException("code == null");
+    this.name = name == null ? "Error" : name;
+    this.code = code;
+    this.errno = errno;
+    this.syscall = syscall;
+    this.address = address;
+    this.port = port;
+  }
+
+  /** Node's {@code TypeError} with {@code code}: thrown for arguments of the wrong type. */
+  public static JnetException typeError(String code, String message) {
+    return new JnetException("TypeError", code, message, 0, null, null, -1, null);
+  }
+
+  /** Node's {@code RangeError} with {@code code}: thrown for arguments out of range. */
+  public static JnetException rangeError(String code, String message) {
+    return new JnetException("RangeError", code, message, 0, null, null, -1, null);
+  }
+
+  /** Node's error code, such as {@code "ECONNRESET"} or {@code "ERR_STREAM_DESTROYED"}. */
+  public String code() {
+    return code;
+  }
+
+  /** Node's error class name: {@code "Error"}, {@code "TypeError"} or {@code "RangeError"}. */
+  public String name() {
+    return name;
+  }
+
+  /** Node's (negative) errno for system errors; 0 for errors that have none. */
+  public int errno() {
+    return errno;
+  }
+
+  /** The system call that failed ({@code "connect"}, {@code "listen"}), or null. */
+  public String syscall() {
+    return syscall;
+  }
+
+  /** The address involved in a system error, or null. */
+  public String address() {
+    return address;
+  }
+
+  /** The port involved in a system error, or -1. */
+  public int port() {
+    return port;
+  }
+
+  /**
+   * Shaped like Node's headline: {@code TypeError [ERR_X]: message} for Node's own errors, {@code
+   * Error: connect ECONNREFUSED 127.0.0.1:1} for system errors, whose message holds the code.
+   */
+  @Override
+  public String toString() {
+    return code.startsWith("ERR_")
+        ? name + " [" + code + "]: " + getMessage()
+        : name + ": " + getMessage();
+  }
+}

@@ -1,0 +1,141 @@
+package io.jnet.internal.transport;
+
+import io.netty.channel.Channel;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDomainSocketChannel;
+import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.Locale;
+
+/**
+ * The Netty transport jnet runs on: the I/O handler of its loops and the channel classes for TCP
+ * and Unix domain sockets.
+ *
+ * <p>Chosen once per JVM by {@link #current()}: the system property {@code jnet.transport}
+ * ({@code nio}, {@code epoll}, or {@code auto}, the default) forces one; {@code auto} takes epoll
+ * where its native library loads and NIO otherwise, quietly. Every loop and channel of one JVM uses
+ * the same transport, because a channel can only register with a loop of its own kind.
+ */
+public enum Transport {
+  NIO {
+    @Override
+    public IoHandlerFactory newIoHandlerFactory() {
+      return NioIoHandler.newFactory();
+    }
+
+    @Override
+    public Class<? extends Channel> socketChannel() {
+      return NioSocketChannel.class;
+    }
+
+    @Override
+    public Class<? extends ServerChannel> serverSocketChannel() {
+      return NioServerSocketChannel.class;
+    }
+
+    @Override
+    public Class<? extends Channel> domainSocketChannel() {
+      return NioDomainSocketChannel.class;
+    }
+
+    @Override
+    public Class<? extends ServerChannel> serverDomainSocketChannel() {
+      return NioServerDomainSocketChannel.class;
+    }
+  },
+
+  EPOLL {
+    @Override
+    public IoHandlerFactory newIoHandlerFactory() {
+      return EpollIoHandler.newFactory();
+    }
+
+    @Override
+    public Class<? extends Channel> socketChannel() {
+      return EpollSocketChannel.class;
+    }
+
+    @Override
+    public Class<? extends ServerChannel> serverSocketChannel() {
+      return EpollServerSocketChannel.class;
+    }
+
+    @Override
+    public Class<? extends Channel> domainSocketChannel() {
+      return EpollDomainSocketChannel.class;
+    }
+
+    @Override
+    public Class<? extends ServerChannel> serverDomainSocketChannel() {
+      return EpollServerDomainSocketChannel.class;
+    }
+  };
+
+  /** The property that forces a transport: {@code nio}, {@code epoll} or {@code auto}. */
+  public static final String PROPERTY = "jnet.transport";
+
+  private static volatile Transport current;
+
+  /** A new factory for the I/O handler of one loop thread. */
+  public abstract IoHandlerFactory newIoHandlerFactory();
+
+  /** The class of a connected TCP channel. */
+  public abstract Class<? extends Channel> socketChannel();
+
+  /** The class of a listening TCP channel. */
+  public abstract Class<? extends ServerChannel> serverSocketChannel();
+
+  /** The class of a connected Unix domain socket channel. */
+  public abstract Class<? extends Channel> domainSocketChannel();
+
+  /** The class of a listening Unix domain socket channel. */
+  public abstract Class<? extends ServerChannel> serverDomainSocketChannel();
+
+  /** The transport of this JVM, chosen on first use. */
+  public static Transport current() {
+    Transport t = current;
+    if (t == null) {
+      synchronized (Transport.class) {
+        t = current;
+        if (t == null) current = t = choose(System.getProperty(PROPERTY, "auto"));
+      }
+    }
+    return t;
+  }
+
+  static Transport choose(String wanted) {
+    switch (wanted.trim().toLowerCase(Locale.ROOT)) {
+      case "nio":
+        return NIO;
+      case "epoll":
+        if (!epollAvailable()) {
+          throw new IllegalStateException(
+              "-Djnet.transport=epoll but epoll is not available: " + Epoll.unavailabilityCause());
+        }
+        return EPOLL;
+      case "":
+      case "auto":
+        return epollAvailable() ? EPOLL : NIO;
+      default:
+        throw new IllegalArgumentException(
+            "-Djnet.transport must be nio, epoll or auto: " + wanted);
+    }
+  }
+
+  private static boolean epollAvailable() {
+    try {
+      return Epoll.isAvailable();
+    } catch (LinkageError e) {
+      return false; // classes or native library missing: fall back to NIO quietly
+    }
+  }
+}

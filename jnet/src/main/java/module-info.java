@@ -1,0 +1,10 @@
+/** jnet: Node's {@code net} module for the JVM. Exports the API packages only. */
+module io.jnet {
+  requires io.netty.common;
+  requires io.netty.buffer;
+  requires io.netty.transport;
+  requires io.netty.transport.unix.common;
+  requires io.netty.transport.classes.epoll;
+
+  exports io.jnet.error;
+}
