@@ -7,9 +7,8 @@ package io.jnet.error;
  * <p>Node's errors are plain {@code Error} objects with extra properties. jnet keeps the same
  * properties as accessors: {@link #code()} ({@code "ECONNREFUSED"}, {@code "ERR_OUT_OF_RANGE"}),
  * and for system errors {@link #errno()}, {@link #syscall()}, {@link #address()} and {@link
- * #port()}. {@link #getMessage()} is shaped like Node's ({@code connect ECONNREFUSED
- * 127.0.0.1:1}), and {@link #name()} is Node's error class ({@code TypeError}, {@code
- * RangeError}, {@code Error}).
+ * #port()}. {@link #getMessage()} is shaped like Node's ({@code connect ECONNREFUSED 127.0.0.1:1}),
+ * and {@link #name()} is Node's error class ({@code TypeError}, {@code RangeError}, {@code Error}).
  *
  * <p>Unlike Node, every jnet error is one unchecked Java type; switch on {@link #code()} rather
  * than on the class.

@@ -20,10 +20,10 @@ import java.util.Locale;
  * The Netty transport jnet runs on: the I/O handler of its loops and the channel classes for TCP
  * and Unix domain sockets.
  *
- * <p>Chosen once per JVM by {@link #current()}: the system property {@code jnet.transport}
- * ({@code nio}, {@code epoll}, or {@code auto}, the default) forces one; {@code auto} takes epoll
- * where its native library loads and NIO otherwise, quietly. Every loop and channel of one JVM uses
- * the same transport, because a channel can only register with a loop of its own kind.
+ * <p>Chosen once per JVM by {@link #current()}: the system property {@code jnet.transport} ({@code
+ * nio}, {@code epoll}, or {@code auto}, the default) forces one; {@code auto} takes epoll where its
+ * native library loads and NIO otherwise, quietly. Every loop and channel of one JVM uses the same
+ * transport, because a channel can only register with a loop of its own kind.
  */
 public enum Transport {
   NIO {

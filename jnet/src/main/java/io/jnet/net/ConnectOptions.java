@@ -1,0 +1,227 @@
+package io.jnet.net;
+
+import io.jnet.error.JnetException;
+
+/**
+ * Immutable options for {@code Net.connect} and {@code socket.connect}: Node's {@code
+ * socket.connect(options)} object.
+ *
+ * <p>Start from {@link #port(int)} (TCP) or {@link #path(String)} (IPC) and refine: {@code
+ * ConnectOptions.port(80).host("example.org").noDelay(true)}. Each refinement returns a new
+ * instance. A port out of range is rejected when the options are used, with Node's {@code
+ * ERR_SOCKET_BAD_PORT}, as Node does.
+ */
+public final class ConnectOptions {
+  private int port = -1;
+  private String path;
+  private String host = "localhost";
+  private String localAddress;
+  private int localPort;
+  private int family;
+  private boolean noDelay;
+  private boolean keepAlive;
+  private int keepAliveInitialDelay;
+  private long timeout;
+  private boolean allowHalfOpen;
+  private Boolean autoSelectFamily;
+  private int autoSelectFamilyAttemptTimeout = -1;
+  private int highWaterMark = -1;
+
+  private ConnectOptions() {}
+
+  private ConnectOptions copy() {
+    ConnectOptions c = new ConnectOptions();
+    c.port = port;
+    c.path = path;
+    c.host = host;
+    c.localAddress = localAddress;
+    c.localPort = localPort;
+    c.family = family;
+    c.noDelay = noDelay;
+    c.keepAlive = keepAlive;
+    c.keepAliveInitialDelay = keepAliveInitialDelay;
+    c.timeout = timeout;
+    c.allowHalfOpen = allowHalfOpen;
+    c.autoSelectFamily = autoSelectFamily;
+    c.autoSelectFamilyAttemptTimeout = autoSelectFamilyAttemptTimeout;
+    c.highWaterMark = highWaterMark;
+    return c;
+  }
+
+  /** TCP options for {@code port} on {@code localhost}. */
+  public static ConnectOptions port(int port) {
+    ConnectOptions c = new ConnectOptions();
+    c.port = port;
+    return c;
+  }
+
+  /** IPC options for the Unix domain socket (or pipe) at {@code path}. */
+  public static ConnectOptions path(String path) {
+    if (path == null) throw invalidType("options.path", "string", "null");
+    ConnectOptions c = new ConnectOptions();
+    c.path = path;
+    return c;
+  }
+
+  /** The host to connect to: a name to resolve or an IP address. Default {@code localhost}. */
+  public ConnectOptions host(String host) {
+    if (host == null) throw invalidType("options.host", "string", "null");
+    ConnectOptions c = copy();
+    c.host = host;
+    return c;
+  }
+
+  /** The local address to bind before connecting. */
+  public ConnectOptions localAddress(String localAddress) {
+    ConnectOptions c = copy();
+    c.localAddress = localAddress;
+    return c;
+  }
+
+  /** The local port to bind before connecting; 0 lets the system choose. */
+  public ConnectOptions localPort(int localPort) {
+    ConnectOptions c = copy();
+    c.localPort = localPort;
+    return c;
+  }
+
+  /** The IP family to resolve the host to: 0 (either), 4 or 6. */
+  public ConnectOptions family(int family) {
+    if (family != 0 && family != 4 && family != 6) {
+      throw JnetException.typeError(
+          "ERR_INVALID_ARG_VALUE",
+          "The property 'options.family' must be one of: 0, 4, 6. Received " + family);
+    }
+    ConnectOptions c = copy();
+    c.family = family;
+    return c;
+  }
+
+  /** Disables Nagle's algorithm once connected. */
+  public ConnectOptions noDelay(boolean noDelay) {
+    ConnectOptions c = copy();
+    c.noDelay = noDelay;
+    return c;
+  }
+
+  /** Enables TCP keep-alive once connected. */
+  public ConnectOptions keepAlive(boolean keepAlive) {
+    ConnectOptions c = copy();
+    c.keepAlive = keepAlive;
+    return c;
+  }
+
+  /** The idle time in milliseconds before the first keep-alive probe. */
+  public ConnectOptions keepAliveInitialDelay(int millis) {
+    ConnectOptions c = copy();
+    c.keepAliveInitialDelay = millis;
+    return c;
+  }
+
+  /** Calls {@code socket.setTimeout(millis)} before connecting; 0 disables. */
+  public ConnectOptions timeout(long millis) {
+    ConnectOptions c = copy();
+    c.timeout = millis;
+    return c;
+  }
+
+  /** When true, the socket stays writable after the peer's end (no automatic {@code end()}). */
+  public ConnectOptions allowHalfOpen(boolean allowHalfOpen) {
+    ConnectOptions c = copy();
+    c.allowHalfOpen = allowHalfOpen;
+    return c;
+  }
+
+  /** Node's Happy Eyeballs switch; unset means {@code Net.getDefaultAutoSelectFamily()}. */
+  public ConnectOptions autoSelectFamily(boolean autoSelectFamily) {
+    ConnectOptions c = copy();
+    c.autoSelectFamily = autoSelectFamily;
+    return c;
+  }
+
+  /** How long one Happy Eyeballs attempt may take, in milliseconds (at least 10). */
+  public ConnectOptions autoSelectFamilyAttemptTimeout(int millis) {
+    ConnectOptions c = copy();
+    c.autoSelectFamilyAttemptTimeout = Math.max(10, millis);
+    return c;
+  }
+
+  /** The stream high-water mark of both sides, in bytes. */
+  public ConnectOptions highWaterMark(int bytes) {
+    if (bytes < 0) {
+      throw JnetException.typeError(
+          "ERR_INVALID_ARG_VALUE",
+          "The property 'options.highWaterMark' is invalid. Received " + bytes);
+    }
+    ConnectOptions c = copy();
+    c.highWaterMark = bytes;
+    return c;
+  }
+
+  /** The port, or -1 for IPC options. */
+  public int port() {
+    return port;
+  }
+
+  /** The IPC path, or null for TCP options. */
+  public String path() {
+    return path;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public String localAddress() {
+    return localAddress;
+  }
+
+  public int localPort() {
+    return localPort;
+  }
+
+  public int family() {
+    return family;
+  }
+
+  public boolean noDelay() {
+    return noDelay;
+  }
+
+  public boolean keepAlive() {
+    return keepAlive;
+  }
+
+  public int keepAliveInitialDelay() {
+    return keepAliveInitialDelay;
+  }
+
+  public long timeout() {
+    return timeout;
+  }
+
+  public boolean allowHalfOpen() {
+    return allowHalfOpen;
+  }
+
+  /** Whether Happy Eyeballs is on for these options, or null for the default. */
+  public Boolean autoSelectFamily() {
+    return autoSelectFamily;
+  }
+
+  /** The attempt timeout in milliseconds, or -1 for the default. */
+  public int autoSelectFamilyAttemptTimeout() {
+    return autoSelectFamilyAttemptTimeout;
+  }
+
+  /** The high-water mark in bytes, or -1 for the default. */
+  public int highWaterMark() {
+    return highWaterMark;
+  }
+
+  static JnetException invalidType(String name, String expected, String received) {
+    return JnetException.typeError(
+        "ERR_INVALID_ARG_TYPE",
+        "The \"" + name + "\" property must be of type " + expected + ". Received " + received);
+  }
+}

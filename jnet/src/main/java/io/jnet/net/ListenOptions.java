@@ -1,0 +1,127 @@
+package io.jnet.net;
+
+/**
+ * Immutable options for {@code server.listen(options)}: Node's listen options object.
+ *
+ * <p>Start from {@link #port(int)} (TCP; 0 lets the system choose) or {@link #path(String)} (IPC),
+ * then refine: {@code ListenOptions.port(0).host("127.0.0.1").backlog(128)}. Without a host, the
+ * server listens on {@code ::} (dual-stack), or on {@code 0.0.0.0} where IPv6 is missing, as Node
+ * does.
+ */
+public final class ListenOptions {
+  private int port = -1;
+  private String path;
+  private String host;
+  private int backlog = 511;
+  private boolean exclusive;
+  private boolean ipv6Only;
+  private boolean readableAll;
+  private boolean writableAll;
+
+  private ListenOptions() {}
+
+  private ListenOptions copy() {
+    ListenOptions c = new ListenOptions();
+    c.port = port;
+    c.path = path;
+    c.host = host;
+    c.backlog = backlog;
+    c.exclusive = exclusive;
+    c.ipv6Only = ipv6Only;
+    c.readableAll = readableAll;
+    c.writableAll = writableAll;
+    return c;
+  }
+
+  /** TCP options for {@code port}; 0 lets the system choose. */
+  public static ListenOptions port(int port) {
+    ListenOptions c = new ListenOptions();
+    c.port = port;
+    return c;
+  }
+
+  /** IPC options for a Unix domain socket at {@code path}. */
+  public static ListenOptions path(String path) {
+    if (path == null) throw ConnectOptions.invalidType("options.path", "string", "null");
+    ListenOptions c = new ListenOptions();
+    c.path = path;
+    return c;
+  }
+
+  /** The host to listen on: an IP address or a name to resolve first. */
+  public ListenOptions host(String host) {
+    ListenOptions c = copy();
+    c.host = host;
+    return c;
+  }
+
+  /** The length of the queue of pending connections (Node's default 511). */
+  public ListenOptions backlog(int backlog) {
+    ListenOptions c = copy();
+    c.backlog = backlog;
+    return c;
+  }
+
+  /** Node's cluster switch; jnet has no cluster, so it changes nothing (kept for ports). */
+  public ListenOptions exclusive(boolean exclusive) {
+    ListenOptions c = copy();
+    c.exclusive = exclusive;
+    return c;
+  }
+
+  /** Listen on IPv6 only, refusing IPv4-mapped connections on {@code ::}. */
+  public ListenOptions ipv6Only(boolean ipv6Only) {
+    ListenOptions c = copy();
+    c.ipv6Only = ipv6Only;
+    return c;
+  }
+
+  /** IPC: make the socket file readable by all users. */
+  public ListenOptions readableAll(boolean readableAll) {
+    ListenOptions c = copy();
+    c.readableAll = readableAll;
+    return c;
+  }
+
+  /** IPC: make the socket file writable by all users. */
+  public ListenOptions writableAll(boolean writableAll) {
+    ListenOptions c = copy();
+    c.writableAll = writableAll;
+    return c;
+  }
+
+  /** The port, or -1 for IPC options. */
+  public int port() {
+    return port;
+  }
+
+  /** The IPC path, or null for TCP options. */
+  public String path() {
+    return path;
+  }
+
+  /** The host, or null for all interfaces. */
+  public String host() {
+    return host;
+  }
+
+  public int backlog() {
+    return backlog;
+  }
+
+  public boolean exclusive() {
+    return exclusive;
+  }
+
+  public boolean ipv6Only() {
+    return ipv6Only;
+  }
+
+  public boolean readableAll() {
+    return readableAll;
+  }
+
+  public boolean writableAll() {
+    return writableAll;
+  }
+}

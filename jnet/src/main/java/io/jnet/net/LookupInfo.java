@@ -1,0 +1,14 @@
+package io.jnet.net;
+
+import io.jnet.error.JnetException;
+
+/**
+ * The arguments of a socket's {@code 'lookup'} event: Node's {@code (err, address, family, host)},
+ * emitted after a host name was resolved and before connecting.
+ *
+ * @param error the resolver's error ({@code ENOTFOUND}), or null
+ * @param address the first address tried, or null when {@code error} is set
+ * @param family 4 or 6, or 0 when {@code error} is set
+ * @param host the name that was resolved
+ */
+public record LookupInfo(JnetException error, String address, int family, String host) {}

@@ -1,0 +1,111 @@
+package io.jnet.net;
+
+import io.jnet.error.JnetException;
+
+/**
+ * Immutable options for {@code Net.createServer(options)}: Node's server options object.
+ *
+ * <p>{@code ServerOptions.defaults().allowHalfOpen(true).pauseOnConnect(true)}; each refinement
+ * returns a new instance. The socket options ({@code noDelay}, {@code keepAlive}...) apply to every
+ * accepted connection.
+ */
+public final class ServerOptions {
+  private static final ServerOptions DEFAULTS = new ServerOptions();
+
+  private boolean allowHalfOpen;
+  private boolean pauseOnConnect;
+  private boolean noDelay;
+  private boolean keepAlive;
+  private int keepAliveInitialDelay;
+  private int highWaterMark = -1;
+
+  private ServerOptions() {}
+
+  private ServerOptions copy() {
+    ServerOptions c = new ServerOptions();
+    c.allowHalfOpen = allowHalfOpen;
+    c.pauseOnConnect = pauseOnConnect;
+    c.noDelay = noDelay;
+    c.keepAlive = keepAlive;
+    c.keepAliveInitialDelay = keepAliveInitialDelay;
+    c.highWaterMark = highWaterMark;
+    return c;
+  }
+
+  /** Node's defaults: every option off. */
+  public static ServerOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** When true, accepted sockets stay writable after the peer's end. */
+  public ServerOptions allowHalfOpen(boolean allowHalfOpen) {
+    ServerOptions c = copy();
+    c.allowHalfOpen = allowHalfOpen;
+    return c;
+  }
+
+  /** When true, accepted sockets start paused: nothing is read until {@code resume()}. */
+  public ServerOptions pauseOnConnect(boolean pauseOnConnect) {
+    ServerOptions c = copy();
+    c.pauseOnConnect = pauseOnConnect;
+    return c;
+  }
+
+  /** Disables Nagle's algorithm on accepted sockets. */
+  public ServerOptions noDelay(boolean noDelay) {
+    ServerOptions c = copy();
+    c.noDelay = noDelay;
+    return c;
+  }
+
+  /** Enables TCP keep-alive on accepted sockets. */
+  public ServerOptions keepAlive(boolean keepAlive) {
+    ServerOptions c = copy();
+    c.keepAlive = keepAlive;
+    return c;
+  }
+
+  /** The idle time in milliseconds before the first keep-alive probe. */
+  public ServerOptions keepAliveInitialDelay(int millis) {
+    ServerOptions c = copy();
+    c.keepAliveInitialDelay = millis;
+    return c;
+  }
+
+  /** The stream high-water mark of accepted sockets, in bytes. */
+  public ServerOptions highWaterMark(int bytes) {
+    if (bytes < 0) {
+      throw JnetException.typeError(
+          "ERR_INVALID_ARG_VALUE",
+          "The property 'options.highWaterMark' is invalid. Received " + bytes);
+    }
+    ServerOptions c = copy();
+    c.highWaterMark = bytes;
+    return c;
+  }
+
+  public boolean allowHalfOpen() {
+    return allowHalfOpen;
+  }
+
+  public boolean pauseOnConnect() {
+    return pauseOnConnect;
+  }
+
+  public boolean noDelay() {
+    return noDelay;
+  }
+
+  public boolean keepAlive() {
+    return keepAlive;
+  }
+
+  public int keepAliveInitialDelay() {
+    return keepAliveInitialDelay;
+  }
+
+  /** The high-water mark in bytes, or -1 for the default. */
+  public int highWaterMark() {
+    return highWaterMark;
+  }
+}
