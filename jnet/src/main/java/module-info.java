@@ -6,5 +6,10 @@ module io.jnet {
   requires io.netty.transport.unix.common;
   requires io.netty.transport.classes.epoll;
 
+  exports io.jnet.buffer;
   exports io.jnet.error;
+  exports io.jnet.events;
+  exports io.jnet.loop;
+  exports io.jnet.net;
+  exports io.jnet.stream;
 }

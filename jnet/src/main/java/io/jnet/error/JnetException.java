@@ -47,7 +47,6 @@ public class JnetException extends RuntimeException {
       int port,
       Throwable cause) {
     super(message, cause);
-    if (code == null) throw new NullPointerException("code == null");
     this.name = name == null ? "Error" : name;
     this.code = code;
     this.errno = errno;
@@ -66,7 +65,20 @@ public class JnetException extends RuntimeException {
     return new JnetException("RangeError", code, message, 0, null, null, -1, null);
   }
 
-  /** Node's error code, such as {@code "ECONNRESET"} or {@code "ERR_STREAM_DESTROYED"}. */
+  /**
+   * Returns {@code t} itself when it is a JnetException, else a plain {@code Error} without code
+   * whose message is {@code t}'s and whose cause is {@code t}: how a Java exception passed to
+   * {@code destroy(err)} travels through jnet's {@code 'error'} events.
+   */
+  public static JnetException wrap(Throwable t) {
+    if (t instanceof JnetException j) return j;
+    return new JnetException("Error", null, String.valueOf(t.getMessage()), 0, null, null, -1, t);
+  }
+
+  /**
+   * Node's error code, such as {@code "ECONNRESET"} or {@code "ERR_STREAM_DESTROYED"}, or null for
+   * a plain error that has none (Node's {@code new Error('boom')}).
+   */
   public String code() {
     return code;
   }
@@ -102,6 +114,7 @@ public class JnetException extends RuntimeException {
    */
   @Override
   public String toString() {
+    if (code == null) return name + ": " + getMessage();
     return code.startsWith("ERR_")
         ? name + " [" + code + "]: " + getMessage()
         : name + ": " + getMessage();

@@ -1,0 +1,97 @@
+package io.jnet.buffer;
+
+import io.jnet.error.JnetException;
+import java.util.Locale;
+
+/**
+ * A character encoding as Node names it: what {@code 'utf8'} or {@code 'hex'} is to {@code
+ * Buffer.from(string, encoding)} and {@code buf.toString(encoding)}.
+ *
+ * <p>{@link #of(String)} accepts every spelling Node accepts ({@code utf8}, {@code utf-8}, {@code
+ * ucs2}, {@code ucs-2}, {@code utf16le}, {@code utf-16le}, {@code latin1}, {@code binary}, {@code
+ * base64}, {@code base64url}, {@code hex}, {@code ascii}), in any case, and rejects the rest with
+ * Node's {@code ERR_UNKNOWN_ENCODING}. A null name means UTF-8, as an omitted one does in Node.
+ */
+public enum Encoding {
+  UTF8("utf8"),
+  UTF16LE("utf16le"),
+  LATIN1("latin1"),
+  BASE64("base64"),
+  BASE64URL("base64url"),
+  HEX("hex"),
+  ASCII("ascii");
+
+  private final String nodeName;
+
+  Encoding(String nodeName) {
+    this.nodeName = nodeName;
+  }
+
+  /** Node's canonical name for this encoding, such as {@code "utf8"}. */
+  public String nodeName() {
+    return nodeName;
+  }
+
+  /**
+   * Returns the encoding Node means by {@code name}; null means UTF-8.
+   *
+   * @throws JnetException {@code ERR_UNKNOWN_ENCODING} (a TypeError) for a name Node rejects
+   */
+  public static Encoding of(String name) {
+    if (name == null) return UTF8;
+    Encoding e = lookup(name);
+    if (e == null) {
+      throw JnetException.typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + name);
+    }
+    return e;
+  }
+
+  /** Node's {@code Buffer.isEncoding(name)}: whether {@code name} names an encoding. */
+  public static boolean isEncoding(String name) {
+    return name != null && lookup(name) != null;
+  }
+
+  private static Encoding lookup(String name) {
+    switch (name) {
+      case "utf8":
+      case "utf-8":
+        return UTF8;
+      case "hex":
+        return HEX;
+      case "base64":
+        return BASE64;
+      case "latin1":
+        return LATIN1;
+      default:
+        break;
+    }
+    switch (name.toLowerCase(Locale.ROOT)) {
+      case "utf8":
+      case "utf-8":
+        return UTF8;
+      case "ucs2":
+      case "ucs-2":
+      case "utf16le":
+      case "utf-16le":
+        return UTF16LE;
+      case "latin1":
+      case "binary":
+        return LATIN1;
+      case "base64":
+        return BASE64;
+      case "base64url":
+        return BASE64URL;
+      case "hex":
+        return HEX;
+      case "ascii":
+        return ASCII;
+      default:
+        return null;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return nodeName;
+  }
+}

@@ -1,0 +1,40 @@
+package io.jnet.stream;
+
+import io.jnet.error.JnetException;
+
+/** Node's stream errors, with its codes and messages. */
+final class StreamErrors {
+  private StreamErrors() {}
+
+  /** {@code write after end}: a write on a stream whose writable side has ended. */
+  static JnetException writeAfterEnd() {
+    return new JnetException("ERR_STREAM_WRITE_AFTER_END", "write after end");
+  }
+
+  /** A call on a destroyed stream; {@code method} is Node's name for the call ({@code write}). */
+  static JnetException destroyed(String method) {
+    return new JnetException(
+        "ERR_STREAM_DESTROYED", "Cannot call " + method + " after a stream was destroyed");
+  }
+
+  /** A stream closed before it ended or finished. */
+  static JnetException prematureClose() {
+    return new JnetException("ERR_STREAM_PREMATURE_CLOSE", "Premature close");
+  }
+
+  /** {@code stream.push() after EOF}. */
+  static JnetException pushAfterEof() {
+    return new JnetException("ERR_STREAM_PUSH_AFTER_EOF", "stream.push() after EOF");
+  }
+
+  /** {@code stream.unshift() after end event}. */
+  static JnetException unshiftAfterEnd() {
+    return new JnetException(
+        "ERR_STREAM_UNSHIFT_AFTER_END_EVENT", "stream.unshift() after end event");
+  }
+
+  /** Calling {@code write(null)}. */
+  static JnetException nullValues() {
+    return JnetException.typeError("ERR_STREAM_NULL_VALUES", "May not write null values to stream");
+  }
+}
