@@ -6,11 +6,12 @@ import java.util.Arrays;
 /**
  * Base64 and base64url as Node encodes and decodes them.
  *
- * <p>Node's decoder is lenient and the same for both alphabets: it accepts {@code +/} and {@code
- * -_} alike, skips every other character that is not in the alphabet (whitespace, garbage), stops
- * at the first {@code =}, and decodes a final group of two or three characters into one or two
- * bytes (a lone final character gives nothing). The encoder pads base64 with {@code =} and leaves
- * base64url unpadded.
+ * <p>Node's decoder reads the low byte of each UTF-16 unit ({@code '\u0141'} counts as {@code 'A'})
+ * and is lenient and the same for both alphabets: it accepts {@code +/} and {@code -_} alike, skips
+ * every other character that is not in the alphabet (whitespace, garbage), stops at the first
+ * {@code =}, and decodes a final group of two or three characters into one or two bytes (a lone
+ * final character gives nothing). The encoder pads base64 with {@code =} and leaves base64url
+ * unpadded.
  */
 final class Base64 {
   private static final byte[] STD =
@@ -49,8 +50,8 @@ final class Base64 {
     int acc = 0;
     int have = 0;
     for (int i = 0; i < len && k < cap; i++) {
-      char c = s.charAt(i);
-      int v = c < 256 ? DECODE[c] : -1;
+      int c = s.charAt(i) & 0xFF; // Node reads each UTF-16 unit's low byte
+      int v = DECODE[c];
       if (v < 0) {
         if (c == '=') break;
         continue;

@@ -542,27 +542,17 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
   private int searchString(String value, int byteOffset, String encoding, boolean forward) {
     Encoding e = encoding == null ? Encoding.UTF8 : Encoding.of(encoding);
     byte[] needle;
-    switch (e) {
-      case UTF8:
-        needle = new byte[Utf8.length(value)];
-        Utf8.write(value, needle, 0, needle.length, true);
-        break;
-      case UTF16LE:
-      case LATIN1:
-      default:
-        needle = Codecs.encode(value, e);
-        break;
+    if (e == Encoding.UTF8) {
+      // V8 writes the needle's lone surrogates as themselves (ED A0 80), not as U+FFFD.
+      needle = new byte[Utf8.length(value)];
+      Utf8.write(value, needle, 0, needle.length, true);
+    } else {
+      needle = Codecs.encode(value, e);
     }
+    boolean units = e == Encoding.UTF16LE;
+    int hayLength = units ? length & ~1 : length;
     return Search.indexOf(
-        array,
-        offset,
-        length,
-        needle,
-        0,
-        needle.length,
-        byteOffset,
-        e == Encoding.UTF16LE,
-        forward);
+        array, offset, hayLength, needle, 0, needle.length, byteOffset, units, forward);
   }
 
   private int searchBuffer(Buffer value, int byteOffset, String encoding, boolean forward) {

@@ -3,7 +3,10 @@ package io.jnet.buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Hex as Node encodes (lower case) and decodes it (pairs, stopping at the first bad pair). */
+/**
+ * Hex as Node encodes (lower case) and decodes it: whole pairs, stopping at the first bad pair,
+ * reading the low byte of each UTF-16 unit as Node does.
+ */
 final class Hex {
   private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -21,7 +24,8 @@ final class Hex {
     return pairs;
   }
 
-  private static int value(char c) {
+  private static int value(char unit) {
+    int c = unit & 0xFF; // Node reads each UTF-16 unit's low byte
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;

@@ -38,7 +38,8 @@ final class Search {
 
   /**
    * Searches for the bytes {@code needle[noff, noff + nlen)}; {@code units} searches 16-bit units
-   * at even byte positions only, as Node's utf16le search does.
+   * at even byte positions only, as Node's utf16le search does (a string needle's caller passes an
+   * even {@code length}, as Node does).
    */
   static int indexOf(
       byte[] a,
@@ -57,7 +58,10 @@ final class Search {
     if (units) {
       if (length < 2 || nlen < 2) return -1;
       int r = search(a, base, length / 2, needle, noff, nlen / 2, start / 2, forward, 2);
-      return r < 0 ? -1 : r * 2;
+      // Node reports "not found" as the unit count times two, which for an odd length is a
+      // position (length - 1); string needles never see it, their haystack is cut to even.
+      int result = (r < 0 ? length / 2 : r) * 2;
+      return result == length ? -1 : result;
     }
     return search(a, base, length, needle, noff, nlen, start, forward, 1);
   }
