@@ -17,6 +17,7 @@
 //                                                       (comma-separated offsets), then end()
 //   search.txt       hay kind needle offset enc fwd r   buf.indexOf / lastIndexOf
 //   fill.txt         len kind value offset end enc r    Buffer.alloc(len).fill(...): hex or error code
+//   numbers.txt, api.txt                                 see api.js
 
 const fs = require('fs');
 const path = require('path');
@@ -342,3 +343,4 @@ for (const encoding of ['utf8', 'utf16le', 'base64', 'base64url', 'hex', 'latin1
 }
 writeLines('search.txt', searchVectors());
 writeLines('fill.txt', fillVectors());
+require('./api.js')(outDir, random);

@@ -149,10 +149,11 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
 
   /**
    * Node's {@code Buffer.concat(list, totalLength)}: the first {@code totalLength} bytes of the
-   * buffers, zero-padded when they hold fewer.
+   * buffers, zero-padded when they hold fewer; an empty list gives an empty buffer.
    */
   public static Buffer concat(List<Buffer> list, int totalLength) {
     if (list == null) throw Errors.invalidArgTypeNull("list", "Array");
+    if (list.isEmpty()) return alloc(0); // before the length check, as in Node
     Errors.checkOffset(totalLength, "length", 0, K_MAX_LENGTH);
     Buffer out = alloc(totalLength);
     int pos = 0;
