@@ -89,7 +89,7 @@ final class Connector {
 
   private void finish(int gen, ConnectOptions o, StreamHandle handle, JnetException err) {
     if (gen != generation || !socket.connecting() || socket.destroyed()) {
-      if (handle != null) handle.close(err -> {});
+      if (handle != null) handle.close(e -> {});
       return;
     }
     if (err != null) {
