@@ -67,6 +67,18 @@ function writableFlags(log, tag, w) {
     'errored', w.errored, 'closed', w.closed);
 }
 
+// Pushes `bytes` in 2-byte chunks through setEncoding(enc) and logs the joined text at 'end'.
+function decodeWholeText(log, enc, bytes) {
+  const chunks = [];
+  for (let i = 0; i < bytes.length; i += 2) chunks.push(bytes.subarray(i, i + 2));
+  const r = fromChunks(chunks);
+  r.setEncoding(enc);
+  let text = '';
+  r.on('data', (s) => (text += s));
+  r.on('end', () => log('r.end', text));
+  r.on('close', () => log('r.close'));
+}
+
 module.exports = {
   // ---- flowing vs paused ----
 
@@ -349,6 +361,17 @@ module.exports = {
     on(log, r, 'r', 'end', 'close');
     r.resume();
   },
+
+  // Whole-text decoding: the concatenated 'data' strings do not depend on the chunking, so the
+  // Java twins also run with the input fed one byte at a time.
+
+  decodeWholeTextUtf8: (log) => decodeWholeText(log, 'utf8', Buffer.from('aé€😀z', 'utf8')),
+
+  decodeWholeTextUtf16le: (log) => decodeWholeText(log, 'utf16le', Buffer.from('aé€😀z', 'utf16le')),
+
+  decodeWholeTextBase64: (log) => decodeWholeText(log, 'base64', B('any carnal pleasure.')),
+
+  decodeWholeTextHex: (log) => decodeWholeText(log, 'hex', Buffer.from([0, 1, 0xab, 0xff, 0x10])),
 
   // ---- highWaterMark backpressure and the single 'drain' ----
 
@@ -763,6 +786,21 @@ module.exports = {
     );
   },
 
+  destroyDuplexWithError: (log) => {
+    const d = new Duplex({
+      read() {},
+      write(chunk, enc, cb) {
+        cb();
+      },
+    });
+    on(log, d, 'd', 'end', 'finish', 'error', 'close');
+    d.push(B('a'));
+    d.write(B('b'));
+    d.destroy(new Error('both'));
+    log('flags', d.destroyed, d.readable, d.writable, d.readableEnded, d.writableFinished);
+    d.on('close', () => log('closed', d.closed, d.errored));
+  },
+
   // ---- Transform and PassThrough ----
 
   passThroughOrder: (log) => {
@@ -788,6 +826,27 @@ module.exports = {
     on(log, t, 't', 'data', 'end', 'finish', 'close');
     t.write(B('ab'));
     t.end(B('c'));
+  },
+
+  transformSplitsLines: (log) => {
+    // Framing: each 'data' is one line whatever the input chunking (fed in 3-byte chunks here).
+    let rest = '';
+    const t = new Transform({
+      transform(chunk, enc, cb) {
+        const parts = (rest + chunk.toString('latin1')).split('\n');
+        rest = parts.pop();
+        for (const line of parts) this.push(Buffer.from(line, 'latin1'));
+        cb();
+      },
+      flush(cb) {
+        if (rest) this.push(Buffer.from(rest, 'latin1'));
+        cb();
+      },
+    });
+    on(log, t, 't', 'data', 'end', 'finish', 'close');
+    const input = B('one\ntwo\n\nthree\nfour');
+    for (let i = 0; i < input.length; i += 3) t.write(input.subarray(i, i + 3));
+    t.end();
   },
 
   transformCallbackError: (log) => {
