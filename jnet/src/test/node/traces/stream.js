@@ -961,6 +961,226 @@ module.exports = {
     setImmediate(() => setImmediate(() => setImmediate(() => dst.end())));
   },
 
+  // ---- more edges: listeners, encodings on write, construct, zero water marks ----
+
+  onceDataKeepsFlowing: (log) => {
+    const r = fromChunks([B('a'), B('b')]);
+    r.once('data', (c) => log('r.once data', c));
+    on(log, r, 'r', 'end', 'close');
+    process.nextTick(() => log('flowing', r.readableFlowing));
+  },
+
+  removeDataListenerKeepsFlowing: (log) => {
+    const r = fromChunks([B('a'), B('b'), B('c')]);
+    const f = (c) => {
+      log('r.data', c);
+      r.removeListener('data', f);
+      log('after remove', r.readableFlowing, r.listenerCount('data'));
+    };
+    r.on('data', f);
+    on(log, r, 'r', 'end', 'close');
+  },
+
+  setEncodingAfterBuffered: (log) => {
+    const r = new Readable({ read() {} });
+    r.push(Buffer.from([0x68, 0xc3]));
+    r.push(Buffer.from([0xa9]));
+    log('length', r.readableLength);
+    r.setEncoding('utf8');
+    log('length', r.readableLength, r.readableEncoding);
+    log('read()', r.read());
+    r.push(null);
+    on(log, r, 'r', 'end', 'close');
+    r.resume();
+  },
+
+  pauseKeepsBufferedChunks: (log) => {
+    const r = new Readable({ read() {} });
+    r.push(B('1'));
+    r.push(B('2'));
+    r.push(B('3'));
+    r.on('data', (c) => {
+      log('r.data', c, r.readableLength);
+      if (c.toString() === '1') {
+        r.pause();
+        setImmediate(() => {
+          log('resume with', r.readableLength);
+          r.push(null);
+          r.resume();
+        });
+      }
+    });
+    on(log, r, 'r', 'end', 'close');
+  },
+
+  readableWithoutDrainingStalls: (log) => {
+    const r = fromChunks([B('abc')]);
+    let n = 0;
+    r.on('readable', () => {
+      n++;
+      log('r.readable', n, r.read(1), r.readableLength);
+    });
+    on(log, r, 'r', 'end', 'close');
+  },
+
+  readableHighWaterMarkZero: (log) => {
+    let i = 0;
+    const r = new Readable({
+      highWaterMark: 0,
+      read() {
+        log('r._read', i);
+        if (i < 2) log('push', this.push(B(String(i++))));
+        else this.push(null);
+      },
+    });
+    on(log, r, 'r', 'data', 'end', 'close');
+  },
+
+  writableHighWaterMarkZero: (log) => {
+    const w = sink(log, 'w', 'tick', { highWaterMark: 0 });
+    on(log, w, 'w', 'drain', 'finish', 'close');
+    log('write', w.write(B('a')), w.writableNeedDrain);
+    w.once('drain', () => {
+      log('write', w.write(B('b')));
+      w.end();
+    });
+  },
+
+  noDrainOnceEnding: (log) => {
+    const w = sink(log, 'w', 'immediate', { highWaterMark: 1 });
+    on(log, w, 'w', 'drain', 'finish', 'close');
+    log('write', w.write(B('ab')), w.writableNeedDrain);
+    w.end();
+    log('needDrain after end', w.writableNeedDrain);
+  },
+
+  writeStringsWithEncodings: (log) => {
+    const w = sink(log, 'w', 'sync');
+    on(log, w, 'w', 'finish', 'close');
+    log('write', w.write('6869', 'hex'));
+    log('write', w.write('aGk=', 'base64'));
+    log('write', w.write('h\u00e9', 'latin1'));
+    log('write', w.write('h\u00e9'));
+    w.setDefaultEncoding('hex');
+    log('write', w.write('ff00'));
+    w.end('abcd', () => log('end cb'));
+  },
+
+  constructDelaysReadAndWrite: (log) => {
+    const w = new Writable({
+      construct(cb) {
+        log('w._construct');
+        setImmediate(() => {
+          log('w constructed');
+          cb();
+        });
+      },
+      write(chunk, enc, cb) {
+        log('w._write', chunk);
+        cb();
+      },
+    });
+    on(log, w, 'w', 'finish', 'close');
+    log('write', w.write(B('a')), w.writableLength);
+    w.end();
+    const r = new Readable({
+      construct(cb) {
+        log('r._construct');
+        process.nextTick(cb);
+      },
+      read() {
+        log('r._read');
+        this.push(null);
+      },
+    });
+    on(log, r, 'r', 'end', 'close');
+    r.resume();
+  },
+
+  abortedAndDidReadFlags: (log) => {
+    const r = fromChunks([B('a'), B('b')]);
+    r.once('data', (c) => {
+      log('r.data', c, r.readableDidRead);
+      r.destroy();
+      log('aborted', r.readableAborted);
+    });
+    const w = sink(log, 'w', 'immediate');
+    w.write(B('x'));
+    w.destroy();
+    log('writableAborted', w.writableAborted);
+    on(log, r, 'r', 'close');
+    on(log, w, 'w', 'close');
+    log('didRead before', r.readableDidRead, r.readableAborted);
+  },
+
+  pipeIntoDestroyedDestination: (log) => {
+    const src = fromChunks([B('a'), B('b')]);
+    const dst = sink(log, 'dst', 'sync');
+    dst.destroy();
+    on(log, src, 'src', 'pause', 'end', 'close');
+    on(log, dst, 'dst', 'error', 'close');
+    dst.on('unpipe', (s) => log('dst.unpipe', s === src));
+    src.pipe(dst);
+    setImmediate(() => log('state', src.readableFlowing, src.destroyed, dst.destroyed));
+  },
+
+  pipeDestinationErrorUnpipes: (log) => {
+    const src = fromChunks([B('a'), B('b'), B('c')]);
+    const dst = new Writable({
+      write(chunk, enc, cb) {
+        log('dst._write', chunk);
+        cb(new Error('dst broke'));
+      },
+    });
+    on(log, src, 'src', 'pause', 'end', 'close');
+    on(log, dst, 'dst', 'error', 'close');
+    dst.on('unpipe', (s) => log('dst.unpipe', s === src, src.readableFlowing));
+    src.pipe(dst);
+    setImmediate(() => {
+      log('src state', src.readableFlowing, src.destroyed, src.readableLength);
+      src.destroy();
+    });
+  },
+
+  destroyDestinationMidPipe: (log) => {
+    let i = 0;
+    const src = new Readable({
+      read() {
+        i++;
+        setImmediate(() => this.push(i <= 5 ? B(String(i)) : null));
+      },
+    });
+    const dst = new Writable({
+      write(chunk, enc, cb) {
+        log('dst._write', chunk);
+        if (chunk.toString() === '2') dst.destroy();
+        cb();
+      },
+    });
+    on(log, src, 'src', 'pause', 'end', 'close');
+    on(log, dst, 'dst', 'error', 'finish', 'close');
+    dst.on('unpipe', (s) => log('dst.unpipe', s === src));
+    src.pipe(dst);
+    dst.on('close', () => setImmediate(() => {
+      log('src state', src.readableFlowing, src.destroyed);
+      src.destroy();
+    }));
+  },
+
+  pipeFromEndedSource: (log) => {
+    const src = fromChunks([B('a')]);
+    on(log, src, 'src', 'end', 'close');
+    src.resume();
+    src.on('end', () => {
+      const dst = sink(log, 'dst', 'sync');
+      on(log, dst, 'dst', 'finish', 'close');
+      dst.on('pipe', () => log('dst.pipe'));
+      src.pipe(dst);
+      setImmediate(() => log('dst ended', dst.writableEnded, dst.writableFinished));
+      setImmediate(() => setImmediate(() => dst.end()));
+    });
+  },
+
   // ---- pipeline ----
 
   pipelineSuccess: (log) => {
