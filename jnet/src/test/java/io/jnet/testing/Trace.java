@@ -1,7 +1,7 @@
 package io.jnet.testing;
 
+import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
-import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -22,8 +22,8 @@ import java.util.List;
  *       lone surrogates included ({@code "\ud83d"});
  *   <li>numbers print as JavaScript prints them ({@code 1.0} prints {@code 1}, {@code 1e-7} {@code
  *       1e-7}); booleans as {@code true}/{@code false};
- *   <li>an {@code io.jnet.buffer.Buffer}, a {@code byte[]} or a {@link ByteBuffer} (its remaining
- *       bytes) prints {@code buf(hex)};
+ *   <li>a {@link Buffer}, a {@code byte[]} or a {@link ByteBuffer} (its remaining bytes) prints
+ *       {@code buf(hex)};
  *   <li>a {@link JnetException} prints {@code err(CODE)}, or {@code err(Name: message)} when it has
  *       no code; any other {@link Throwable} prints as {@link JnetException#wrap} makes it, {@code
  *       err(Error: message)};
@@ -95,7 +95,7 @@ public final class Trace {
     if (v instanceof Number) return v.toString();
     if (v instanceof byte[] b) return "buf(" + hex(b, 0, b.length) + ")";
     if (v instanceof ByteBuffer bb) return "buf(" + hex(bb) + ")";
-    if (isJnetBuffer(v)) return "buf(" + bufferHex(v) + ")";
+    if (v instanceof Buffer b) return "buf(" + b.toString("hex") + ")";
     if (v instanceof Throwable t) return error(JnetException.wrap(t));
     if (v instanceof List<?> list) return array(list);
     if (v instanceof Object[] array) return array(List.of(array));
@@ -192,22 +192,5 @@ public final class Trace {
     byte[] b = new byte[bb.remaining()];
     bb.duplicate().get(b);
     return hex(b, 0, b.length);
-  }
-
-  private static boolean isJnetBuffer(Object v) {
-    return v.getClass().getName().equals("io.jnet.buffer.Buffer");
-  }
-
-  /**
-   * Hex of a jnet Buffer through its {@code toString(String)}. Looked up by name so this harness
-   * does not depend on the buffer package's progress; the result is Node's {@code toString('hex')}.
-   */
-  private static String bufferHex(Object buffer) {
-    try {
-      Method toString = buffer.getClass().getMethod("toString", String.class);
-      return (String) toString.invoke(buffer, "hex");
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot format " + buffer.getClass(), e);
-    }
   }
 }

@@ -59,7 +59,7 @@ public abstract class TraceSuite {
   /** Registers the Java scenarios, by the names their Node twins have. */
   protected abstract void scenarios(Scenarios scenarios);
 
-  /** Where scenarios run: a fresh loop for each. */
+  /** Where scenarios run: an idle jnet loop for each. */
   protected abstract TraceHost host();
 
   /** How long a scenario may keep its loop busy before it fails. */
