@@ -31,10 +31,16 @@ import java.util.Objects;
  * ERR_INVALID_ARG_VALUE}. Where Node accepts any JavaScript number, jnet takes an {@code int} or a
  * {@code long}, so Node's "must be an integer" errors cannot arise.
  *
+ * <h2>Parts</h2>
+ *
+ * <p>The number readers and writers ({@code readUInt8} to {@code writeDoubleBE}) and the search
+ * methods ({@code indexOf}, {@code lastIndexOf}, {@code includes}) are written in two
+ * package-private superclasses, one file each; they are Buffer's own methods to callers.
+ *
  * <p>A buffer is not thread-safe, like the array it views: whoever holds it may read and write its
  * bytes; share it across threads only with a happens-before edge (as the event loop provides).
  */
-public final class Buffer extends NumberAccess implements Comparable<Buffer> {
+public final class Buffer extends SearchAccess implements Comparable<Buffer> {
   /** Node 20's {@code buffer.constants.MAX_LENGTH}, shown in its size errors. */
   static final long K_MAX_LENGTH = 1L << 32;
 
@@ -42,6 +48,9 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
   public static final int INSPECT_MAX_BYTES = 50;
 
   private static final byte[] EMPTY = new byte[0];
+  private static final String FROM_NULL =
+      "The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array"
+          + " or an Array-like Object. Received null";
 
   Buffer(byte[] array, int offset, int length) {
     super(array, offset, length);
@@ -100,13 +109,14 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
 
   /** Node's {@code Buffer.from(string, encoding)}. */
   public static Buffer from(String s, Encoding encoding) {
-    if (s == null) throw Errors.invalidArgTypeNull("string", "string");
+    if (s == null) throw Errors.invalidArgType(FROM_NULL);
     byte[] bytes = Codecs.encode(s, encoding == null ? Encoding.UTF8 : encoding);
     return new Buffer(bytes, 0, bytes.length);
   }
 
   /** Node's {@code Buffer.from(array)}: a copy of {@code bytes}. */
   public static Buffer from(byte[] bytes) {
+    if (bytes == null) throw Errors.invalidArgType(FROM_NULL);
     return from(bytes, 0, bytes.length);
   }
 
@@ -118,6 +128,7 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
 
   /** Node's {@code Buffer.from(buffer)}: a copy of {@code other}'s bytes. */
   public static Buffer from(Buffer other) {
+    if (other == null) throw Errors.invalidArgType(FROM_NULL);
     return new Buffer(other.toByteArray(), 0, other.length);
   }
 
@@ -174,7 +185,7 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
 
   /** Node's {@code Buffer.byteLength(string)}: the length of {@code s} in UTF-8. */
   public static int byteLength(String s) {
-    return Utf8.length(s);
+    return byteLength(s, Encoding.UTF8);
   }
 
   /**
@@ -183,16 +194,23 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
    */
   public static int byteLength(String s, String encoding) {
     Encoding e = Encoding.isEncoding(encoding) ? Encoding.of(encoding) : Encoding.UTF8;
-    return Codecs.byteLength(s, e);
+    return byteLength(s, e);
   }
 
   /** Node's {@code Buffer.byteLength(string, encoding)}. */
   public static int byteLength(String s, Encoding encoding) {
+    if (s == null) {
+      throw Errors.invalidArgType(
+          "The \"string\" argument must be of type string or an instance of Buffer or ArrayBuffer."
+              + " Received null");
+    }
     return Codecs.byteLength(s, encoding == null ? Encoding.UTF8 : encoding);
   }
 
   /** Node's {@code Buffer.compare(a, b)}: -1, 0 or 1, comparing bytes as unsigned. */
   public static int compare(Buffer a, Buffer b) {
+    if (a == null) throw Errors.invalidArgTypeNull("buf1", "Buffer or Uint8Array");
+    if (b == null) throw Errors.invalidArgTypeNull("buf2", "Buffer or Uint8Array");
     int c = Arrays.compareUnsigned(a.array, a.offset, a.end(), b.array, b.offset, b.end());
     return Integer.signum(c);
   }
@@ -369,11 +387,12 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
   /** Node's {@code buf.compare(target)}: -1, 0 or 1. */
   @Override
   public int compareTo(Buffer target) {
-    return compare(this, target);
+    return compare(target);
   }
 
   /** Node's {@code buf.compare(target)}: -1, 0 or 1. */
   public int compare(Buffer target) {
+    if (target == null) throw Errors.invalidArgTypeNull("target", "Buffer or Uint8Array");
     return compare(this, target);
   }
 
@@ -383,6 +402,7 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
    */
   public int compare(
       Buffer target, int targetStart, int targetEnd, int sourceStart, int sourceEnd) {
+    if (target == null) throw Errors.invalidArgTypeNull("target", "Buffer or Uint8Array");
     Errors.checkOffset(targetStart, "targetStart", 0, K_MAX_LENGTH);
     Errors.checkOffset(targetEnd, "targetEnd", 0, target.length);
     Errors.checkOffset(sourceStart, "sourceStart", 0, K_MAX_LENGTH);
@@ -403,163 +423,6 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
   /** {@link #compare(Buffer, int, int, int, int)} with the source's whole range. */
   public int compare(Buffer target, int targetStart, int targetEnd) {
     return compare(target, targetStart, targetEnd, 0, length);
-  }
-
-  // ---------------------------------------------------------------- search
-
-  /** Node's {@code buf.indexOf(value)} for a byte value (its low 8 bits). */
-  public int indexOf(int value) {
-    return indexOf(value, 0);
-  }
-
-  /** Node's {@code buf.indexOf(value, byteOffset)}; a negative offset counts from the end. */
-  public int indexOf(int value, int byteOffset) {
-    return Search.indexOfByte(array, offset, length, value, byteOffset, true);
-  }
-
-  /** Node's {@code buf.indexOf(string)}, searching for its UTF-8 bytes. */
-  public int indexOf(String value) {
-    return indexOf(value, 0, (String) null);
-  }
-
-  /** Node's {@code buf.indexOf(string, encoding)}. */
-  public int indexOf(String value, String encoding) {
-    return indexOf(value, 0, encoding);
-  }
-
-  /** Node's {@code buf.indexOf(string, byteOffset)}. */
-  public int indexOf(String value, int byteOffset) {
-    return indexOf(value, byteOffset, (String) null);
-  }
-
-  /** Node's {@code buf.indexOf(string, byteOffset, encoding)}. */
-  public int indexOf(String value, int byteOffset, String encoding) {
-    return searchString(value, byteOffset, encoding, true);
-  }
-
-  /** Node's {@code buf.indexOf(buffer)}. */
-  public int indexOf(Buffer value) {
-    return indexOf(value, 0, null);
-  }
-
-  /** Node's {@code buf.indexOf(buffer, byteOffset)}. */
-  public int indexOf(Buffer value, int byteOffset) {
-    return indexOf(value, byteOffset, null);
-  }
-
-  /**
-   * Node's {@code buf.indexOf(buffer, byteOffset, encoding)}: the encoding matters only for
-   * utf16le, which matches at even offsets only; an unknown name is ignored, as in Node.
-   */
-  public int indexOf(Buffer value, int byteOffset, String encoding) {
-    return searchBuffer(value, byteOffset, encoding, true);
-  }
-
-  /** Node's {@code buf.lastIndexOf(value)} for a byte value. */
-  public int lastIndexOf(int value) {
-    return lastIndexOf(value, length);
-  }
-
-  /** Node's {@code buf.lastIndexOf(value, byteOffset)} for a byte value. */
-  public int lastIndexOf(int value, int byteOffset) {
-    return Search.indexOfByte(array, offset, length, value, byteOffset, false);
-  }
-
-  /** Node's {@code buf.lastIndexOf(string)}. */
-  public int lastIndexOf(String value) {
-    return lastIndexOf(value, length, (String) null);
-  }
-
-  /** Node's {@code buf.lastIndexOf(string, encoding)}. */
-  public int lastIndexOf(String value, String encoding) {
-    return lastIndexOf(value, length, encoding);
-  }
-
-  /** Node's {@code buf.lastIndexOf(string, byteOffset)}. */
-  public int lastIndexOf(String value, int byteOffset) {
-    return lastIndexOf(value, byteOffset, (String) null);
-  }
-
-  /** Node's {@code buf.lastIndexOf(string, byteOffset, encoding)}. */
-  public int lastIndexOf(String value, int byteOffset, String encoding) {
-    return searchString(value, byteOffset, encoding, false);
-  }
-
-  /** Node's {@code buf.lastIndexOf(buffer)}. */
-  public int lastIndexOf(Buffer value) {
-    return lastIndexOf(value, length, null);
-  }
-
-  /** Node's {@code buf.lastIndexOf(buffer, byteOffset)}. */
-  public int lastIndexOf(Buffer value, int byteOffset) {
-    return lastIndexOf(value, byteOffset, null);
-  }
-
-  /** Node's {@code buf.lastIndexOf(buffer, byteOffset, encoding)}. */
-  public int lastIndexOf(Buffer value, int byteOffset, String encoding) {
-    return searchBuffer(value, byteOffset, encoding, false);
-  }
-
-  /** Node's {@code buf.includes(value)} for a byte value. */
-  public boolean includes(int value) {
-    return indexOf(value) != -1;
-  }
-
-  /** Node's {@code buf.includes(value, byteOffset)} for a byte value. */
-  public boolean includes(int value, int byteOffset) {
-    return indexOf(value, byteOffset) != -1;
-  }
-
-  /** Node's {@code buf.includes(string)}. */
-  public boolean includes(String value) {
-    return indexOf(value) != -1;
-  }
-
-  /** Node's {@code buf.includes(string, encoding)}. */
-  public boolean includes(String value, String encoding) {
-    return indexOf(value, encoding) != -1;
-  }
-
-  /** Node's {@code buf.includes(string, byteOffset)}. */
-  public boolean includes(String value, int byteOffset) {
-    return indexOf(value, byteOffset) != -1;
-  }
-
-  /** Node's {@code buf.includes(string, byteOffset, encoding)}. */
-  public boolean includes(String value, int byteOffset, String encoding) {
-    return indexOf(value, byteOffset, encoding) != -1;
-  }
-
-  /** Node's {@code buf.includes(buffer)}. */
-  public boolean includes(Buffer value) {
-    return indexOf(value) != -1;
-  }
-
-  /** Node's {@code buf.includes(buffer, byteOffset)}. */
-  public boolean includes(Buffer value, int byteOffset) {
-    return indexOf(value, byteOffset) != -1;
-  }
-
-  private int searchString(String value, int byteOffset, String encoding, boolean forward) {
-    Encoding e = encoding == null ? Encoding.UTF8 : Encoding.of(encoding);
-    byte[] needle;
-    if (e == Encoding.UTF8) {
-      // V8 writes the needle's lone surrogates as themselves (ED A0 80), not as U+FFFD.
-      needle = new byte[Utf8.length(value)];
-      Utf8.write(value, needle, 0, needle.length, true);
-    } else {
-      needle = Codecs.encode(value, e);
-    }
-    boolean units = e == Encoding.UTF16LE;
-    int hayLength = units ? length & ~1 : length;
-    return Search.indexOf(
-        array, offset, hayLength, needle, 0, needle.length, byteOffset, units, forward);
-  }
-
-  private int searchBuffer(Buffer value, int byteOffset, String encoding, boolean forward) {
-    boolean units = Encoding.isEncoding(encoding) && Encoding.of(encoding) == Encoding.UTF16LE;
-    return Search.indexOf(
-        array, offset, length, value.array, value.offset, value.length, byteOffset, units, forward);
   }
 
   // ---------------------------------------------------------------- copy, fill, write
@@ -653,13 +516,14 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
 
   /**
    * Node's {@code buf.fill(string, offset, end, encoding)}: the encoded bytes of {@code value}
-   * repeated over {@code [offset, end)}, the last copy cut short; "" fills with zeros. Throws
-   * {@code ERR_INVALID_ARG_VALUE} when {@code value} encodes to no bytes (as {@code 'zz'} in hex).
+   * repeated over {@code [offset, end)}, the last copy cut short; "" (or null, which Node reads as
+   * 0) fills with zeros. Throws {@code ERR_INVALID_ARG_VALUE} when {@code value} encodes to no
+   * bytes (as {@code 'zz'} in hex).
    */
   public Buffer fill(String value, int offset, int end, Encoding encoding) {
     Encoding e = encoding == null ? Encoding.UTF8 : encoding;
     if (!fillRange(offset, end)) return this;
-    if (value.isEmpty()) return fill(0, offset, end);
+    if (value == null || value.isEmpty()) return fill(0, offset, end);
     if (value.length() == 1) {
       char c = value.charAt(0);
       if ((e == Encoding.UTF8 && c < 0x80) || e == Encoding.LATIN1) return fill(c, offset, end);
@@ -685,6 +549,7 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
   /** Node's {@code buf.fill(buffer, offset, end)}. */
   public Buffer fill(Buffer value, int offset, int end) {
     if (!fillRange(offset, end)) return this;
+    if (value == null) return fill(0, offset, end);
     if (value.length == 0) throw Errors.invalidArgValue("value", value.inspect());
     byte[] copy = value.toByteArray(); // value may overlap this
     repeat(copy, 0, copy.length, offset, end);
@@ -709,12 +574,12 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
 
   /** Node's {@code buf.write(string)}: UTF-8 from offset 0; returns the bytes written. */
   public int write(String s) {
-    return Codecs.write(s, Encoding.UTF8, array, offset, length);
+    return write(s, 0, length, Encoding.UTF8);
   }
 
-  /** Node's {@code buf.write(string, encoding)}. */
+  /** Node's {@code buf.write(string, encoding)}; a null or empty name means UTF-8. */
   public int write(String s, String encoding) {
-    return Codecs.write(s, Encodings.orUtf8(encoding), array, offset, length);
+    return write(s, 0, length, Encodings.orUtf8(encoding));
   }
 
   /** Node's {@code buf.write(string, offset)}. */
@@ -725,8 +590,7 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
   /** Node's {@code buf.write(string, offset, encoding)}. */
   public int write(String s, int offset, String encoding) {
     Errors.checkOffset(offset, "offset", 0, length);
-    return Codecs.write(
-        s, Encodings.orUtf8(encoding), array, this.offset + offset, length - offset);
+    return write(s, offset, length - offset, Encodings.orUtf8(encoding));
   }
 
   /** Node's {@code buf.write(string, offset, length)}. */
@@ -738,19 +602,54 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
   public int write(String s, int offset, int length, String encoding) {
     Errors.checkOffset(offset, "offset", 0, this.length);
     Errors.checkOffset(length, "length", 0, this.length);
-    int cap = Math.min(length, this.length - offset);
-    return Codecs.write(s, Encodings.orUtf8(encoding), array, this.offset + offset, cap);
+    return write(s, offset, length, Encodings.orUtf8(encoding));
   }
 
   /**
    * Node's {@code buf.write(string, offset, length, encoding)}: writes at most {@code length} bytes
-   * at {@code offset}, never part of a character, and returns the bytes written.
+   * at {@code offset}, never part of a character (a utf8 sequence, a utf16le unit, a hex pair), and
+   * returns the bytes written.
    */
   public int write(String s, int offset, int length, Encoding encoding) {
+    if (s == null) throw Errors.invalidArgType("argument must be a string");
     Errors.checkOffset(offset, "offset", 0, this.length);
     Errors.checkOffset(length, "length", 0, this.length);
     int cap = Math.min(length, this.length - offset);
     Encoding e = encoding == null ? Encoding.UTF8 : encoding;
     return Codecs.write(s, e, array, this.offset + offset, cap);
+  }
+
+  /**
+   * Node's {@code buf.swap16()}: swaps the bytes of each 16-bit unit in place; returns this.
+   *
+   * @throws io.jnet.error.JnetException {@code ERR_INVALID_BUFFER_SIZE} unless the length is even
+   */
+  public Buffer swap16() {
+    return swap(2);
+  }
+
+  /** Node's {@code buf.swap32()}: reverses each 4-byte group in place; returns this. */
+  public Buffer swap32() {
+    return swap(4);
+  }
+
+  /** Node's {@code buf.swap64()}: reverses each 8-byte group in place; returns this. */
+  public Buffer swap64() {
+    return swap(8);
+  }
+
+  private Buffer swap(int n) {
+    if (length % n != 0) {
+      throw io.jnet.error.JnetException.rangeError(
+          "ERR_INVALID_BUFFER_SIZE", "Buffer size must be a multiple of " + (8 * n) + "-bits");
+    }
+    for (int g = offset; g < offset + length; g += n) {
+      for (int i = 0, j = n - 1; i < j; i++, j--) {
+        byte t = array[g + i];
+        array[g + i] = array[g + j];
+        array[g + j] = t;
+      }
+    }
+    return this;
   }
 }

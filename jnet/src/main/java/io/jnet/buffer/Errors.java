@@ -59,6 +59,11 @@ final class Errors {
         "The \"" + name + "\" argument must be an instance of " + types + ". Received null");
   }
 
+  /** {@code ERR_INVALID_ARG_TYPE} with Node's whole message. */
+  static JnetException invalidArgType(String message) {
+    return JnetException.typeError("ERR_INVALID_ARG_TYPE", message);
+  }
+
   /** {@code ERR_INVALID_ARG_VALUE}: {@code The argument 'value' is invalid. Received X}. */
   static JnetException invalidArgValue(String name, String shown) {
     return JnetException.typeError(

@@ -19,6 +19,9 @@ import java.nio.ByteOrder;
  * as Node returns a BigInt, because an unsigned 64-bit value does not fit a {@code long}; {@code
  * readBigInt64LE} returns a {@code long}, which holds every signed 64-bit value (and is the raw
  * bits of the unsigned one, for callers who want speed).
+ *
+ * <p>Unlike Node, {@code offset} is never optional: there are no overloads defaulting it to 0, so
+ * every call shows where it reads or writes.
  */
 abstract class NumberAccess {
   private static final VarHandle SHORT_LE = view(short[].class, ByteOrder.LITTLE_ENDIAN);
