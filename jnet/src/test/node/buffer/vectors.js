@@ -154,8 +154,8 @@ function randomHex() {
   return s;
 }
 
-function randomBase64() {
-  const bytes = Buffer.from(randomBytes(20));
+function randomBase64(size = 20) {
+  const bytes = Buffer.from(randomBytes(size));
   let s = bytes.toString(random() < 0.5 ? 'base64' : 'base64url');
   const edits = int(4);
   for (let e = 0; e < edits; e++) {
@@ -183,6 +183,12 @@ function stringInputs(encoding, count) {
   if (encoding === 'hex') inputs = HEX_EDGES.slice();
   else if (encoding === 'base64' || encoding === 'base64url') inputs = BASE64_EDGES.slice();
   else inputs = [''].concat(UNIT_PIECES);
+  // A few long inputs: Node decodes strings over 4 KiB on another path (createFromString).
+  for (let i = 0; i < 3; i++) {
+    if (encoding === 'hex') inputs.push((randomHex() + randomHex()).repeat(400));
+    else if (encoding === 'base64' || encoding === 'base64url') inputs.push(randomBase64(4200));
+    else inputs.push(randomUnits(16).repeat(400));
+  }
   while (inputs.length < count) {
     if (encoding === 'hex') inputs.push(randomHex());
     else if (encoding === 'base64' || encoding === 'base64url') inputs.push(randomBase64());
