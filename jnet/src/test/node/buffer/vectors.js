@@ -15,6 +15,7 @@
 //                                                       zeroed buffer of cap bytes: n written, buf after
 //   decoder-ENC.txt  bytes cuts out,out,...,end         StringDecoder(ENC) fed bytes cut at cuts
 //                                                       (comma-separated offsets), then end()
+//   is-utf8.txt      bytes isUtf8 isAscii               buffer.isUtf8, buffer.isAscii
 //   search.txt       hay kind needle offset enc fwd r   buf.indexOf / lastIndexOf
 //   fill.txt         len kind value offset end enc r    Buffer.alloc(len).fill(...): hex or error code
 //   numbers.txt, api.txt                                 see api.js
@@ -347,6 +348,9 @@ for (const encoding of ENCODINGS) {
 for (const encoding of ['utf8', 'utf16le', 'base64', 'base64url', 'hex', 'latin1', 'ascii']) {
   writeLines(`decoder-${encoding}.txt`, decoderVectors(encoding));
 }
+const { isUtf8, isAscii } = require('buffer');
+writeLines('is-utf8.txt', byteInputs('utf8', 1500).map(
+  (bytes) => `${hexOf(bytes)} ${isUtf8(Buffer.from(bytes))} ${isAscii(Buffer.from(bytes))}`));
 writeLines('search.txt', searchVectors());
 writeLines('fill.txt', fillVectors());
 require('./api.js')(outDir, random);

@@ -220,6 +220,25 @@ public final class Buffer extends SearchAccess implements Comparable<Buffer> {
     return Encoding.isEncoding(name);
   }
 
+  /** Node's {@code buffer.isUtf8(input)}: whether {@code input} is well-formed UTF-8. */
+  public static boolean isUtf8(Buffer input) {
+    checkInput(input);
+    return Utf8.wellFormed(input.array, input.offset, input.end());
+  }
+
+  /** Node's {@code buffer.isAscii(input)}: whether every byte of {@code input} is below 0x80. */
+  public static boolean isAscii(Buffer input) {
+    checkInput(input);
+    for (int i = input.offset; i < input.end(); i++) if (input.array[i] < 0) return false;
+    return true;
+  }
+
+  private static void checkInput(Buffer input) {
+    if (input == null) {
+      throw Errors.invalidArgTypeNull("input", "ArrayBuffer, Buffer, or TypedArray");
+    }
+  }
+
   private static void checkSize(int size) {
     if (size < 0) throw Errors.outOfRange("size", ">= 0 && <= " + K_MAX_LENGTH, size);
   }

@@ -33,7 +33,7 @@ final class Utf8 {
   }
 
   /** Whether {@code a[i, end)} is well-formed UTF-8 (Unicode's table 3-7). */
-  private static boolean wellFormed(byte[] a, int i, int end) {
+  static boolean wellFormed(byte[] a, int i, int end) {
     while (i < end) {
       int b = a[i];
       if (b >= 0) {

@@ -113,4 +113,19 @@ class BufferViewTest {
     assertEquals(6, b.writeUInt16LE(0xbeef, 4));
     assertEquals("deadbeefefbe0000", b.toString("hex"));
   }
+
+  @Test
+  void isUtf8RejectsEncodedSurrogatesAndAcceptsTheBom() {
+    assertFalse(Buffer.isUtf8(Buffer.from(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})));
+    assertTrue(Buffer.isUtf8(Buffer.from(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf})));
+    assertTrue(Buffer.isUtf8(Buffer.from("h\u00e9")));
+    assertTrue(Buffer.isUtf8(Buffer.alloc(0)));
+  }
+
+  @Test
+  void isAsciiLooksOnlyAtTheView() {
+    Buffer b = Buffer.from(new byte[] {(byte) 0x80, 'a', 'b'});
+    assertFalse(Buffer.isAscii(b));
+    assertTrue(Buffer.isAscii(b.subarray(1)));
+  }
 }

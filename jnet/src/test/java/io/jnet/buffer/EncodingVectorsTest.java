@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -33,6 +34,18 @@ class EncodingVectorsTest {
   Stream<DynamicTest> boundedWriteStopsWhereNodeStops() {
     return Vectors.ENCODINGS.stream()
         .map(e -> DynamicTest.dynamicTest("write " + e, () -> writes(e)));
+  }
+
+  @Test
+  void isUtf8AndIsAsciiMatchNode() {
+    Vectors.Mismatches m = new Vectors.Mismatches("isUtf8/isAscii");
+    for (String[] v : Vectors.read("is-utf8.txt")) {
+      Buffer b = Buffer.from(Vectors.bytes(v[0]));
+      String got = Buffer.isUtf8(b) + " " + Buffer.isAscii(b);
+      m.check(
+          got.equals(v[1] + " " + v[2]), v[0] + " -> node " + v[1] + " " + v[2] + ", jnet " + got);
+    }
+    m.assertNone(1000);
   }
 
   private static void decodes(String encoding) {
