@@ -78,9 +78,8 @@ public final class Buffer extends SearchAccess implements Comparable<Buffer> {
    * Node's {@code Buffer.alloc(size, fill, encoding)}: {@code fill} repeated to fill the buffer.
    */
   public static Buffer alloc(int size, String fill, String encoding) {
-    Encoding e = Encodings.orUtf8(encoding);
     Buffer b = alloc(size);
-    return size == 0 ? b : b.fill(fill, 0, size, e);
+    return size == 0 ? b : b.fill(fill, 0, size, Encodings.orUtf8(encoding));
   }
 
   /** Node's {@code Buffer.alloc(size, fill)} with a buffer fill, repeated. */
@@ -290,13 +289,20 @@ public final class Buffer extends SearchAccess implements Comparable<Buffer> {
     return subarray(0, length);
   }
 
-  /** Node's {@code buf[index]}: the byte at {@code index} as 0..255 (a jnet extra). */
+  /**
+   * Node's {@code buf[index]}: the byte at {@code index} as 0..255. Unlike Node, which reads {@code
+   * undefined} there, an index outside {@code [0, length)} throws {@code
+   * IndexOutOfBoundsException}.
+   */
   public int get(int index) {
     Objects.checkIndex(index, length);
     return array[offset + index] & 0xFF;
   }
 
-  /** Node's {@code buf[index] = value}: stores {@code value & 255} (a jnet extra). */
+  /**
+   * Node's {@code buf[index] = value}: stores {@code value & 255}. Unlike Node, which ignores such
+   * a write, an index outside {@code [0, length)} throws {@code IndexOutOfBoundsException}.
+   */
   public void set(int index, int value) {
     Objects.checkIndex(index, length);
     array[offset + index] = (byte) value;
@@ -347,11 +353,8 @@ public final class Buffer extends SearchAccess implements Comparable<Buffer> {
    * end} past the length as the length, and an empty range gives "" without looking at the name.
    */
   public String toString(String encoding, int start, int end) {
-    int s = Math.max(start, 0);
-    int e = Math.min(end, length);
-    if (s >= length || e <= s) return "";
-    Encoding enc = encoding == null ? Encoding.UTF8 : Encoding.of(encoding);
-    return Codecs.decode(array, offset + s, e - s, enc);
+    if (Math.max(start, 0) >= Math.min(end, length)) return "";
+    return toString(Encoding.of(encoding), start, end);
   }
 
   /** Node's {@code buf.toString(encoding, start, end)}. */
