@@ -165,12 +165,20 @@ abstract class NumberAccess {
     return (v << shift) >> shift;
   }
 
-  /** Node's {@code buf.readBigUInt64LE(offset)}: an unsigned 64-bit value, as Node's BigInt. */
+  /**
+   * Node's {@code buf.readBigUInt64LE(offset)}: an unsigned 64-bit value, as Node's BigInt. A
+   * {@code BigInteger}, because values from 2^63 up do not fit a {@code long}; {@link
+   * #readBigInt64LE(int)} reads the same bits as a {@code long} without allocating.
+   */
   public BigInteger readBigUInt64LE(int offset) {
     return unsigned(readBigInt64LE(offset));
   }
 
-  /** Node's {@code buf.readBigUInt64BE(offset)}: an unsigned 64-bit value, as Node's BigInt. */
+  /**
+   * Node's {@code buf.readBigUInt64BE(offset)}: an unsigned 64-bit value, as Node's BigInt. A
+   * {@code BigInteger}, because values from 2^63 up do not fit a {@code long}; {@link
+   * #readBigInt64BE(int)} reads the same bits as a {@code long} without allocating.
+   */
   public BigInteger readBigUInt64BE(int offset) {
     return unsigned(readBigInt64BE(offset));
   }

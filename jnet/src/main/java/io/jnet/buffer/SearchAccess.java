@@ -147,6 +147,11 @@ abstract class SearchAccess extends NumberAccess {
     return indexOf(value, byteOffset) != -1;
   }
 
+  /** Node's {@code buf.includes(buffer, byteOffset, encoding)}. */
+  public boolean includes(Buffer value, int byteOffset, String encoding) {
+    return indexOf(value, byteOffset, encoding) != -1;
+  }
+
   private int searchString(String value, int byteOffset, String encoding, boolean forward) {
     if (value == null) throw nullNeedle();
     Encoding e = encoding == null ? Encoding.UTF8 : Encoding.of(encoding);
