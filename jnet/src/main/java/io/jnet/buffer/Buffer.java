@@ -343,6 +343,11 @@ public final class Buffer extends SearchAccess implements Comparable<Buffer> {
     return toString(encoding, 0, length);
   }
 
+  /** Node's {@code buf.toString(encoding, start)}: from {@code start} to the end. */
+  public String toString(String encoding, int start) {
+    return toString(encoding, start, length);
+  }
+
   /** Node's {@code buf.toString(encoding)}. */
   public String toString(Encoding encoding) {
     return toString(encoding, 0, length);
@@ -440,6 +445,17 @@ public final class Buffer extends SearchAccess implements Comparable<Buffer> {
             target.offset + targetStart,
             target.offset + targetEnd);
     return Integer.signum(c);
+  }
+
+  /** Node's {@code buf.compare(target, targetStart)}: up to the target's end, all of this. */
+  public int compare(Buffer target, int targetStart) {
+    if (target == null) throw Errors.invalidArgTypeNull("target", "Buffer or Uint8Array");
+    return compare(target, targetStart, target.length, 0, length);
+  }
+
+  /** Node's {@code buf.compare(target, targetStart, targetEnd, sourceStart)}. */
+  public int compare(Buffer target, int targetStart, int targetEnd, int sourceStart) {
+    return compare(target, targetStart, targetEnd, sourceStart, length);
   }
 
   /** {@link #compare(Buffer, int, int, int, int)} with the source's whole range. */
@@ -566,6 +582,12 @@ public final class Buffer extends SearchAccess implements Comparable<Buffer> {
   /** Node's {@code buf.fill(buffer)}: {@code value}'s bytes repeated. */
   public Buffer fill(Buffer value) {
     return fill(value, 0, length);
+  }
+
+  /** Node's {@code buf.fill(buffer, offset)}. */
+  public Buffer fill(Buffer value, int offset) {
+    Errors.checkOffset(offset, "offset", 0, K_MAX_LENGTH);
+    return offset >= length ? this : fill(value, offset, length);
   }
 
   /** Node's {@code buf.fill(buffer, offset, end)}. */

@@ -49,6 +49,11 @@ abstract class SearchAccess extends NumberAccess {
     return indexOf(value, 0, null);
   }
 
+  /** Node's {@code buf.indexOf(buffer, encoding)}: the encoding matters only for utf16le. */
+  public int indexOf(Buffer value, String encoding) {
+    return indexOf(value, 0, encoding);
+  }
+
   /** Node's {@code buf.indexOf(buffer, byteOffset)}. */
   public int indexOf(Buffer value, int byteOffset) {
     return indexOf(value, byteOffset, null);
@@ -97,6 +102,11 @@ abstract class SearchAccess extends NumberAccess {
     return lastIndexOf(value, length, null);
   }
 
+  /** Node's {@code buf.lastIndexOf(buffer, encoding)}. */
+  public int lastIndexOf(Buffer value, String encoding) {
+    return lastIndexOf(value, length, encoding);
+  }
+
   /** Node's {@code buf.lastIndexOf(buffer, byteOffset)}. */
   public int lastIndexOf(Buffer value, int byteOffset) {
     return lastIndexOf(value, byteOffset, null);
@@ -140,6 +150,11 @@ abstract class SearchAccess extends NumberAccess {
   /** Node's {@code buf.includes(buffer)}. */
   public boolean includes(Buffer value) {
     return indexOf(value) != -1;
+  }
+
+  /** Node's {@code buf.includes(buffer, encoding)}. */
+  public boolean includes(Buffer value, String encoding) {
+    return indexOf(value, 0, encoding) != -1;
   }
 
   /** Node's {@code buf.includes(buffer, byteOffset)}. */

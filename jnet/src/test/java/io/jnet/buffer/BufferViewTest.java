@@ -128,4 +128,24 @@ class BufferViewTest {
     assertFalse(Buffer.isAscii(b));
     assertTrue(Buffer.isAscii(b.subarray(1)));
   }
+
+  @Test
+  void shortOverloadsDefaultTheRestAsNodeDoes() {
+    Buffer abc = Buffer.from("abc");
+    assertEquals(-1, abc.compare(Buffer.from("xbc"), 1));
+    assertEquals(-1, abc.compare(Buffer.from("xbc"), 0, 3, 1));
+    assertEquals(0, Buffer.from("bc").compare(Buffer.from("xbc"), 1));
+    assertEquals("6263", abc.toString("hex", 1));
+    assertEquals(
+        "<Buffer 00 01 02 01>", Buffer.alloc(4).fill(Buffer.from(new byte[] {1, 2}), 1).inspect());
+  }
+
+  @Test
+  void bufferNeedleWithUtf16leMatchesEvenOffsetsOnly() {
+    Buffer u = Buffer.from("abab", "ucs2");
+    assertEquals(2, u.indexOf(Buffer.from(new byte[] {0x62, 0}), "ucs2"));
+    assertEquals(6, u.lastIndexOf(Buffer.from(new byte[] {0x62, 0}), "ucs2"));
+    assertFalse(u.includes(Buffer.from(new byte[] {0, 0x62}), "ucs2"));
+    assertTrue(u.includes(Buffer.from(new byte[] {0, 0x62})));
+  }
 }
