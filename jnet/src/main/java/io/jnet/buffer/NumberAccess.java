@@ -43,10 +43,18 @@ abstract class NumberAccess {
   /** How many bytes this view holds. */
   final int length;
 
+  /** Node 20's {@code buffer.constants.MAX_LENGTH}, shown in its range errors. */
+  static final long K_MAX_LENGTH = 1L << 32;
+
   NumberAccess(byte[] array, int offset, int length) {
     this.array = array;
     this.offset = offset;
     this.length = length;
+  }
+
+  /** Where this view ends in {@link #array}. */
+  final int end() {
+    return offset + length;
   }
 
   private static VarHandle view(Class<?> type, ByteOrder order) {
