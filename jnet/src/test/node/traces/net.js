@@ -247,17 +247,26 @@ module.exports = {
     });
   },
 
+  // resetAndDestroy() on a socket that never connected: destroy(ERR_SOCKET_CLOSED).
+  resetAndDestroyNeverConnected: (log) => {
+    const c = new net.Socket();
+    watch(log, c, ['error', 'close']);
+    log('returned self', c.resetAndDestroy() === c, ...state(c));
+  },
+
   // setTimeout fires 'timeout' once and leaves the socket open; its callback is a 'timeout' listener.
   timeoutFires: (log) => {
     const server = net.createServer((s) => s.on('end', () => s.end()));
     listen(server, (port) => {
       const c = net.connect(port, HOST);
       watch(log, c, ['connect', 'timeout', 'end', 'finish', 'close']);
-      const r = c.setTimeout(20, () => {
-        log('timeout callback', ...state(c), c.timeout);
-        c.end();
+      c.on('connect', () => {
+        const r = c.setTimeout(20, () => {
+          log('timeout callback', ...state(c), c.timeout);
+          c.end();
+        });
+        log('returned self', r === c, c.timeout);
       });
-      log('returned self', r === c, c.timeout);
       c.on('close', () => server.close(() => log('server close')));
     });
   },
@@ -761,16 +770,20 @@ module.exports = {
 
   // An unref'd connected client with its server unref'd: the process exits with both open.
   unrefSocketExits: (log) => {
+    const t = two(log);
+    const done = t.after(2, () => t.flush());
     const server = net.createServer((s) => {
-      log('connection');
-      log('server socket unref returned self', s.unref() === s);
+      t.s('connection');
+      t.s('unref returned self', s.unref() === s);
+      done();
     });
     listen(server, (port) => {
       server.unref();
       const c = net.connect(port, HOST);
       c.on('connect', () => {
-        log('connect');
-        log('unref returned self', c.unref() === c);
+        t.c('connect');
+        t.c('unref returned self', c.unref() === c);
+        done();
       });
     });
   },
