@@ -1020,4 +1020,72 @@ module.exports = {
       c.on('close', done);
     });
   },
+
+  // end() right after a write far above the highWaterMark: every byte reaches the peer before
+  // its 'end', and no 'drain' is emitted for an ending socket.
+  endFlushesLargeWrite: (log) => {
+    const t = two(log);
+    const done = t.after(2, () => server.close(() => t.flush()));
+    const size = 4 * 1024 * 1024;
+    const server = net.createServer((s) => {
+      let n = 0;
+      s.on('data', (d) => (n += d.length));
+      s.on('end', () => t.s('end after', n));
+      s.on('close', done);
+    });
+    listen(server, (port) => {
+      const c = net.connect(port, HOST);
+      watch(t.c, c, ['drain', 'finish', 'close']);
+      c.on('connect', () => {
+        t.c('write', c.write(Buffer.alloc(size, 7)));
+        c.end();
+        t.c('ended', c.writableLength === size, c.writableNeedDrain);
+      });
+      c.on('finish', () => t.c('at finish', c.bytesWritten));
+      c.on('close', done);
+    });
+  },
+
+  // A client that does not read holds a big server write: no 'drain' until the client resumes.
+  readBackpressureHoldsWriter: (log) => {
+    const t = two(log);
+    const done = t.after(2, () => server.close(() => t.flush()));
+    const size = 64 * 1024 * 1024;
+    let client;
+    const server = net.createServer((s) => {
+      let drained = false;
+      t.s('write', s.write(Buffer.alloc(size, 1)));
+      s.on('drain', () => {
+        drained = true;
+        t.s('drain', s.writableLength);
+        s.end();
+      });
+      setTimeout(() => {
+        t.s('drained before resume', drained, s.writableLength > 0);
+        client.resume();
+      }, 50);
+      s.on('close', done);
+    });
+    listen(server, (port) => {
+      client = net.connect(port, HOST);
+      client.on('connect', () => client.pause());
+      let n = 0;
+      client.on('data', (d) => (n += d.length));
+      client.on('end', () => t.c('received', n === size));
+      client.on('close', done);
+    });
+  },
+
+  // connect({timeout}): 'timeout' fires once the socket has been idle that long; the scenario
+  // destroys it then (whether it had connected is not logged: that would race the timer).
+  connectTimeoutOption: (log) => {
+    const server = net.createServer((s) => s.resume());
+    listen(server, (port) => {
+      const c = net.connect({ port, host: HOST, timeout: 30 });
+      log('timeout', c.timeout);
+      watch(log, c, ['timeout', 'error', 'close']);
+      c.on('timeout', () => c.destroy());
+      c.on('close', () => server.close(() => log('server close')));
+    });
+  },
 };
