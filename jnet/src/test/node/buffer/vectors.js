@@ -252,6 +252,18 @@ function decoderVectors(encoding) {
     const some = each.filter(() => random() < 0.4);
     lines.push(`${hexOf(bytes)} ${cutsText(some)} ${decodeChunks(encoding, bytes, some)}`);
   }
+  // Longer inputs, one byte at a time and at random cuts.
+  for (let i = 0; i < 15; i++) {
+    const bytes = random() < 0.7 ? randomPieces(pieces, 24).slice(0, 64) : randomBytes(64);
+    const each = [];
+    for (let k = 1; k < bytes.length; k++) each.push(k);
+    const cutsText = (cuts) => (cuts.length === 0 ? '_' : cuts.join(','));
+    lines.push(`${hexOf(bytes)} ${cutsText(each)} ${decodeChunks(encoding, bytes, each)}`);
+    for (const p of [0.2, 0.5]) {
+      const some = each.filter(() => random() < p);
+      lines.push(`${hexOf(bytes)} ${cutsText(some)} ${decodeChunks(encoding, bytes, some)}`);
+    }
+  }
   return lines;
 }
 
