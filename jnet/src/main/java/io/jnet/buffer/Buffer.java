@@ -1,5 +1,6 @@
 package io.jnet.buffer;
 
+import io.jnet.error.JnetException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -117,10 +118,13 @@ public final class Buffer extends WriteAccess implements Comparable<Buffer> {
     return from(bytes, 0, bytes.length);
   }
 
-  /** A copy of {@code bytes[offset, offset + length)}. */
+  /**
+   * A copy of {@code bytes[offset, offset + length)}, with the range rules and errors of Node's
+   * {@code Buffer.from(arrayBuffer, byteOffset, length)} (a negative length means 0).
+   */
   public static Buffer from(byte[] bytes, int offset, int length) {
-    Objects.checkFromIndexSize(offset, length, bytes.length);
-    return new Buffer(Arrays.copyOfRange(bytes, offset, offset + length), 0, length);
+    int n = viewLength(bytes, offset, length);
+    return new Buffer(Arrays.copyOfRange(bytes, offset, offset + n), 0, n);
   }
 
   /** Node's {@code Buffer.from(buffer)}: a copy of {@code other}'s bytes. */
@@ -138,13 +142,36 @@ public final class Buffer extends WriteAccess implements Comparable<Buffer> {
 
   /** A buffer over {@code bytes} itself, without a copy (a jnet extra). */
   public static Buffer wrap(byte[] bytes) {
+    if (bytes == null) throw Errors.invalidArgType(FROM_NULL);
     return new Buffer(bytes, 0, bytes.length);
   }
 
-  /** A buffer over {@code bytes[offset, offset + length)} itself, without a copy (a jnet extra). */
+  /**
+   * A buffer over {@code bytes[offset, offset + length)} itself, without a copy: Node's {@code
+   * Buffer.from(arrayBuffer, byteOffset, length)}, its range rules and errors included.
+   */
   public static Buffer wrap(byte[] bytes, int offset, int length) {
-    Objects.checkFromIndexSize(offset, length, bytes.length);
-    return new Buffer(bytes, offset, length);
+    return new Buffer(bytes, offset, viewLength(bytes, offset, length));
+  }
+
+  private static int viewLength(byte[] bytes, int offset, int length) {
+    if (bytes == null) throw Errors.invalidArgType(FROM_NULL);
+    if (offset < 0) {
+      throw new JnetException(
+          "RangeError",
+          null,
+          "Start offset " + offset + " is outside the bounds of the buffer",
+          0,
+          null,
+          null,
+          -1,
+          null);
+    }
+    int max = bytes.length - offset;
+    if (max < 0) throw Errors.bufferOutOfBounds("offset");
+    if (length <= 0) return 0;
+    if (length > max) throw Errors.bufferOutOfBounds("length");
+    return length;
   }
 
   /** Node's {@code Buffer.concat(list)}: the buffers' bytes one after another, in a new buffer. */

@@ -46,6 +46,12 @@ final class Errors {
         "ERR_BUFFER_OUT_OF_BOUNDS", "Attempt to access memory outside buffer bounds");
   }
 
+  /** {@code ERR_BUFFER_OUT_OF_BOUNDS} naming the argument: {@code "offset" is outside of ...}. */
+  static JnetException bufferOutOfBounds(String name) {
+    return JnetException.rangeError(
+        "ERR_BUFFER_OUT_OF_BOUNDS", "\"" + name + "\" is outside of buffer bounds");
+  }
+
   /** Node's {@code boundsError(value, length)} after a failed read or write of some bytes. */
   static JnetException boundsError(int offset, int lastValid) {
     if (lastValid < 0) return bufferOutOfBounds();

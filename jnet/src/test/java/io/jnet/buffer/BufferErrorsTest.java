@@ -160,4 +160,26 @@ class BufferErrorsTest {
   void nullFillValueFillsZerosAsNodeDoes() {
     assertEquals(Buffer.alloc(3), Buffer.alloc(3, 7).fill((String) null));
   }
+
+  @Test
+  void wrapRangeFollowsNodesArrayBufferRules() {
+    byte[] four = new byte[4];
+    assertError(
+        "RangeError",
+        "ERR_BUFFER_OUT_OF_BOUNDS",
+        "\"offset\" is outside of buffer bounds",
+        () -> Buffer.wrap(four, 5, 0));
+    assertError(
+        "RangeError",
+        "ERR_BUFFER_OUT_OF_BOUNDS",
+        "\"length\" is outside of buffer bounds",
+        () -> Buffer.wrap(four, 1, 4));
+    assertError(
+        "RangeError",
+        null,
+        "Start offset -1 is outside the bounds of the buffer",
+        () -> Buffer.from(four, -1, 1));
+    assertEquals(0, Buffer.wrap(four, 1, -1).length());
+    assertEquals(0, Buffer.wrap(four, 4, 0).length());
+  }
 }
