@@ -135,6 +135,7 @@ public final class Buffer extends WriteAccess implements Comparable<Buffer> {
 
   /** A copy of {@code src}'s remaining bytes; {@code src}'s position is unchanged. */
   public static Buffer from(ByteBuffer src) {
+    if (src == null) throw Errors.invalidArgType(FROM_NULL);
     byte[] bytes = new byte[src.remaining()];
     src.duplicate().get(bytes);
     return new Buffer(bytes, 0, bytes.length);
