@@ -148,4 +148,13 @@ class BufferViewTest {
     assertFalse(u.includes(Buffer.from(new byte[] {0, 0x62}), "ucs2"));
     assertTrue(u.includes(Buffer.from(new byte[] {0, 0x62})));
   }
+
+  @Test
+  void utf8NeedleKeepsALoneSurrogateAsItsOwnThreeBytes() {
+    Buffer wtf8 = Buffer.from(new byte[] {0x61, (byte) 0xed, (byte) 0xa0, (byte) 0x80});
+    assertEquals(1, wtf8.indexOf("\ud800"));
+    assertEquals(-1, Buffer.from("a\ud800").indexOf("\ud800"));
+    Buffer halves = Buffer.from(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80, (byte) 0xed});
+    assertEquals(-1, halves.indexOf("\ud800\udc00"));
+  }
 }
