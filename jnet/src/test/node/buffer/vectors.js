@@ -277,7 +277,7 @@ function attempt(f) {
 
 function searchVectors() {
   const lines = [];
-  const alphabet = [0x61, 0x62, 0x00, 0xe9, 0xc3, 0xa9];
+  const alphabet = [0x61, 0x62, 0x00, 0xe9, 0xc3, 0xa9, 0xed, 0xa0, 0x80];
   for (let i = 0; i < 3000; i++) {
     const hay = [];
     const len = int(12);
