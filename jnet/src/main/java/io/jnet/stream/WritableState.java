@@ -59,8 +59,8 @@ final class WritableState extends StreamState {
 
   private List<Consumer<JnetException>> onFinished;
 
-  private int afterWriteCount;
-  private Consumer<JnetException> afterWriteCb;
+  /** The pending tick that will run the callbacks of writes completed synchronously. */
+  private AfterWriteTick afterWriteTickInfo;
 
   private static final Consumer<JnetException> NOOP = e -> {};
 
@@ -68,7 +68,6 @@ final class WritableState extends StreamState {
   final Callback onwrite = this::onwrite;
 
   private final Runnable afterWriteNopTask = () -> afterWrite(1, null);
-  private final Runnable afterWriteTickTask = this::afterWriteTick;
   private final Runnable errorBufferTask = this::errorBuffer;
 
   WritableState(
@@ -199,12 +198,11 @@ final class WritableState extends StreamState {
           pendingcb--;
           if (has(ENDING)) finishMaybe(true);
         }
-      } else if (has(AFTER_WRITE_TICK_INFO) && afterWriteCb == cb) {
-        afterWriteCount++;
+      } else if (has(AFTER_WRITE_TICK_INFO) && afterWriteTickInfo.cb == cb) {
+        afterWriteTickInfo.count++;
       } else if (needTick) {
-        afterWriteCb = cb;
-        afterWriteCount = 1;
-        stream.loop.nextTick(afterWriteTickTask);
+        afterWriteTickInfo = new AfterWriteTick(cb);
+        stream.loop.nextTick(afterWriteTickInfo);
         set(AFTER_WRITE_PENDING | AFTER_WRITE_TICK_INFO);
       } else {
         pendingcb--;
@@ -222,13 +220,24 @@ final class WritableState extends StreamState {
     stream.errorOrDestroy(er, false);
   }
 
-  private void afterWriteTick() {
-    clear(AFTER_WRITE_TICK_INFO);
-    Consumer<JnetException> cb = afterWriteCb;
-    int count = afterWriteCount;
-    afterWriteCb = null;
-    afterWriteCount = 0;
-    afterWrite(count, cb);
+  /**
+   * Node's {@code afterWriteTickInfo}: the callbacks of consecutive synchronous writes that share
+   * one callback run in one tick, counted.
+   */
+  private final class AfterWriteTick implements Runnable {
+    final Consumer<JnetException> cb;
+    int count = 1;
+
+    AfterWriteTick(Consumer<JnetException> cb) {
+      this.cb = cb;
+    }
+
+    @Override
+    public void run() {
+      clear(AFTER_WRITE_TICK_INFO);
+      afterWriteTickInfo = null;
+      afterWrite(count, cb);
+    }
   }
 
   private void afterWrite(int count, Consumer<JnetException> cb) {

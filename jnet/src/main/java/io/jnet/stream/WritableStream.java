@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 /**
  * A stream that can be written to: what {@link Writable} and {@link Duplex} (so {@link Transform},
  * {@link PassThrough} and net's {@code Socket}) have in common, and what {@link
- * Readable#pipe(WritableStream)} and {@link Pipeline} accept.
+ * Readable#pipe(WritableStream)} and {@link Streams#pipeline} accept.
  *
  * <p>Every {@code write} returns Node's backpressure flag: false once {@link #writableLength()}
  * reaches {@link #writableHighWaterMark()}; stop writing until {@link #DRAIN}. A write's callback
