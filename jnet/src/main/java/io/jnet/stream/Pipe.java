@@ -73,7 +73,7 @@ final class Pipe {
     if (dest == null) {
       List<Pipe> all = new ArrayList<>(state.pipes);
       state.pipes.clear();
-      state.pause();
+      src.pause();
       for (Pipe p : all) p.destStream.emit(WritableStream.UNPIPE, src);
       return;
     }
@@ -86,7 +86,7 @@ final class Pipe {
     }
     if (index < 0) return;
     Pipe p = state.pipes.remove(index);
-    if (state.pipes.isEmpty()) state.pause();
+    if (state.pipes.isEmpty()) src.pause();
     p.destStream.emit(WritableStream.UNPIPE, src);
   }
 

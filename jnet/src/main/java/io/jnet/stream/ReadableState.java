@@ -463,7 +463,7 @@ final class ReadableState extends StreamState {
 
   void onDataListener() {
     if (stream.listenerCount(Readable.READABLE) > 0) set(READABLE_LISTENING);
-    if ((flags & (HAS_FLOWING | FLOWING)) != HAS_FLOWING) resume();
+    if ((flags & (HAS_FLOWING | FLOWING)) != HAS_FLOWING) stream.resume();
   }
 
   void onReadableListener() {
@@ -491,7 +491,7 @@ final class ReadableState extends StreamState {
     if ((flags & (HAS_PAUSED | PAUSED | RESUME_SCHEDULED)) == (HAS_PAUSED | RESUME_SCHEDULED)) {
       set(HAS_FLOWING | FLOWING);
     } else if (stream.listenerCount(Readable.DATA) > 0) {
-      resume();
+      stream.resume();
     } else if (!has(READABLE_LISTENING)) {
       clear(HAS_FLOWING | FLOWING);
     }
