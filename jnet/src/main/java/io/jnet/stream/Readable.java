@@ -1,7 +1,6 @@
 package io.jnet.stream;
 
 import io.jnet.buffer.Buffer;
-import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -457,10 +456,5 @@ public class Readable extends Stream {
     if (listenerKey == DATA && arg instanceof String s) return Buffer.from(s);
     if (listenerKey == TEXT && arg instanceof Buffer b) return b.toString("utf8");
     return arg;
-  }
-
-  /** Fails with {@code ERR_STREAM_PUSH_AFTER_EOF}-style errors through the normal path. */
-  final void fail(JnetException err) {
-    errorOrDestroy(err, false);
   }
 }

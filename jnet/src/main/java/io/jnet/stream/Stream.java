@@ -324,7 +324,7 @@ public abstract class Stream extends EventEmitter {
     }
   }
 
-  /** Asserts the caller is on this stream's loop: the state machines run there only. */
+  /** Whether the caller is on this stream's loop, where the state machines run. */
   final boolean onLoop() {
     return loop.inLoop();
   }

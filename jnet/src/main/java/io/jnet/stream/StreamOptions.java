@@ -176,8 +176,9 @@ public final class StreamOptions {
   }
 
   /**
-   * Node's {@code decodeStrings}. jnet always hands {@code _write} a Buffer; false only makes a
-   * string chunk count towards {@code writableLength} by its {@code length()}, as Node counts it.
+   * Node's {@code decodeStrings}, accepted for parity. Unlike Node, jnet always encodes a written
+   * string before {@code _write}, so {@code _write} always gets a Buffer and {@code writableLength}
+   * counts bytes.
    */
   public StreamOptions decodeStrings(boolean decodeStrings) {
     StreamOptions c = copy();
