@@ -19,14 +19,29 @@ import java.util.function.Consumer;
  * <h2>Event order, a contract (Node 20)</h2>
  *
  * <ul>
+ *   <li>Each side keeps its own contract ({@link Readable}, {@link Writable}), with one {@code
+ *       'error'} and one {@code 'close'} for both sides, {@code 'close'} always last.
  *   <li>{@code allowHalfOpen} (default true): when false, the readable side's {@code 'end'} ends
- *       the writable side on the next tick ({@code end()} is called), as net.Socket does by
- *       default.
- *   <li>With {@code autoDestroy}, the stream is destroyed ({@code 'close'}) once both {@code 'end'}
- *       and {@code 'finish'} were emitted, whichever comes last.
- *   <li>{@code 'error'} is emitted at most once for both sides, then {@code 'close'} once.
+ *       the writable side on the next tick (by calling {@link #end()}, which a subclass may
+ *       override), as net.Socket does by default.
+ *   <li>With {@code autoDestroy}, the stream destroys itself ({@code 'close'}) once both {@code
+ *       'end'} and {@code 'finish'} were emitted, whichever comes last.
  *   <li>{@code readable(false)} / {@code writable(false)} in the options make a side that is over
  *       from the start (ended, or finished).
+ * </ul>
+ *
+ * <h2>For a socket</h2>
+ *
+ * <ul>
+ *   <li>Reading: from each I/O read, {@code push(buffer)}; when it returns false, stop reading from
+ *       the kernel until {@link #_read} is called again; at EOF, {@code pushEnd()}. Push on the
+ *       stream's loop (or anywhere: it is handed over).
+ *   <li>Writing: {@link #_writev} receives every chunk buffered while a write was in flight or the
+ *       stream was corked; call its callback when the kernel took them. Until connected, simply
+ *       hold the callback: later writes queue up in order and count in {@link #writableLength()}.
+ *   <li>{@link #_final}: send FIN, then call back. {@link #_destroy}: close the handle, then call
+ *       back with the error to emit. A socket that emits its own {@code 'close'} (with {@code
+ *       hadError}) passes {@code emitClose(false)}.
  * </ul>
  */
 public non-sealed class Duplex extends Readable implements WritableStream {
@@ -144,6 +159,11 @@ public non-sealed class Duplex extends Readable implements WritableStream {
   @Override
   public int writableLength() {
     return ws.writableLength();
+  }
+
+  @Override
+  public List<Buffer> writableBuffer() {
+    return onLoop() ? ws.buffered() : Hooks.askLoop(this, ws::buffered);
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.jnet.stream;
 import io.jnet.buffer.Buffer;
 import io.jnet.events.Event;
 import java.nio.ByteBuffer;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -204,21 +203,7 @@ public class Readable extends Stream {
   }
 
   private Object readObject(int n) {
-    if (onLoop()) return rs.read(n);
-    CompletableFuture<Object> result = new CompletableFuture<>();
-    loop.execute(
-        () -> {
-          try {
-            result.complete(rs.read(n));
-          } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-          }
-        });
-    try {
-      return result.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+    return onLoop() ? rs.read(n) : Hooks.askLoop(this, () -> rs.read(n));
   }
 
   private static Buffer asBuffer(Object chunk) {

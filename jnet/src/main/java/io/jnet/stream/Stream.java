@@ -20,10 +20,10 @@ import io.jnet.loop.EventLoop;
  * <h2>Threads</h2>
  *
  * <p>A stream belongs to the loop of the thread that made it ({@link EventLoop#current()}), else to
- * the default loop, and emits only on that loop's thread. Every public method may be called from
- * any thread: off the loop it is handed to the loop with {@code execute}, so one thread's calls
- * keep their order. State readers ({@link #destroyed()}, {@link #errored()}...) read volatile state
- * and are right from any thread.
+ * the default loop (or to {@link StreamOptions#loop}), and emits only on that loop's thread. Every
+ * public method may be called from any thread: off the loop it is handed to the loop with {@code
+ * execute}, so one thread's calls keep their order. State readers ({@link #destroyed()}, {@link
+ * #errored()}...) read volatile state and are right from any thread.
  */
 public abstract class Stream extends EventEmitter {
   /** Node's {@code 'close'}: the stream and its resources are released; always the last event. */
@@ -44,7 +44,7 @@ public abstract class Stream extends EventEmitter {
   private JnetException destroyAfterConstructError;
 
   Stream(StreamOptions options) {
-    EventLoop current = EventLoop.current();
+    EventLoop current = options.loop != null ? options.loop : EventLoop.current();
     this.loop = current != null ? current : EventLoop.defaultLoop();
     this.destroyHook = options.destroy;
     this.constructHook = options.construct;

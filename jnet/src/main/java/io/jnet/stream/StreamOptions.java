@@ -3,6 +3,7 @@ package io.jnet.stream;
 import io.jnet.buffer.Buffer;
 import io.jnet.buffer.Encoding;
 import io.jnet.error.JnetException;
+import io.jnet.loop.EventLoop;
 import java.util.List;
 
 /**
@@ -87,6 +88,7 @@ public final class StreamOptions {
   DestroyHook destroy;
   TransformHook transform;
   FlushHook flush;
+  EventLoop loop;
 
   private StreamOptions() {}
 
@@ -116,6 +118,7 @@ public final class StreamOptions {
     c.destroy = destroy;
     c.transform = transform;
     c.flush = flush;
+    c.loop = loop;
     return c;
   }
 
@@ -244,6 +247,17 @@ public final class StreamOptions {
     return c;
   }
 
+  /**
+   * The loop the stream belongs to and emits on. By default, the loop of the thread that makes the
+   * stream ({@link EventLoop#current()}), else the default loop. A jnet addition: Node has one
+   * loop.
+   */
+  public StreamOptions loop(EventLoop loop) {
+    StreamOptions c = copy();
+    c.loop = loop;
+    return c;
+  }
+
   /** Transform only: {@code _transform}. */
   public StreamOptions transform(TransformHook transform) {
     StreamOptions c = copy();
@@ -255,6 +269,7 @@ public final class StreamOptions {
   public StreamOptions flush(FlushHook flush) {
     StreamOptions c = copy();
     c.flush = flush;
+    c.loop = loop;
     return c;
   }
 

@@ -17,17 +17,23 @@ import java.util.function.Consumer;
  * <h2>Event order, a contract (Node 20)</h2>
  *
  * <ul>
- *   <li>{@code write} returns false once {@link #writableLength()} {@code >= highWaterMark}; then
- *       exactly one {@code 'drain'} follows, when the buffer emptied, before the callback of the
- *       write that emptied it. Write callbacks run in write order, never synchronously inside
- *       {@code write}.
- *   <li>{@code end()}: {@code _final}, then {@code 'prefinish'}, then on a later tick {@code
- *       'finish'} (after the last write's callback, and before end's own callback returns control),
- *       then with {@code autoDestroy} {@code 'close'}.
- *   <li>A write after {@code end()}: its callback gets {@code ERR_STREAM_WRITE_AFTER_END} on the
- *       next tick, then the stream is destroyed with it: {@code 'error'}, {@code 'close'}.
- *   <li>{@code destroy(err)}: pending callbacks fail with {@code ERR_STREAM_DESTROYED} (or the
- *       error), then {@code 'error'} (if err) and {@code 'close'}; never {@code 'finish'} after it.
+ *   <li>{@code write} returns false once {@link #writableLength()} {@code >= highWaterMark} (or the
+ *       stream is destroyed or errored); then exactly one {@code 'drain'} follows, when the buffer
+ *       emptied, just before the callback of the write that emptied it; no {@code 'drain'} once
+ *       {@code end()} was called.
+ *   <li>Write callbacks run in write order, never inside {@code write}: a write completed
+ *       synchronously has its callback on the next tick.
+ *   <li>{@code end()}: after the last write completed, {@code _final}; once its callback ran,
+ *       {@code 'prefinish'}; on a later tick the callbacks given to {@code end}, then {@code
+ *       'finish'}; then, with {@code autoDestroy}, {@code 'close'} on the next tick.
+ *   <li>A write after {@code end()}: returns false, its callback gets {@code
+ *       ERR_STREAM_WRITE_AFTER_END} on the next tick, and the stream is destroyed with that error
+ *       ({@code 'error'}, {@code 'close'}).
+ *   <li>{@code destroy(err)}: buffered writes and {@code end} callbacks fail with {@code
+ *       ERR_STREAM_DESTROYED} (or the error); {@code 'error'} (if err) and {@code 'close'} follow
+ *       on a later tick; never {@code 'finish'} after it. A write in progress completes normally.
+ *   <li>A write whose {@code _write} failed: its callback, then the buffered ones, get the error,
+ *       then {@code 'error'} and {@code 'close'}.
  * </ul>
  *
  * <h2>Threads</h2>
@@ -135,6 +141,11 @@ public non-sealed class Writable extends Stream implements WritableStream {
   @Override
   public int writableLength() {
     return ws.writableLength();
+  }
+
+  @Override
+  public List<Buffer> writableBuffer() {
+    return onLoop() ? ws.buffered() : Hooks.askLoop(this, ws::buffered);
   }
 
   @Override

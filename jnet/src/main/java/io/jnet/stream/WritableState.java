@@ -470,6 +470,11 @@ final class WritableState extends StreamState {
     if (has(ENDING)) finishMaybe(false);
   }
 
+  /** Node's {@code writableBuffer}: the chunks waiting behind the current write. */
+  List<Buffer> buffered() {
+    return new ArrayList<>(bufferedChunks);
+  }
+
   // State readers for any thread.
 
   /** Node's {@code writableLength}; off the loop it counts the bytes still in flight too. */

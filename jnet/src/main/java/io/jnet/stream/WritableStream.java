@@ -4,6 +4,7 @@ import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -153,6 +154,12 @@ public sealed interface WritableStream permits Writable, Duplex {
 
   /** Bytes accepted and not yet written (including, off the loop, those still in flight). */
   int writableLength();
+
+  /**
+   * Node's {@code writableBuffer}: a copy of the chunks accepted and not yet handed to {@code
+   * _write} (behind the write in progress, or a cork). Off the loop it waits for the loop's answer.
+   */
+  List<Buffer> writableBuffer();
 
   /** Node's {@code writableHighWaterMark}. */
   int writableHighWaterMark();

@@ -24,4 +24,29 @@ class WritableBasicsTest {
     log.assertEntries(
         "w1 true", "w2 false", "len 4", "cb1 null", "cb2 null", "end cb null", "finish", "close");
   }
+
+  @Test
+  void writableBufferHoldsTheChunksBehindTheWriteInProgress() {
+    EventLog log = new EventLog();
+    Loops.run(
+        () -> {
+          Writable w =
+              new Writable(
+                  StreamOptions.defaults().write((c, cb) -> Loops.loop().setImmediate(cb::done)));
+          w.write("a");
+          w.write("bc");
+          w.write("def");
+          StringBuilder sb = new StringBuilder();
+          for (io.jnet.buffer.Buffer b : w.writableBuffer()) sb.append(b).append('|');
+          log.add(sb + " " + w.writableLength());
+        });
+    log.assertEntries("bc|def| 6");
+  }
+
+  @Test
+  void aStreamBelongsToTheLoopGivenInItsOptions() {
+    Writable w =
+        new Writable(StreamOptions.defaults().loop(Loops.loop()).write((c, cb) -> cb.done()));
+    org.junit.jupiter.api.Assertions.assertSame(Loops.loop(), w.loop());
+  }
 }
