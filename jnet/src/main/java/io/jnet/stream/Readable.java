@@ -148,6 +148,11 @@ public class Readable extends Stream {
     return pushObject(chunk, null, true);
   }
 
+  /** Puts {@code chunk} back at the front of the buffer, as text in the default encoding. */
+  public boolean unshift(String chunk) {
+    return pushObject(chunk, null, true);
+  }
+
   /** Puts {@code chunk} back at the front of the buffer, as text in {@code encoding}. */
   public boolean unshift(String chunk, String encoding) {
     return pushObject(chunk, encoding, true);

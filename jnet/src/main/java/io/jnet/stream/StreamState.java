@@ -31,8 +31,11 @@ abstract class StreamState {
   /** The side's error once errored; loop thread writes, any thread reads. */
   volatile JnetException errored;
 
-  /** Bytes (or chars, in text mode) at which the side pushes back. Loop thread only. */
-  int highWaterMark;
+  /**
+   * Bytes (or chars, in text mode) at which the side pushes back; {@code read(n)} may raise it.
+   * Loop thread writes, any thread reads.
+   */
+  volatile int highWaterMark;
 
   StreamState(StreamOptions o, int hwm) {
     int f = CONSTRUCTED;

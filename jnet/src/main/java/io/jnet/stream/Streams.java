@@ -41,6 +41,20 @@ public final class Streams {
     return () -> stream.loop.execute(() -> cleanup[0].run());
   }
 
+  /**
+   * Node's {@code stream.finished(stream, {readable, writable}, callback)}: {@code readable} false
+   * does not wait for {@code 'end'}, {@code writable} false does not wait for {@code 'finish'}.
+   */
+  public static Runnable finished(
+      Stream stream, boolean readable, boolean writable, Consumer<JnetException> callback) {
+    Objects.requireNonNull(stream, "stream == null");
+    Objects.requireNonNull(callback, "callback == null");
+    if (stream.onLoop()) return EndOfStream.eos(stream, readable, writable, callback);
+    Runnable[] cleanup = new Runnable[1];
+    stream.loop.execute(() -> cleanup[0] = EndOfStream.eos(stream, readable, writable, callback));
+    return () -> stream.loop.execute(() -> cleanup[0].run());
+  }
+
   /** Node's {@code pipeline(source, destination, callback)}; returns destination. */
   public static <W extends WritableStream> W pipeline(
       Readable source, W destination, Consumer<JnetException> callback) {

@@ -358,4 +358,42 @@ class NodeOrderingMoreTest {
         });
     log.assertEntries("null", "3", "readable", "a");
   }
+
+  @Test
+  void finishedWithoutTheReadableSideCallsBackAtFinish() {
+    Loops.run(
+        () -> {
+          Duplex d = new Duplex(reading().write((c, cb) -> cb.done()));
+          Streams.finished(d, false, true, e -> log.add("finished " + e));
+          d.on(Duplex.FINISH, () -> log.add("finish"));
+          d.end();
+        });
+    log.assertEntries("finished null", "finish");
+  }
+
+  @Test
+  void finishedWithoutTheWritableSideCallsBackAtEnd() {
+    Loops.run(
+        () -> {
+          Duplex d = new Duplex(reading().write((c, cb) -> cb.done()));
+          Streams.finished(d, true, false, e -> log.add("finished " + e));
+          d.on(Duplex.END, () -> log.add("end"));
+          d.pushEnd();
+          d.resume();
+        });
+    log.assertEntries("finished null", "end");
+  }
+
+  @Test
+  void unshiftedTextJoinsTheDecodedBuffer() {
+    Loops.run(
+        () -> {
+          Readable r = new Readable(reading());
+          r.setEncoding("utf8");
+          r.push("cd");
+          r.unshift("ab");
+          log.add(r.readText());
+        });
+    log.assertEntries("abcd");
+  }
 }
