@@ -401,7 +401,7 @@ final class ReadableState extends StreamState {
       WritableState w = stream.writeState();
       boolean autoDestroy =
           w == null || (w.has(AUTO_DESTROY) && (w.has(WritableState.FINISHED) || w.has(DISABLED)));
-      if (autoDestroy) stream.destroyOnLoop(null);
+      if (autoDestroy) stream.destroyFromMachinery(null);
     }
   }
 

@@ -95,6 +95,14 @@ public abstract class Stream extends EventEmitter {
     return this;
   }
 
+  /**
+   * What the stream machinery calls where Node calls {@code stream.destroy(err)} (autoDestroy,
+   * errors): the public, overridable {@link #destroy(Throwable)}.
+   */
+  final void destroyFromMachinery(JnetException err) {
+    destroy(err);
+  }
+
   /** Whether {@link #destroy} was called. Safe from any thread. */
   public boolean destroyed() {
     ReadableState r = readState();
@@ -247,7 +255,7 @@ public abstract class Stream extends EventEmitter {
     }
     if ((r != null && r.has(StreamState.AUTO_DESTROY))
         || (w != null && w.has(StreamState.AUTO_DESTROY))) {
-      destroyOnLoop(err);
+      destroyFromMachinery(err);
     } else if (err != null) {
       checkError(err, w, r);
       if (sync) {

@@ -102,6 +102,6 @@ public final class Streams {
   /** Node's {@code destroyer(stream, err)} of destroy.js: destroys unless already done. */
   static void destroyer(Stream stream, JnetException err) {
     if (stream.destroyed()) return;
-    stream.destroyOnLoop(err);
+    stream.destroyFromMachinery(err);
   }
 }

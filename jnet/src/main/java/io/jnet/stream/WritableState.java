@@ -454,7 +454,7 @@ final class WritableState extends StreamState {
       boolean autoDestroy =
           r == null
               || (r.has(AUTO_DESTROY) && (r.has(ReadableState.END_EMITTED) || r.has(DISABLED)));
-      if (autoDestroy) stream.destroyOnLoop(null);
+      if (autoDestroy) stream.destroyFromMachinery(null);
     }
   }
 
