@@ -1,6 +1,8 @@
 package io.jnet.stream;
 
 import io.jnet.error.JnetException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,8 +26,13 @@ import java.util.function.Consumer;
  * closed before that ({@code ERR_STREAM_PREMATURE_CLOSE}). It returns a cleanup that removes its
  * listeners.
  *
- * <p>Both may be called from any thread; the work runs on the first stream's loop (all streams of a
- * pipeline should share one loop), and callbacks run there.
+ * <h2>Blocking views</h2>
+ *
+ * <p>{@link #inputStream} and {@link #outputStream} adapt a stream to {@code java.io} for code on
+ * other threads, keeping the stream's backpressure.
+ *
+ * <p>pipeline and finished may be called from any thread; the work runs on the first stream's loop
+ * (all streams of a pipeline should share one loop), and callbacks run there.
  */
 public final class Streams {
   private Streams() {}
@@ -97,6 +104,26 @@ public final class Streams {
     return JnetException.typeError(
         "ERR_INVALID_ARG_TYPE",
         "The \"streams[" + i + "]\" argument must be a " + kind + " stream");
+  }
+
+  /**
+   * A blocking {@link InputStream} view of {@code stream}, for another thread (a virtual thread,
+   * say): it consumes the stream and keeps its backpressure. A jnet addition. Never read it on the
+   * stream's loop thread.
+   */
+  public static InputStream inputStream(Readable stream) {
+    Objects.requireNonNull(stream, "stream == null");
+    return new BlockingInput(stream);
+  }
+
+  /**
+   * A blocking {@link OutputStream} view of {@code stream}: writes wait for {@code 'drain'}, {@code
+   * close} ends the stream and waits for {@code 'finish'}. A jnet addition. Never write it on the
+   * stream's loop thread.
+   */
+  public static OutputStream outputStream(WritableStream stream) {
+    Objects.requireNonNull(stream, "stream == null");
+    return new BlockingOutput(stream);
   }
 
   /** Node's {@code destroyer(stream, err)} of destroy.js: destroys unless already done. */
