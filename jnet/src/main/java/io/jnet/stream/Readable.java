@@ -258,7 +258,12 @@ public class Readable extends Stream {
 
   // Pipes.
 
-  /** Node's {@code pipe(dest)}: writes everything to {@code dest}, then ends it; returns dest. */
+  /**
+   * Node's {@code pipe(dest)}: writes everything to {@code dest}, then ends it; returns dest. The
+   * source pauses while {@code dest.write} returns false and resumes on {@code 'drain'} (with
+   * several destinations, once all of them drained). Both streams should belong to the same loop:
+   * the pipe runs on the source's.
+   */
   public <W extends WritableStream> W pipe(W dest) {
     return pipe(dest, true);
   }
