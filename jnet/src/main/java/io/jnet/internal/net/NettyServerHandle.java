@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -27,8 +28,9 @@ import java.util.function.Supplier;
  *
  * <p>As in Node, a TCP server without a host listens on {@code ::} (dual-stack), falling back to
  * {@code 0.0.0.0} where IPv6 is missing; port 0 takes a port the OS chooses. A Unix socket path
- * that already exists fails with {@code EADDRINUSE} (the file is never taken over), and closing
- * removes the file the server created. Accepted sockets belong to the same loop.
+ * that already exists fails with {@code EADDRINUSE} (the file is never taken over, although Netty's
+ * epoll transport would unlink it; the check is made just before binding), and closing removes the
+ * file the server created. Accepted sockets belong to the same loop.
  *
  * <p>Unlike Node, {@code ipv6Only} is honoured on the epoll transport only: the JDK's NIO has no
  * {@code IPV6_V6ONLY} option, so on NIO a server on {@code ::} is always dual-stack.
@@ -137,6 +139,12 @@ final class NettyServerHandle implements ServerHandle {
       ListenCallback callback) {
     assert loop.inEventLoop() : "not on the loop thread";
     Transport transport = Channels.transportOf(loop);
+    if (Files.exists(Paths.get(path), LinkOption.NOFOLLOW_LINKS)) {
+      // Netty's native bind unlinks an existing file first; libuv (and so Node) fails instead.
+      JnetException e = UvError.listen("EADDRINUSE", path, -1, null);
+      loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
+      return;
+    }
     ServerBootstrap b =
         bootstrap(
             loop,
