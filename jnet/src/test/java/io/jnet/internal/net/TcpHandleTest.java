@@ -169,6 +169,57 @@ abstract class TcpHandleTest {
   }
 
   @Test
+  void dataAndFinSentWhileStoppedArriveOnlyAfterReadStart() throws Exception {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    try (SocketChannel peer = SocketChannel.open(new InetSocketAddress("127.0.0.1", s.port()))) {
+      StreamHandle h = s.accept();
+      Recorder r = new Recorder();
+      f.run(() -> h.setListener(r));
+      peer.write(ByteBuffer.wrap("last words".getBytes(StandardCharsets.UTF_8)));
+      peer.shutdownOutput();
+      // A round trip through the loop after the FIN: the transport has seen it if it ever will.
+      await(f.write(h, new byte[] {1}));
+      assertEquals(List.of(), f.call(() -> List.copyOf(r.log)), "delivered while not reading");
+      f.run(h::readStart);
+      await(r.eof);
+      assertEquals("last words", r.text());
+      assertEquals(List.of("data", "eof"), f.call(() -> List.copyOf(r.log)));
+    }
+  }
+
+  @Test
+  void writesOfOneLoopTurnAreFlushedOnce() {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    java.util.concurrent.atomic.AtomicInteger flushes =
+        new java.util.concurrent.atomic.AtomicInteger();
+    f.run(
+        () ->
+            ((NettyStreamHandle) client)
+                .channel()
+                .pipeline()
+                .addFirst(
+                    new io.netty.channel.ChannelOutboundHandlerAdapter() {
+                      @Override
+                      public void flush(io.netty.channel.ChannelHandlerContext ctx) {
+                        flushes.incrementAndGet();
+                        ctx.flush();
+                      }
+                    }));
+    Recorder r = f.read(s.accept());
+    CompletableFuture<JnetException> last = new CompletableFuture<>();
+    f.run(
+        () -> {
+          for (int i = 0; i < 9; i++) client.write(new byte[] {(byte) i}, 0, 1, e -> {});
+          client.write(new byte[] {9}, 0, 1, last::complete);
+        });
+    assertNull(await(last));
+    await(r.whenRead(10));
+    assertEquals(1, flushes.get());
+    assertArrayEquals(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, r.bytes());
+  }
+
+  @Test
   void shutdownAfterManyQueuedWritesDeliversEveryByteThenFin() {
     LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
     StreamHandle client = f.connectTcp("127.0.0.1", s.port());
