@@ -75,6 +75,11 @@ final class Channels {
         : new NioServerDomainSocketChannel();
   }
 
+  /** True for a Linux abstract socket name: a path whose first character is NUL. */
+  static boolean isAbstract(String path) {
+    return !path.isEmpty() && path.charAt(0) == '\0';
+  }
+
   /** The socket address of a Unix domain socket {@code path} in the transport's own type. */
   static SocketAddress domainAddress(Transport transport, String path) {
     return transport == Transport.EPOLL

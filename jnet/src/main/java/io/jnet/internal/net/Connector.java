@@ -93,6 +93,12 @@ final class Connector {
   static void connectPipe(EventLoop loop, Invoker invoker, String path, ConnectCallback callback) {
     assert loop.inEventLoop() : "not on the loop thread";
     Transport transport = Channels.transportOf(loop);
+    if (Channels.isAbstract(path) && transport != Transport.EPOLL) {
+      // The JDK's Unix sockets cannot name Linux's abstract sockets.
+      JnetException e = UvError.connect("EINVAL", path, -1, null, null);
+      loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
+      return;
+    }
     Channel channel = Channels.newDomainSocket(transport);
     NettyStreamHandle handle =
         new NettyStreamHandle(channel, transport, invoker, false, true, null);

@@ -32,6 +32,9 @@ import java.util.function.Supplier;
  * epoll transport would unlink it; the check is made just before binding), and closing removes the
  * file the server created. Accepted sockets belong to the same loop.
  *
+ * <p>Linux abstract socket names (a path starting with NUL) work on the epoll transport; the JDK's
+ * Unix sockets cannot name them, so on NIO they fail with {@code EINVAL}, unlike Node.
+ *
  * <p>Unlike Node, {@code ipv6Only} is honoured on the epoll transport only: the JDK's NIO has no
  * {@code IPV6_V6ONLY} option, so on NIO a server on {@code ::} is always dual-stack.
  */
@@ -139,7 +142,13 @@ final class NettyServerHandle implements ServerHandle {
       ListenCallback callback) {
     assert loop.inEventLoop() : "not on the loop thread";
     Transport transport = Channels.transportOf(loop);
-    if (Files.exists(Paths.get(path), LinkOption.NOFOLLOW_LINKS)) {
+    boolean abstractName = Channels.isAbstract(path);
+    if (abstractName && transport != Transport.EPOLL) {
+      JnetException e = UvError.listen("EINVAL", path, -1, null);
+      loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
+      return;
+    }
+    if (!abstractName && Files.exists(Paths.get(path), LinkOption.NOFOLLOW_LINKS)) {
       // Netty's native bind unlinks an existing file first; libuv (and so Node) fails instead.
       JnetException e = UvError.listen("EADDRINUSE", path, -1, null);
       loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
@@ -236,7 +245,7 @@ final class NettyServerHandle implements ServerHandle {
         .close()
         .addListener(
             f -> {
-              if (path != null) removeSocketFile();
+              if (path != null && !Channels.isAbstract(path)) removeSocketFile();
               channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(null)));
             });
   }

@@ -124,4 +124,23 @@ abstract class PipeHandleTest {
     await(r.eof);
     assertEquals("bye", r.text());
   }
+
+  @Test
+  void abstractNamesWorkOnEpollAndAreEinvalOnNio() throws Exception {
+    String name = "jnet-test-" + System.nanoTime();
+    String path = "\0" + name;
+    LoopFixture.Server s = f.new Server();
+    Object r = f.listenPipeResult(s, path);
+    if (transport() != Transport.EPOLL) {
+      assertEquals("EINVAL", ((JnetException) r).code());
+      assertEquals("EINVAL", ((JnetException) f.connectPipeResult(path)).code());
+      return;
+    }
+    assertTrue(
+        Files.readString(Path.of("/proc/net/unix")).contains("@" + name), "abstract name bound");
+    StreamHandle client = connect(path);
+    assertFalse(client.isClosed());
+    s.accept();
+    f.close(s.handle);
+  }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * A recording {@link StreamListener}: the log of events in order, the bytes read, and futures for
  * end, error and close. Events arrive on the loop thread; readers use the futures.
  */
-final class Recorder implements StreamListener {
+class Recorder implements StreamListener {
   final List<String> log = new ArrayList<>(); // loop thread only until a future completes
   final CompletableFuture<Void> eof = new CompletableFuture<>();
   final CompletableFuture<JnetException> error = new CompletableFuture<>();

@@ -151,6 +151,40 @@ abstract class TcpHandleTest {
     }
   }
 
+  @Test
+  void readStopInsideOnReadStopsReadingFromTheKernel() throws Exception {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    try (SocketChannel peer = SocketChannel.open(new InetSocketAddress("127.0.0.1", s.port()));
+        Selector selector = Selector.open()) {
+      StreamHandle h = s.accept();
+      CompletableFuture<Long> stoppedAt = new CompletableFuture<>();
+      Recorder r =
+          new Recorder() {
+            @Override
+            public void onRead(byte[] chunk) {
+              super.onRead(chunk);
+              if (!stoppedAt.isDone()) {
+                h.readStop();
+                stoppedAt.complete(count());
+              }
+            }
+          };
+      f.run(
+          () -> {
+            h.setListener(r);
+            h.readStart();
+          });
+      peer.configureBlocking(false);
+      peer.register(selector, SelectionKey.OP_WRITE);
+      long sent = fillUntilBlocked(peer, selector);
+      long before = await(stoppedAt);
+      assertEquals(before, f.call(r::count), "data delivered after readStop in onRead");
+      f.run(h::readStart);
+      await(r.whenRead(sent));
+      assertEquals(sent, f.call(r::count));
+    }
+  }
+
   /** Writes until the peer's writes block (the kernel's buffers are full); returns bytes sent. */
   private static long fillUntilBlocked(SocketChannel peer, Selector selector) throws Exception {
     ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
