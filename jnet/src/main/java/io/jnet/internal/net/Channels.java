@@ -38,7 +38,8 @@ final class Channels {
       if (io.isIoType(NioIoHandler.class)) return Transport.NIO;
       if (io.isIoType(EpollIoHandler.class)) return Transport.EPOLL;
     }
-    throw new IllegalArgumentException("not a NIO or epoll event loop: " + loop);
+    // A jnet loop wraps its transport's handler to run Node's phases; its channels are the JVM's.
+    return Transport.current();
   }
 
   static Channel newSocket(Transport transport, boolean ipv6) {
