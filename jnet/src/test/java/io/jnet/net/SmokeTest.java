@@ -30,11 +30,25 @@ class SmokeTest {
         () -> {
           log.add("listening " + server.address());
           Socket c = Net.connect(server.address().port(), "127.0.0.1");
-          c.on(Socket.CONNECT, () -> { log.add("c connect"); c.end("hello"); });
+          c.on(
+              Socket.CONNECT,
+              () -> {
+                log.add("c connect");
+                c.end("hello");
+              });
           c.on(Socket.DATA, (Buffer d) -> log.add("c data " + d));
           c.on(Socket.END, () -> log.add("c end"));
           c.on(Socket.ERROR, e -> log.add("c error " + e));
-          c.on(Socket.CLOSE, h -> { log.add("c close " + h); server.close(e -> { log.add("server closed " + e); done.countDown(); }); });
+          c.on(
+              Socket.CLOSE,
+              h -> {
+                log.add("c close " + h);
+                server.close(
+                    e -> {
+                      log.add("server closed " + e);
+                      done.countDown();
+                    });
+              });
         });
     boolean ok = done.await(10, TimeUnit.SECONDS);
     log.forEach(System.out::println);
