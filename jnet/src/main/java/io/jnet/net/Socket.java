@@ -336,15 +336,25 @@ public class Socket extends Duplex {
     }
     bytesDispatched += size;
     StreamHandle h = handle;
+    // libuv writes at once when nothing is queued, and the request completes synchronously; jnet's
+    // handle queues for the turn's flush, so an empty queue counts as that synchronous success and
+    // a
+    // later failure destroys the socket, as a failed write does in Node.
+    boolean sync = h.writeQueueSize() == 0;
     io.jnet.internal.net.Callback done =
-        err -> {
-          if (err == null) {
-            refreshTimer();
-            callback.done();
-          } else {
-            callback.done(err);
-          }
-        };
+        sync
+            ? err -> {
+              if (err != null) destroy(err);
+              else refreshTimer();
+            }
+            : err -> {
+              if (err == null) {
+                refreshTimer();
+                callback.done();
+              } else {
+                callback.done(err);
+              }
+            };
     if (chunks.size() == 1) {
       Buffer b = chunks.get(0);
       h.write(b.array(), b.arrayOffset(), b.length(), done);
@@ -353,6 +363,7 @@ public class Socket extends Duplex {
       for (int i = 0; i < array.length; i++) array[i] = chunks.get(i).asByteBuffer();
       h.write(array, done);
     }
+    if (sync) callback.done();
   }
 
   @Override
