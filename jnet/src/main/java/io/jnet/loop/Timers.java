@@ -58,6 +58,7 @@ final class Timers {
 
   /** Starts (or restarts) {@code t}'s countdown of {@code msecs} at loop time {@code start}. */
   void insert(Timeout t, long msecs, long start) {
+    if (t.cleared) return; // cleared off the loop before its hand-over arrived
     t.idleStart = start;
     TimerList list = byDelay.get(msecs);
     if (list == null) {
@@ -72,7 +73,7 @@ final class Timers {
 
   /** {@link Timeout#refresh()} on the loop. */
   void refresh(Timeout t, long start) {
-    if (t.idleTimeout < 0 || t.task == null) return;
+    if (t.idleTimeout < 0 || t.task == null || t.cleared) return;
     insert(t, t.idleTimeout, start);
     t.activate();
   }
@@ -119,7 +120,7 @@ final class Timers {
 
   private void fire(Timeout t) {
     Runnable task = t.task;
-    if (task == null) {
+    if (task == null || t.cleared) {
       t.deactivate();
       return;
     }

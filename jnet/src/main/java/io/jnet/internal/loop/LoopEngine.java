@@ -16,9 +16,10 @@ import java.util.function.Function;
  * queue of work handed over from other threads, and the wake-up for its next timer.
  *
  * <p>The Netty loop runs a {@link PhasedIoHandler}, so that each of Netty's I/O passes is framed by
- * the phases of Node's loop: timers before the I/O, then the handed-over tasks (Node's poll phase)
- * and the immediates (Node's check phase) after it. Channels register with {@link #netty()} and
- * their events are Node's I/O callbacks; they reach user code through {@link #callback(Runnable)}.
+ * the phases of Node's loop: timers before the I/O, then the handed-over tasks (Node's poll phase),
+ * the immediates (Node's check phase) and the close callbacks (Node's close phase) after it.
+ * Channels register with {@link #netty()} and their events are Node's I/O callbacks; they reach
+ * user code through {@link #callback(Runnable)}.
  */
 public final class LoopEngine {
   /** What the jnet loop does around each I/O pass; implemented by {@code io.jnet.loop}. */
@@ -34,6 +35,9 @@ public final class LoopEngine {
 
     /** Runs one Node callback: exception to the uncaught handler, then the nextTick queue. */
     void callback(Runnable r);
+
+    /** Queues a callback for this turn's close phase. Loop thread only. */
+    void closing(Runnable r);
 
     /** Waits until nothing keeps the loop alive; any thread but the loop. */
     boolean awaitIdle(long timeoutMillis) throws InterruptedException;
@@ -108,6 +112,17 @@ public final class LoopEngine {
   public void callback(Runnable r) {
     assert inLoop();
     turn.callback(r);
+  }
+
+  /**
+   * Runs {@code r} as one callback in this turn's close phase, after the immediates: where libuv
+   * runs a closed handle's callback, so where Node emits a socket's or server's {@code 'close'}. A
+   * callback queued during the close phase runs in the next turn's. Loop thread only; a queued
+   * callback keeps the loop alive.
+   */
+  public void closing(Runnable r) {
+    assert inLoop();
+    turn.closing(r);
   }
 
   /**
