@@ -218,10 +218,6 @@ public final class EventLoop implements Executor {
     engine.submit(task);
   }
 
-  void wakeAt(long loopMillis) {
-    engine.wakeAt(originNanos + loopMillis * 1_000_000L);
-  }
-
   /** Runs one callback and then, unless nested in another, the nextTick queue. */
   void callback(Runnable task) {
     invoke(task);
@@ -304,7 +300,17 @@ public final class EventLoop implements Executor {
 
     @Override
     public boolean mayBlock() {
-      return immediates.isEmpty() && ticks.isEmpty() && closing.isEmpty() && !engine.hasSubmitted();
+      return immediates.isEmpty()
+          && ticks.isEmpty()
+          && closing.isEmpty()
+          && !engine.hasSubmitted()
+          && nextTimerNanos() - System.nanoTime() > 0;
+    }
+
+    @Override
+    public long nextTimerNanos() {
+      long expiry = timers.nextExpiry();
+      return expiry == Long.MAX_VALUE ? expiry : originNanos + expiry * 1_000_000L;
     }
 
     @Override

@@ -50,7 +50,6 @@ final class Timers {
   private TimerList[] heap = new TimerList[8];
   private int size;
   private long nextListId;
-  private boolean inPhase;
 
   Timers(EventLoop loop) {
     this.loop = loop;
@@ -68,7 +67,11 @@ final class Timers {
     }
     if (t.list != null) t.list.remove(t);
     list.append(t);
-    if (!inPhase) arm();
+  }
+
+  /** The loop time in ms when the next list is due, or Long.MAX_VALUE if none. */
+  long nextExpiry() {
+    return size == 0 ? Long.MAX_VALUE : heap[0].expiry;
   }
 
   /** {@link Timeout#refresh()} on the loop. */
@@ -92,14 +95,8 @@ final class Timers {
 
   /** Node's timers phase: runs every timer due at {@code now}, list by list. */
   void runPhase(long now) {
-    inPhase = true;
-    try {
-      TimerList list;
-      while (size > 0 && (list = heap[0]).expiry <= now) runList(list, now);
-    } finally {
-      inPhase = false;
-    }
-    arm();
+    TimerList list;
+    while (size > 0 && (list = heap[0]).expiry <= now) runList(list, now);
   }
 
   private void runList(TimerList list, long now) {
@@ -138,10 +135,6 @@ final class Timers {
   private void drop(TimerList list) {
     if (list.heapIndex >= 0) removeAt(list.heapIndex);
     if (byDelay.get(list.msecs) == list) byDelay.remove(list.msecs);
-  }
-
-  private void arm() {
-    if (size > 0) loop.wakeAt(heap[0].expiry);
   }
 
   // A binary heap of lists by (expiry, id); each list knows its index.
