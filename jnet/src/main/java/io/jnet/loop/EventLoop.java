@@ -56,7 +56,8 @@ import java.util.function.Consumer;
  * the loop it is handed over, as {@link #execute} is. Timers and immediates made off the loop are
  * returned at once and armed when the loop receives them. {@link #clearTimeout} and {@link
  * #clearImmediate} take effect when they return, on any thread: a timer or immediate that is not
- * already running will not run.
+ * already running will not run. Unlike Node's main module, a Java {@code main} does not run on the
+ * loop: code that must see Node's orderings from its first line runs in {@code execute(...)}.
  */
 public final class EventLoop implements Executor {
   static {
@@ -71,7 +72,7 @@ public final class EventLoop implements Executor {
     static final EventLoop LOOP = new EventLoop("jnet-loop-0");
   }
 
-  final Timers timers = new Timers(this);
+  final TimerQueue timers = new TimerQueue(this);
   private final Immediates immediates = new Immediates(this);
   private final ArrayDeque<Runnable> ticks = new ArrayDeque<>(); // loop thread only
   private final ArrayDeque<Runnable> closing = new ArrayDeque<>(); // loop thread only
@@ -186,9 +187,14 @@ public final class EventLoop implements Executor {
 
   /**
    * Hands {@code t} to the uncaught-exception handler, as for a throwing callback: what an emitter
-   * does with an {@code 'error'} nobody listens to. A handler that throws has both printed.
+   * does with an {@code 'error'} nobody listens to. Off the loop it is handed to the loop. A
+   * handler that throws has both exceptions printed.
    */
   public void reportUncaught(Throwable t) {
+    if (!inLoop()) {
+      submit(() -> reportUncaught(t));
+      return;
+    }
     try {
       uncaughtHandler.accept(t);
     } catch (Throwable inHandler) {
