@@ -1,0 +1,466 @@
+package io.jnet.events;
+
+import io.jnet.error.JnetException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Emits named events to the listeners registered for them: Node's {@code EventEmitter}.
+ *
+ * <p>Events are typed keys ({@link Event}); a listener is a {@link Consumer} of the event's
+ * argument, or a {@link Runnable} for an event whose argument it does not need. Listeners run in
+ * registration order ({@code prepend*} puts one first), synchronously, on the thread that calls
+ * {@link #emit(Event, Object)}; for sockets, servers and streams that is always their loop's
+ * thread.
+ *
+ * <h2>The contract, as in Node 20</h2>
+ *
+ * <ul>
+ *   <li>{@code emit} walks a snapshot: a listener added or removed while an event is being emitted
+ *       takes effect from the next emit of that event.
+ *   <li>A {@code once} listener is removed just before it runs, and runs at most once; removing it
+ *       by its original function works before it fired.
+ *   <li>{@code off} removes the most recently added registration of a listener, one at a time.
+ *   <li>{@link #NEW_LISTENER} is emitted before a listener is added, {@link #REMOVE_LISTENER} after
+ *       one is removed, each with the event name and the original listener.
+ *   <li>Past {@link #getMaxListeners()} listeners for one event (default 10, 0 is unlimited) a
+ *       {@code MaxListenersExceededWarning} is printed once per event name; nothing is refused.
+ *   <li>A listener that throws stops the emit; the exception travels to the caller of {@code emit},
+ *       as in Node (on a loop, it ends at the loop's uncaught-exception handler).
+ * </ul>
+ *
+ * <p>Unlike Node, an {@link #ERROR} emitted with no listener does not throw out of {@code emit}: it
+ * is handed to the loop's uncaught-exception handler, and {@code emit} returns false, so the code
+ * that emitted it is not cut short. It is never dropped.
+ *
+ * <h2>Threads</h2>
+ *
+ * <p>The listener tables may be changed from any thread: they are copy-on-write, so an emit reads
+ * them without a lock and emitting to one listener allocates nothing.
+ */
+public class EventEmitter {
+  /** Node's {@code 'newListener'}: emitted before a listener is added. */
+  public static final Event<ListenerChange> NEW_LISTENER = Event.of("newListener");
+
+  /** Node's {@code 'removeListener'}: emitted after a listener was removed. */
+  public static final Event<ListenerChange> REMOVE_LISTENER = Event.of("removeListener");
+
+  /** Node's {@code 'error'}. */
+  public static final Event<JnetException> ERROR = Event.of("error");
+
+  private static volatile int defaultMaxListeners = 10;
+
+  private static final Slot[] NO_SLOTS = new Slot[0];
+
+  /** The listeners by event, in order of each event's first registration. Written under this. */
+  private volatile Slot[] slots = NO_SLOTS;
+
+  /** Guarded by this. */
+  private int maxListeners = -1;
+
+  /** Event names already warned about. Guarded by this; null until the first warning. */
+  private Set<String> warned;
+
+  /** Node's {@code EventEmitter.defaultMaxListeners}: the limit of emitters that set none. */
+  public static int defaultMaxListeners() {
+    return defaultMaxListeners;
+  }
+
+  /** Sets Node's {@code EventEmitter.defaultMaxListeners}; 0 means unlimited. */
+  public static void defaultMaxListeners(int n) {
+    defaultMaxListeners = checkMax(n, "defaultMaxListeners");
+  }
+
+  // Registration. Each has a Consumer form and a Runnable form, for listeners that ignore the
+  // argument; Java picks the form by the lambda's arity, so neither needs a cast.
+
+  /** Adds {@code listener} at the end of {@code event}'s listeners; Node's {@code on}. */
+  public <T> EventEmitter on(Event<T> event, Consumer<? super T> listener) {
+    add(event, listener, false, false, false);
+    return this;
+  }
+
+  /** Adds a listener that ignores the argument; Node's {@code on}. */
+  public EventEmitter on(Event<?> event, Runnable listener) {
+    add(event, listener, true, false, false);
+    return this;
+  }
+
+  /** The same as {@link #on(Event, Consumer)}. */
+  public <T> EventEmitter addListener(Event<T> event, Consumer<? super T> listener) {
+    return on(event, listener);
+  }
+
+  /** The same as {@link #on(Event, Runnable)}. */
+  public EventEmitter addListener(Event<?> event, Runnable listener) {
+    return on(event, listener);
+  }
+
+  /** Adds a listener that is removed just before its first call; Node's {@code once}. */
+  public <T> EventEmitter once(Event<T> event, Consumer<? super T> listener) {
+    add(event, listener, false, true, false);
+    return this;
+  }
+
+  /** Adds a one-time listener that ignores the argument; Node's {@code once}. */
+  public EventEmitter once(Event<?> event, Runnable listener) {
+    add(event, listener, true, true, false);
+    return this;
+  }
+
+  /** Adds {@code listener} before every other listener of {@code event}. */
+  public <T> EventEmitter prependListener(Event<T> event, Consumer<? super T> listener) {
+    add(event, listener, false, false, true);
+    return this;
+  }
+
+  /** Adds a listener that ignores the argument before every other listener of {@code event}. */
+  public EventEmitter prependListener(Event<?> event, Runnable listener) {
+    add(event, listener, true, false, true);
+    return this;
+  }
+
+  /** Adds a one-time listener before every other listener of {@code event}. */
+  public <T> EventEmitter prependOnceListener(Event<T> event, Consumer<? super T> listener) {
+    add(event, listener, false, true, true);
+    return this;
+  }
+
+  /** Adds a one-time listener that ignores the argument, before every other one. */
+  public EventEmitter prependOnceListener(Event<?> event, Runnable listener) {
+    add(event, listener, true, true, true);
+    return this;
+  }
+
+  /**
+   * Removes the most recently added registration of {@code listener} (a Consumer or Runnable given
+   * to any registration method, {@code once} ones included); Node's {@code off}. Does nothing when
+   * it is not registered.
+   */
+  public EventEmitter off(Event<?> event, Object listener) {
+    Objects.requireNonNull(event, "event == null");
+    Objects.requireNonNull(listener, "listener == null");
+    Listener removed;
+    synchronized (this) {
+      removed = removeLast(event.name(), listener);
+    }
+    if (removed != null) afterRemove(event.name(), removed);
+    return this;
+  }
+
+  /** The same as {@link #off(Event, Object)}. */
+  public EventEmitter removeListener(Event<?> event, Object listener) {
+    return off(event, listener);
+  }
+
+  /**
+   * Removes every listener of {@code event}, last added first, emitting {@link #REMOVE_LISTENER}
+   * for each as Node does.
+   */
+  public EventEmitter removeAllListeners(Event<?> event) {
+    Objects.requireNonNull(event, "event == null");
+    removeAll(event.name());
+    return this;
+  }
+
+  /**
+   * Removes every listener of every event; the {@link #REMOVE_LISTENER} listeners go last, so they
+   * hear of every other removal.
+   */
+  public EventEmitter removeAllListeners() {
+    for (String name : eventNames()) {
+      if (!name.equals(REMOVE_LISTENER.name())) removeAll(name);
+    }
+    removeAll(REMOVE_LISTENER.name());
+    return this;
+  }
+
+  // Emitting.
+
+  /**
+   * Calls every listener of {@code event} with {@code arg}, in order, and returns whether there was
+   * any. An {@link #ERROR} without listeners goes to the loop's uncaught-exception handler.
+   */
+  public <T> boolean emit(Event<T> event, T arg) {
+    Slot slot = find(slots, event.name());
+    if (slot == null) {
+      if (event.name().equals(ERROR.name())) {
+        unhandledError(arg);
+      }
+      return false;
+    }
+    Listener[] listeners = slot.listeners;
+    for (Listener l : listeners) {
+      if (l.once && !claim(event.name(), l)) continue;
+      Object a = l.key == event ? arg : adaptArgument(l.key, event, arg);
+      l.invoke(a);
+    }
+    return true;
+  }
+
+  /**
+   * Emits {@code event} with a null argument: Node's {@code emit(name)} of an event without one.
+   */
+  public boolean emit(Event<?> event) {
+    @SuppressWarnings("unchecked")
+    Event<Object> e = (Event<Object>) event;
+    return emit(e, null);
+  }
+
+  /**
+   * Converts {@code arg}, emitted as {@code emitted}, for a listener registered with a different
+   * key object of the same name. The default returns {@code arg} unchanged; a subclass whose events
+   * come in several typed forms (a stream's {@code 'data'} as Buffer or as String) converts here.
+   */
+  protected Object adaptArgument(Event<?> listenerKey, Event<?> emitted, Object arg) {
+    return arg;
+  }
+
+  // Introspection.
+
+  /** How many listeners {@code event} has. */
+  public int listenerCount(Event<?> event) {
+    Slot slot = find(slots, event.name());
+    return slot == null ? 0 : slot.listeners.length;
+  }
+
+  /** A copy of {@code event}'s listeners, as they were given (once listeners unwrapped). */
+  public List<Object> listeners(Event<?> event) {
+    Slot slot = find(slots, event.name());
+    if (slot == null) return List.of();
+    List<Object> result = new ArrayList<>(slot.listeners.length);
+    for (Listener l : slot.listeners) result.add(l.fn);
+    return result;
+  }
+
+  /** The names of the events that have listeners, in order of their first registration. */
+  public List<String> eventNames() {
+    Slot[] s = slots;
+    List<String> names = new ArrayList<>(s.length);
+    for (Slot slot : s) names.add(slot.name);
+    return names;
+  }
+
+  /** Sets the listener count past which a warning is printed; 0 means unlimited. */
+  public EventEmitter setMaxListeners(int n) {
+    int checked = checkMax(n, "setMaxListeners");
+    synchronized (this) {
+      maxListeners = checked;
+    }
+    return this;
+  }
+
+  /** The listener count past which a warning is printed; 0 means unlimited. */
+  public synchronized int getMaxListeners() {
+    return maxListeners < 0 ? defaultMaxListeners : maxListeners;
+  }
+
+  // Machinery.
+
+  private void add(Event<?> event, Object fn, boolean runnable, boolean once, boolean prepend) {
+    Objects.requireNonNull(event, "event == null");
+    if (fn == null) {
+      throw JnetException.typeError(
+          "ERR_INVALID_ARG_TYPE",
+          "The \"listener\" argument must be of type function. Received null");
+    }
+    Slot[] current = slots;
+    if (current.length > 0 && find(current, NEW_LISTENER.name()) != null) {
+      emit(NEW_LISTENER, new ListenerChange(event.name(), fn));
+    }
+    Listener listener = new Listener(event, fn, runnable, once);
+    String warning = null;
+    synchronized (this) {
+      Slot[] s = slots;
+      int i = indexOf(s, event.name());
+      int count;
+      if (i < 0) {
+        Slot[] grown = java.util.Arrays.copyOf(s, s.length + 1);
+        grown[s.length] = new Slot(event.name(), new Listener[] {listener});
+        slots = grown;
+        count = 1;
+      } else {
+        Listener[] old = s[i].listeners;
+        Listener[] ls = new Listener[old.length + 1];
+        if (prepend) {
+          ls[0] = listener;
+          System.arraycopy(old, 0, ls, 1, old.length);
+        } else {
+          System.arraycopy(old, 0, ls, 0, old.length);
+          ls[old.length] = listener;
+        }
+        replace(s, i, ls);
+        count = ls.length;
+      }
+      int max = maxListeners < 0 ? defaultMaxListeners : maxListeners;
+      if (max > 0 && count > max) {
+        if (warned == null) warned = new HashSet<>();
+        if (warned.add(event.name())) {
+          warning =
+              "MaxListenersExceededWarning: Possible EventEmitter memory leak detected. "
+                  + count
+                  + " "
+                  + event.name()
+                  + " listeners added to ["
+                  + getClass().getSimpleName()
+                  + "]. MaxListeners is "
+                  + max
+                  + ". Use emitter.setMaxListeners() to increase limit";
+        }
+      }
+    }
+    if (warning != null) Warnings.emit(warning);
+  }
+
+  /**
+   * Marks a once listener fired and removes it; false when another emit already fired it. As Node's
+   * once wrapper, a once listener removed by {@code off} during this emit still runs.
+   */
+  private boolean claim(String name, Listener l) {
+    boolean removed;
+    synchronized (this) {
+      if (l.fired) return false;
+      l.fired = true;
+      removed = removeExact(name, l);
+    }
+    if (removed) afterRemove(name, l);
+    return true;
+  }
+
+  private void removeAll(String name) {
+    while (true) {
+      Listener removed;
+      synchronized (this) {
+        Slot slot = find(slots, name);
+        if (slot == null) return;
+        removed = slot.listeners[slot.listeners.length - 1];
+        removeExact(name, removed);
+      }
+      afterRemove(name, removed);
+    }
+  }
+
+  private void afterRemove(String name, Listener removed) {
+    if (find(slots, REMOVE_LISTENER.name()) != null) {
+      emit(REMOVE_LISTENER, new ListenerChange(name, removed.fn));
+    }
+  }
+
+  /** Guarded by this. */
+  private Listener removeLast(String name, Object fn) {
+    Slot slot = find(slots, name);
+    if (slot == null) return null;
+    Listener[] ls = slot.listeners;
+    for (int j = ls.length - 1; j >= 0; j--) {
+      if (ls[j].fn == fn || ls[j].fn.equals(fn)) {
+        Listener l = ls[j];
+        removeExact(name, l);
+        return l;
+      }
+    }
+    return null;
+  }
+
+  /** Guarded by this. */
+  private boolean removeExact(String name, Listener l) {
+    Slot[] s = slots;
+    int i = indexOf(s, name);
+    if (i < 0) return false;
+    Listener[] old = s[i].listeners;
+    int j = 0;
+    while (j < old.length && old[j] != l) j++;
+    if (j == old.length) return false;
+    if (old.length == 1) {
+      Slot[] shrunk = new Slot[s.length - 1];
+      System.arraycopy(s, 0, shrunk, 0, i);
+      System.arraycopy(s, i + 1, shrunk, i, s.length - i - 1);
+      slots = shrunk;
+      return true;
+    }
+    Listener[] ls = new Listener[old.length - 1];
+    System.arraycopy(old, 0, ls, 0, j);
+    System.arraycopy(old, j + 1, ls, j, old.length - j - 1);
+    replace(s, i, ls);
+    return true;
+  }
+
+  /** Guarded by this. */
+  private void replace(Slot[] s, int i, Listener[] ls) {
+    Slot[] copy = s.clone();
+    copy[i] = new Slot(s[i].name, ls);
+    slots = copy;
+  }
+
+  private static int indexOf(Slot[] s, String name) {
+    for (int i = 0; i < s.length; i++) {
+      if (s[i].name.equals(name)) return i;
+    }
+    return -1;
+  }
+
+  private static Slot find(Slot[] s, String name) {
+    for (Slot slot : s) {
+      if (slot.name == name || slot.name.equals(name)) return slot;
+    }
+    return null;
+  }
+
+  private static int checkMax(int n, String what) {
+    if (n < 0) {
+      throw JnetException.rangeError(
+          "ERR_OUT_OF_RANGE",
+          "The value of \"" + what + "\" is out of range. It must be >= 0. Received " + n);
+    }
+    return n;
+  }
+
+  private static void unhandledError(Object arg) {
+    Throwable error =
+        arg instanceof Throwable t
+            ? t
+            : new JnetException("ERR_UNHANDLED_ERROR", "Unhandled error. (" + arg + ")");
+    UnhandledErrors.report(error);
+  }
+
+  /** One event's listeners; immutable, replaced whole on every change. */
+  private static final class Slot {
+    final String name;
+    final Listener[] listeners;
+
+    Slot(String name, Listener[] listeners) {
+      this.name = name;
+      this.listeners = listeners;
+    }
+  }
+
+  /** One registration. */
+  private static final class Listener {
+    final Event<?> key;
+    final Object fn;
+    final boolean runnable;
+    final boolean once;
+
+    /** Once listeners only: set when an emit claimed it. Guarded by the emitter. */
+    boolean fired;
+
+    Listener(Event<?> key, Object fn, boolean runnable, boolean once) {
+      this.key = key;
+      this.fn = fn;
+      this.runnable = runnable;
+      this.once = once;
+    }
+
+    @SuppressWarnings("unchecked")
+    void invoke(Object arg) {
+      if (runnable) {
+        ((Runnable) fn).run();
+      } else {
+        ((Consumer<Object>) fn).accept(arg);
+      }
+    }
+  }
+}
