@@ -155,9 +155,9 @@ public class Socket extends Duplex {
     if (connectListener != null) once(CONNECT, connectListener);
     connecting = true;
     if (!loop().inLoop()) {
-      loop().execute(() -> connector.start(options));
+      loop().execute(() -> startConnect(options));
     } else {
-      connector.start(options);
+      startConnect(options);
     }
     return this;
   }
@@ -185,6 +185,15 @@ public class Socket extends Duplex {
   /** Connects to the IPC socket at {@code path}, then runs {@code connectListener}. */
   public Socket connect(String path, Runnable connectListener) {
     return connect(ConnectOptions.path(path), connectListener);
+  }
+
+  private void startConnect(ConnectOptions options) {
+    // Node's handle exists from connect() on: it keeps the process alive while connecting.
+    if (keepAlive == null) {
+      keepAlive = loop().keepAlive();
+      if (!refWanted) keepAlive.unref();
+    }
+    connector.start(options);
   }
 
   /** Loop thread only: the connector got a handle. */
@@ -223,8 +232,10 @@ public class Socket extends Duplex {
     hasHandle = true;
     sockname = null;
     peername = null;
-    keepAlive = loop().keepAlive();
-    if (!refWanted) keepAlive.unref();
+    if (keepAlive == null) {
+      keepAlive = loop().keepAlive();
+      if (!refWanted) keepAlive.unref();
+    }
     h.setListener(
         new StreamListener() {
           @Override
@@ -403,6 +414,7 @@ public class Socket extends Duplex {
       callback.done(error);
     } else {
       callback.done(error);
+      releaseKeepAlive();
       loop().nextTick(() -> emit(CLOSE, (Boolean) null));
     }
     Server s = server;
