@@ -59,8 +59,10 @@ public abstract class TraceSuite {
   /** Registers the Java scenarios, by the names their Node twins have. */
   protected abstract void scenarios(Scenarios scenarios);
 
-  /** Where scenarios run: an idle jnet loop for each. */
-  protected abstract TraceHost host();
+  /** Where scenarios run: by default {@link JnetTraceHost}, an idle jnet loop for each. */
+  protected TraceHost host() {
+    return JnetTraceHost.INSTANCE;
+  }
 
   /** How long a scenario may keep its loop busy before it fails. */
   protected Duration timeout() {
