@@ -39,14 +39,15 @@ import org.opentest4j.AssertionFailedError;
  * }
  * }</pre>
  *
- * <p>The factory yields, per recorded trace, a test that runs its Java scenario on a fresh loop
- * through {@link #host()}, waits for the loop to go idle (the moment Node's process exits, so both
- * traces end at the same point), and fails with a line diff ({@code -} Node only, {@code +} jnet
- * only) when they differ, when the scenario throws or leaks an uncaught error, or when the loop
- * stays busy past {@link #timeout()}. A recorded trace without a Java scenario fails, and so does a
- * Java scenario without a recorded trace, so the two sides cannot drift apart silently. A scenario
- * registered with {@link Scenarios#addByteAtATime} runs a second time with {@link
- * Trace#byteAtATime()} true and must produce the same trace.
+ * <p>The factory yields, per recorded trace, a test that runs its Java scenario on the thread of an
+ * idle loop of its own ({@link #host()}; {@code EventLoop.current()} is that loop), waits for the
+ * loop to go idle (the moment Node's process exits, so both traces end at the same point), and
+ * fails with a line diff ({@code -} Node only, {@code +} jnet only) when they differ, when the
+ * scenario throws or leaks an uncaught error, or when the loop stays busy past {@link #timeout()}.
+ * A recorded trace without a Java scenario fails, and so does a Java scenario without a recorded
+ * trace, so the two sides cannot drift apart silently. A scenario registered with {@link
+ * Scenarios#addByteAtATime} runs a second time with {@link Trace#byteAtATime()} true and must
+ * produce the same trace.
  *
  * <p>When Node is available ({@link NodeJs}), a second group re-runs every Node scenario ({@code
  * node run.js SUITE NAME}) and compares its output with the recorded file, so a trace left stale
