@@ -373,7 +373,12 @@ public class Server extends EventEmitter {
     if (callback == null) {
       throw NetErrors.invalidArgType("callback", "function", "undefined");
     }
-    loop.execute(() -> loop.nextTick(() -> callback.accept(null, connections)));
+    if (loop.inLoop()) {
+      int n = connections;
+      loop.nextTick(() -> callback.accept(null, n));
+    } else {
+      loop.execute(() -> getConnections(callback));
+    }
   }
 
   /** The number of open connections right now (a jnet extra: Node has only the callback form). */

@@ -3,6 +3,7 @@ package io.jnet.net;
 import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
+import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.net.StreamHandle;
 import io.jnet.internal.net.StreamListener;
 import io.jnet.loop.KeepAlive;
@@ -49,6 +50,9 @@ import java.util.function.Consumer;
  * {@code 'close'} carries a {@code Boolean} that is null when the socket never had a handle.
  */
 public class Socket extends Duplex {
+  /** What a write may leave queued and still complete at once (Netty's default high water). */
+  private static final int SYNC_WRITE_LIMIT = 64 * 1024;
+
   /** Node's {@code 'connect'}: the connection is established. */
   public static final Event<Void> CONNECT = Event.of("connect");
 
@@ -82,6 +86,7 @@ public class Socket extends Duplex {
   private volatile long bytesRead;
   private volatile long bytesDispatched;
   private volatile long pendingBytes;
+  private volatile long inflightBytes;
   private volatile long timeoutMillis = -1;
   private volatile boolean refWanted = true;
   private Timeout timer;
@@ -347,11 +352,12 @@ public class Socket extends Duplex {
     }
     bytesDispatched += size;
     StreamHandle h = handle;
-    // libuv writes at once when nothing is queued, and the request completes synchronously; jnet's
-    // handle queues for the turn's flush, so an empty queue counts as that synchronous success and
-    // a
-    // later failure destroys the socket, as a failed write does in Node.
-    boolean sync = h.writeQueueSize() == 0;
+    // libuv writes at once what the kernel takes, and such a request completes synchronously.
+    // jnet's handle queues for the turn's flush; a write that leaves at most SYNC_WRITE_LIMIT
+    // bytes queued counts as that synchronous success, and a later failure destroys the socket,
+    // as a failed write does in Node. A bigger queue completes when the bytes are written.
+    boolean sync = h.writeQueueSize() + size <= SYNC_WRITE_LIMIT;
+    inflightBytes = sync ? 0 : size;
     io.jnet.internal.net.Callback done =
         sync
             ? err -> {
@@ -359,6 +365,7 @@ public class Socket extends Duplex {
               else refreshTimer();
             }
             : err -> {
+              inflightBytes = 0;
               if (err == null) {
                 refreshTimer();
                 callback.done();
@@ -394,16 +401,18 @@ public class Socket extends Duplex {
 
   @Override
   protected void _destroy(JnetException error, Callback callback) {
+    boolean wasConnecting = connecting;
     connecting = false;
+    connector.cancel();
     clearTimer();
     StreamHandle h = handle;
+    boolean isException = error != null;
+    Runnable closed =
+        () -> {
+          releaseKeepAlive();
+          emit(CLOSE, isException);
+        };
     if (h != null) {
-      boolean isException = error != null;
-      Runnable closed =
-          () -> {
-            releaseKeepAlive();
-            emit(CLOSE, isException);
-          };
       if (resetAndClosing) {
         resetAndClosing = false;
         h.reset(err -> closed.run());
@@ -411,7 +420,12 @@ public class Socket extends Duplex {
         h.close(err -> closed.run());
       }
       handle = null;
+      hasHandle = false;
       callback.done(error);
+    } else if (wasConnecting) {
+      // Node's handle exists from connect() on; its close callback runs in the close phase.
+      callback.done(error);
+      LoopEngine.of(loop()).closing(closed);
     } else {
       callback.done(error);
       releaseKeepAlive();
@@ -450,10 +464,6 @@ public class Socket extends Duplex {
    */
   public Socket resetAndDestroy() {
     if (!loop().inLoop()) {
-      if (!hasHandle && !connecting) {
-        loop().execute(this::destroy);
-        return this;
-      }
       loop().execute(this::resetAndDestroy);
       return this;
     }
@@ -463,7 +473,7 @@ public class Socket extends Duplex {
     } else if (handle != null) {
       reset();
     } else {
-      destroy();
+      destroy(NetErrors.socketClosed());
     }
     return this;
   }
@@ -636,7 +646,7 @@ public class Socket extends Duplex {
   }
 
   private long inFlight() {
-    return 0;
+    return connecting ? pendingBytes : inflightBytes;
   }
 
   /** Node's {@code bufferSize}: the same as {@link #writableLength()}. */
