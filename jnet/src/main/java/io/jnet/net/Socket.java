@@ -80,9 +80,13 @@ public class Socket extends Duplex {
       Event.of("connectionAttemptTimeout");
 
   // Loop thread only, unless volatile.
-  StreamHandle handle;
+  volatile StreamHandle handle;
   private volatile boolean connecting;
   private volatile boolean hasHandle;
+
+  /** Node's {@code _handle != null}: from connect() (or accept) until destroyed. Loop only. */
+  private boolean handleCreated;
+
   private volatile long bytesRead;
   private volatile long bytesDispatched;
   private volatile long pendingBytes;
@@ -193,6 +197,15 @@ public class Socket extends Duplex {
   }
 
   private void startConnect(ConnectOptions options) {
+    if (destroyed()) {
+      handle = null;
+      hasHandle = false;
+      peername = null;
+      sockname = null;
+      peerEnded = false;
+      undestroy();
+    }
+    handleCreated = true;
     // Node's handle exists from connect() on: it keeps the process alive while connecting.
     if (keepAlive == null) {
       keepAlive = loop().keepAlive();
@@ -234,6 +247,7 @@ public class Socket extends Duplex {
 
   private void attach(StreamHandle h) {
     handle = h;
+    handleCreated = true;
     hasHandle = true;
     sockname = null;
     peername = null;
@@ -401,7 +415,8 @@ public class Socket extends Duplex {
 
   @Override
   protected void _destroy(JnetException error, Callback callback) {
-    boolean wasConnecting = connecting;
+    boolean hadHandle = handleCreated;
+    handleCreated = false;
     connecting = false;
     connector.cancel();
     clearTimer();
@@ -421,8 +436,9 @@ public class Socket extends Duplex {
       }
       handle = null;
       hasHandle = false;
+      sockname = null;
       callback.done(error);
-    } else if (wasConnecting) {
+    } else if (hadHandle) {
       // Node's handle exists from connect() on; its close callback runs in the close phase.
       callback.done(error);
       LoopEngine.of(loop()).closing(closed);
@@ -705,10 +721,10 @@ public class Socket extends Duplex {
   }
 
   private AddressInfo localInfo() {
-    AddressInfo a = sockname;
-    if (a != null) return a;
     StreamHandle h = handle;
     if (h == null) return null;
+    AddressInfo a = sockname;
+    if (a != null) return a;
     a = h.localAddress();
     sockname = a;
     return a;
