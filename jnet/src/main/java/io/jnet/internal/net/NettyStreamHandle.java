@@ -1,5 +1,6 @@
 package io.jnet.internal.net;
 
+import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 import io.jnet.internal.transport.Transport;
 import io.jnet.net.AddressInfo;
@@ -191,7 +192,8 @@ final class NettyStreamHandle implements StreamHandle {
   private void deliver(Object item) {
     StreamListener l = listener;
     if (item instanceof byte[] chunk) {
-      invoker.invoke(() -> l.onRead(chunk));
+      Buffer b = Buffer.wrap(chunk);
+      invoker.invoke(() -> l.onRead(b));
     } else if (item == EOF) {
       invoker.invoke(l::onEof);
     } else {
@@ -205,6 +207,21 @@ final class NettyStreamHandle implements StreamHandle {
   @Override
   public void write(ByteBuffer[] chunks, Callback callback) {
     enqueue(Unpooled.wrappedBuffer(chunks), callback);
+  }
+
+  @Override
+  public void write(Buffer chunk, Callback callback) {
+    enqueue(Unpooled.wrappedBuffer(chunk.array(), chunk.arrayOffset(), chunk.length()), callback);
+  }
+
+  @Override
+  public void write(List<Buffer> chunks, Callback callback) {
+    ByteBuf[] bufs = new ByteBuf[chunks.size()];
+    for (int i = 0; i < bufs.length; i++) {
+      Buffer b = chunks.get(i);
+      bufs[i] = Unpooled.wrappedBuffer(b.array(), b.arrayOffset(), b.length());
+    }
+    enqueue(Unpooled.wrappedBuffer(bufs), callback);
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.jnet.internal.net;
 
+import io.jnet.buffer.Buffer;
 import io.jnet.net.AddressInfo;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * A connected byte stream over a native socket: what libuv's {@code uv_stream_t} and Node's {@code
@@ -36,6 +38,15 @@ public interface StreamHandle {
    * change their bytes before {@code callback} runs. Positions and limits are left untouched.
    */
   void write(ByteBuffer[] chunks, Callback callback);
+
+  /**
+   * Queues one jnet buffer's bytes, without copying them; see {@link #write(ByteBuffer[],
+   * Callback)}.
+   */
+  void write(Buffer chunk, Callback callback);
+
+  /** Queues several jnet buffers as one request (Node's {@code writev}), without copying them. */
+  void write(List<Buffer> chunks, Callback callback);
 
   /** Queues one chunk; see {@link #write(ByteBuffer[], Callback)}. */
   void write(ByteBuffer chunk, Callback callback);

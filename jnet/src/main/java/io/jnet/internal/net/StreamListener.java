@@ -1,5 +1,6 @@
 package io.jnet.internal.net;
 
+import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 
 /**
@@ -12,9 +13,10 @@ import io.jnet.error.JnetException;
  */
 public interface StreamListener {
   /**
-   * Bytes arrived; {@code chunk} is a fresh array of exactly the bytes read, owned by the callee.
+   * Bytes arrived: {@code chunk} wraps a fresh array of exactly the bytes read (copied once out of
+   * the transport's pooled buffer), owned by the callee from now on.
    */
-  void onRead(byte[] chunk);
+  void onRead(Buffer chunk);
 
   /** The peer sent FIN: nothing more will be read. The handle stays writable. */
   void onEof();

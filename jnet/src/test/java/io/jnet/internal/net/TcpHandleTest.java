@@ -129,6 +129,27 @@ abstract class TcpHandleTest {
   }
 
   @Test
+  void jnetBuffersAreWrittenAsTheirViews() {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    Recorder r = f.read(s.accept());
+    byte[] backing = "xxABCDEFyy".getBytes(StandardCharsets.UTF_8);
+    CompletableFuture<JnetException> done = new CompletableFuture<>();
+    f.run(
+        () -> {
+          client.write(io.jnet.buffer.Buffer.wrap(backing, 2, 2), e -> {});
+          client.write(
+              List.of(
+                  io.jnet.buffer.Buffer.wrap(backing, 4, 2),
+                  io.jnet.buffer.Buffer.wrap(backing, 6, 2)),
+              done::complete);
+        });
+    assertNull(await(done));
+    await(r.whenRead(6));
+    assertEquals("ABCDEF", r.text());
+  }
+
+  @Test
   void readStopLeavesBytesInTheKernelUntilReadStart() throws Exception {
     LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
     try (SocketChannel peer = SocketChannel.open(new InetSocketAddress("127.0.0.1", s.port()));
@@ -161,7 +182,7 @@ abstract class TcpHandleTest {
       Recorder r =
           new Recorder() {
             @Override
-            public void onRead(byte[] chunk) {
+            public void onRead(io.jnet.buffer.Buffer chunk) {
               super.onRead(chunk);
               if (!stoppedAt.isDone()) {
                 h.readStop();
