@@ -104,6 +104,11 @@ final class LoopFixture implements AutoCloseable {
 
   /** Listens on TCP; returns the server, or the JnetException of a failed listen. */
   Object listenTcpResult(Server s, String host, int port) {
+    return listenTcpResult(s, host, port, false);
+  }
+
+  /** {@link #listenTcpResult(Server, String, int)} with Node's {@code ipv6Only}. */
+  Object listenTcpResult(Server s, String host, int port, boolean ipv6Only) {
     CompletableFuture<Object> done = new CompletableFuture<>();
     run(
         () ->
@@ -113,7 +118,7 @@ final class LoopFixture implements AutoCloseable {
                 host,
                 port,
                 0,
-                false,
+                ipv6Only,
                 s,
                 (h, e) -> done.complete(h != null ? h : e)));
     Object r = await(done);

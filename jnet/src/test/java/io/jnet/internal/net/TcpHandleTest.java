@@ -96,6 +96,18 @@ abstract class TcpHandleTest {
   }
 
   @Test
+  void ipv6OnlyRefusesIpv4PeersOnEpoll() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        transport() == Transport.EPOLL, "NIO has no IPV6_V6ONLY: its :: is always dual-stack");
+    LoopFixture.Server s = f.new Server();
+    f.listenTcpResult(s, "::", 0, true);
+    assertEquals(
+        "ECONNREFUSED",
+        ((JnetException) f.connectTcpResult("127.0.0.1", s.port(), null, 0)).code());
+    assertEquals("::1", f.connectTcp("::1", s.port()).remoteAddress().address());
+  }
+
+  @Test
   void ipv6LoopbackPrintsCompressed() {
     LoopFixture.Server s = f.listenTcp("::1", 0);
     StreamHandle client = f.connectTcp("::1", s.port());
@@ -309,6 +321,30 @@ abstract class TcpHandleTest {
     JnetException e = await(r.error);
     assertEquals("read ECONNRESET", e.getMessage());
     assertEquals(List.of("ECONNRESET", -104, "read"), List.of(e.code(), e.errno(), e.syscall()));
+  }
+
+  @Test
+  void writeToAResetPeerFailsAsNodeReportsIt() {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    StreamHandle accepted = s.accept();
+    CompletableFuture<JnetException> reset = new CompletableFuture<>();
+    f.run(() -> accepted.reset(reset::complete));
+    assertNull(await(reset));
+    JnetException e = null;
+    byte[] chunk = new byte[64 * 1024];
+    for (int i = 0; i < 1000 && e == null; i++) e = await(f.write(client, chunk));
+    assertTrue(e != null, "writes to a reset peer kept succeeding");
+    assertTrue(List.of("EPIPE", "ECONNRESET").contains(e.code()), e.code());
+    assertEquals("write " + e.code(), e.getMessage());
+    assertEquals("write", e.syscall());
+  }
+
+  @Test
+  void listenOnAForeignAddressIsEaddrnotavail() {
+    JnetException e = (JnetException) f.listenTcpResult(f.new Server(), "192.0.2.1", 0);
+    assertEquals("listen EADDRNOTAVAIL: address not available 192.0.2.1", e.getMessage());
+    assertEquals(-99, e.errno());
   }
 
   @Test
