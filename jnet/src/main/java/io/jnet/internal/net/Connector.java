@@ -27,7 +27,7 @@ final class Connector {
    *
    * @throws JnetException {@code ERR_INVALID_IP_ADDRESS} when an address is not an IP literal
    */
-  static void connectTcp(
+  static ConnectRequest connectTcp(
       EventLoop loop,
       Invoker invoker,
       String address,
@@ -51,7 +51,7 @@ final class Connector {
             : null;
     String localDetails =
         localAddress != null && localPort > 0 ? localAddress + ":" + localPort : null;
-    Outcome outcome = new Outcome(loop, invoker, handle, callback);
+    Outcome outcome = new Outcome(loop, invoker, handle, callback, address, port);
     loop.register(channel)
         .addListener(
             (ChannelFuture reg) -> {
@@ -87,22 +87,24 @@ final class Connector {
                         }
                       });
             });
+    return outcome;
   }
 
   /** Connects a Unix domain socket to {@code path}. Loop thread only. */
-  static void connectPipe(EventLoop loop, Invoker invoker, String path, ConnectCallback callback) {
+  static ConnectRequest connectPipe(
+      EventLoop loop, Invoker invoker, String path, ConnectCallback callback) {
     assert loop.inEventLoop() : "not on the loop thread";
     Transport transport = Channels.transportOf(loop);
     if (Channels.isAbstract(path) && transport != Transport.EPOLL) {
       // The JDK's Unix sockets cannot name Linux's abstract sockets.
       JnetException e = UvError.connect("EINVAL", path, -1, null, null);
       loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
-      return;
+      return () -> {};
     }
     Channel channel = Channels.newDomainSocket(transport);
     NettyStreamHandle handle =
         new NettyStreamHandle(channel, transport, invoker, false, true, null);
-    Outcome outcome = new Outcome(loop, invoker, handle, callback);
+    Outcome outcome = new Outcome(loop, invoker, handle, callback, path, -1);
     loop.register(channel)
         .addListener(
             (ChannelFuture reg) -> {
@@ -121,6 +123,7 @@ final class Connector {
                         }
                       });
             });
+    return outcome;
   }
 
   static InetAddress literal(String address) {
@@ -131,26 +134,58 @@ final class Connector {
   }
 
   /** Hands the result of one connect to its callback in a later task, closing on failure. */
-  private static final class Outcome {
+  private static final class Outcome implements ConnectRequest {
     private final EventLoop loop;
     private final Invoker invoker;
     private final NettyStreamHandle handle;
     private final ConnectCallback callback;
+    private final String address;
+    private final int port;
+    private boolean cancelled; // loop thread only
+    private boolean reported; // loop thread only
 
-    Outcome(EventLoop loop, Invoker invoker, NettyStreamHandle handle, ConnectCallback callback) {
+    Outcome(
+        EventLoop loop,
+        Invoker invoker,
+        NettyStreamHandle handle,
+        ConnectCallback callback,
+        String address,
+        int port) {
       this.loop = loop;
       this.invoker = invoker;
       this.handle = handle;
       this.callback = callback;
+      this.address = address;
+      this.port = port;
+    }
+
+    @Override
+    public void cancel() {
+      assert loop.inEventLoop() : "not on the loop thread";
+      if (reported || cancelled) return;
+      cancelled = true;
+      handle.channel().close();
+      JnetException e = UvError.connect("ECANCELED", address, port, null, null);
+      loop.execute(
+          () -> {
+            reported = true;
+            invoker.invoke(() -> callback.done(null, e));
+          });
     }
 
     void succeed() {
-      loop.execute(() -> invoker.invoke(() -> callback.done(handle, null)));
+      loop.execute(() -> report(handle, null));
     }
 
     void fail(JnetException error) {
       handle.channel().close();
-      loop.execute(() -> invoker.invoke(() -> callback.done(null, error)));
+      loop.execute(() -> report(null, error));
+    }
+
+    private void report(StreamHandle h, JnetException error) {
+      if (reported || cancelled) return; // a cancelled connect reports ECANCELED only
+      reported = true;
+      invoker.invoke(() -> callback.done(h, error));
     }
   }
 }

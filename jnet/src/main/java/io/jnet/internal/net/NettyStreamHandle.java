@@ -115,6 +115,7 @@ final class NettyStreamHandle implements StreamHandle {
     this.onActive = onActive;
     ChannelConfig config = channel.config();
     config.setAutoRead(false);
+    config.setConnectTimeoutMillis(0); // Node has no connect timeout of its own: the kernel's
     config.setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
     if (!pipe) config.setOption(ChannelOption.TCP_NODELAY, false);
     channel.pipeline().addLast("jnet-stream", new Inbound());

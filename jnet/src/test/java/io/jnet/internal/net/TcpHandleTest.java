@@ -64,6 +64,26 @@ abstract class TcpHandleTest {
   }
 
   @Test
+  void cancelledConnectReportsEcanceledAndLeavesNothingOpen() {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    CompletableFuture<Object> done = new CompletableFuture<>();
+    f.run(
+        () ->
+            Handles.connectTcp(
+                    f.loop,
+                    f.invoker,
+                    "127.0.0.1",
+                    s.port(),
+                    null,
+                    0,
+                    (h, e) -> done.complete(h != null ? h : e))
+                .cancel());
+    JnetException e = (JnetException) await(done);
+    assertEquals("connect ECANCELED 127.0.0.1:" + s.port(), e.getMessage());
+    assertEquals(-125, e.errno());
+  }
+
+  @Test
   void unavailableLocalAddressIsBindEaddrnotavail() {
     LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
     JnetException e = (JnetException) f.connectTcpResult("127.0.0.1", s.port(), "192.0.2.1", 0);
