@@ -58,15 +58,19 @@ public final class Handles {
 
   /**
    * Listens on the Unix domain socket {@code path}, which must not exist ({@code listen EADDRINUSE:
-   * address already in use /tmp/x.sock}).
+   * address already in use /tmp/x.sock}); {@code readableAll} and {@code writableAll} open the
+   * socket file to every user, as Node's options of those names.
    */
   public static void listenPipe(
       EventLoop loop,
       Invoker invoker,
       String path,
       int backlog,
+      boolean readableAll,
+      boolean writableAll,
       ServerListener listener,
       ListenCallback callback) {
-    NettyServerHandle.listenPipe(loop, invoker, path, backlog, listener, callback);
+    NettyServerHandle.listenPipe(
+        loop, invoker, path, backlog, readableAll, writableAll, listener, callback);
   }
 }

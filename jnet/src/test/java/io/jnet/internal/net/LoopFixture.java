@@ -132,11 +132,23 @@ final class LoopFixture implements AutoCloseable {
 
   /** Listens on a Unix socket path; returns the server, or the JnetException of a failure. */
   Object listenPipeResult(Server s, String path) {
+    return listenPipeResult(s, path, false, false);
+  }
+
+  /** {@link #listenPipeResult(Server, String)} with Node's readableAll and writableAll. */
+  Object listenPipeResult(Server s, String path, boolean readableAll, boolean writableAll) {
     CompletableFuture<Object> done = new CompletableFuture<>();
     run(
         () ->
             Handles.listenPipe(
-                loop, invoker, path, 0, s, (h, e) -> done.complete(h != null ? h : e)));
+                loop,
+                invoker,
+                path,
+                0,
+                readableAll,
+                writableAll,
+                s,
+                (h, e) -> done.complete(h != null ? h : e)));
     Object r = await(done);
     if (r instanceof ServerHandle h) {
       s.handle = h;

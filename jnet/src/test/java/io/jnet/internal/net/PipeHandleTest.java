@@ -143,4 +143,15 @@ abstract class PipeHandleTest {
     s.accept();
     f.close(s.handle);
   }
+
+  @Test
+  void readableAllAndWritableAllOpenTheFileToEveryone() throws Exception {
+    String path = dir.resolve("open.sock").toString();
+    LoopFixture.Server s = f.new Server();
+    f.listenPipeResult(s, path, true, true);
+    String mode =
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(Path.of(path)));
+    assertEquals("rw-rw-rw-", mode.replace('x', '-'));
+  }
 }
