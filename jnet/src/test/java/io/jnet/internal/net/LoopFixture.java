@@ -62,7 +62,7 @@ final class LoopFixture implements AutoCloseable {
   }
 
   /** A server whose accepted handles are queued in {@link Server#accepted}. */
-  final class Server implements ServerListener {
+  class Server implements ServerListener {
     final BlockingQueue<StreamHandle> accepted = new LinkedBlockingQueue<>();
     final BlockingQueue<JnetException> errors = new LinkedBlockingQueue<>();
     ServerHandle handle;

@@ -449,4 +449,58 @@ abstract class TcpHandleTest {
         });
     assertTrue(!client.isClosed());
   }
+
+  /** Answers each connection: after reading the peer's data and end, {@code onEnd} runs. */
+  private LoopFixture.Server serveWith(java.util.function.BiConsumer<StreamHandle, String> onEnd) {
+    LoopFixture.Server s =
+        f.new Server() {
+          @Override
+          public void onConnection(StreamHandle h) {
+            super.onConnection(h);
+            StringBuilder got = new StringBuilder();
+            h.setListener(
+                new Recorder() {
+                  @Override
+                  public void onRead(io.jnet.buffer.Buffer chunk) {
+                    got.append(new String(chunk.toByteArray(), StandardCharsets.UTF_8));
+                  }
+
+                  @Override
+                  public void onEof() {
+                    onEnd.accept(h, got.toString());
+                  }
+                });
+            h.readStart();
+          }
+        };
+    Object r = f.listenTcpResult(s, "127.0.0.1", 0);
+    assertTrue(r == s, "listening");
+    return s;
+  }
+
+  @Test
+  void nodeClientGetsTheAnswerAfterItsHalfClose() {
+    io.jnet.testing.NodeJs.assumeAvailable();
+    LoopFixture.Server s =
+        serveWith(
+            (h, got) -> {
+              byte[] answer = ("pong to " + got).getBytes(StandardCharsets.UTF_8);
+              h.write(answer, 0, answer.length, e -> {});
+              h.shutdown(e -> {});
+            });
+    String out =
+        io.jnet.testing.NodeJs.run(
+            io.jnet.testing.NodeJs.script("internal-net/client.js"), "" + s.port());
+    assertEquals("data pong to ping\nend\nclose false\n", out);
+  }
+
+  @Test
+  void nodeClientSeesEconnresetFromReset() {
+    io.jnet.testing.NodeJs.assumeAvailable();
+    LoopFixture.Server s = serveWith((h, got) -> h.reset(e -> {}));
+    String out =
+        io.jnet.testing.NodeJs.run(
+            io.jnet.testing.NodeJs.script("internal-net/client.js"), "" + s.port());
+    assertEquals("error ECONNRESET read ECONNRESET\nclose true\n", out);
+  }
 }
