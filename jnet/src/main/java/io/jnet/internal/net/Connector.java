@@ -39,9 +39,14 @@ final class Connector {
     InetAddress remote = literal(address);
     boolean ipv6 = IpAddresses.isIP(address) == 6;
     Transport transport = Channels.transportOf(loop);
-    Channel channel = Channels.newSocket(transport, ipv6);
+    Channel channel;
+    try {
+      channel = Channels.newSocket(transport, ipv6);
+    } catch (RuntimeException e) { // no socket of that family (EAFNOSUPPORT) or none at all
+      return failNow(loop, invoker, UvError.connect(e, address, port, null), callback);
+    }
     NettyStreamHandle handle =
-        new NettyStreamHandle(channel, transport, invoker, ipv6, false, null);
+        new NettyStreamHandle(channel, loop, transport, invoker, ipv6, false, null);
     boolean bind = localAddress != null || localPort > 0;
     InetSocketAddress local =
         bind
@@ -97,13 +102,16 @@ final class Connector {
     Transport transport = Channels.transportOf(loop);
     if (Channels.isAbstract(path) && transport != Transport.EPOLL) {
       // The JDK's Unix sockets cannot name Linux's abstract sockets.
-      JnetException e = UvError.connect("EINVAL", path, -1, null, null);
-      loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
-      return () -> {};
+      return failNow(loop, invoker, UvError.connect("EINVAL", path, -1, null, null), callback);
     }
-    Channel channel = Channels.newDomainSocket(transport);
+    Channel channel;
+    try {
+      channel = Channels.newDomainSocket(transport);
+    } catch (RuntimeException e) {
+      return failNow(loop, invoker, UvError.connect(e, path, -1, null), callback);
+    }
     NettyStreamHandle handle =
-        new NettyStreamHandle(channel, transport, invoker, false, true, null);
+        new NettyStreamHandle(channel, loop, transport, invoker, false, true, null);
     Outcome outcome = new Outcome(loop, invoker, handle, callback, path, -1);
     loop.register(channel)
         .addListener(
@@ -124,6 +132,13 @@ final class Connector {
                       });
             });
     return outcome;
+  }
+
+  /** Reports a connect that failed before it started, in a later task. */
+  private static ConnectRequest failNow(
+      EventLoop loop, Invoker invoker, JnetException error, ConnectCallback callback) {
+    loop.execute(() -> invoker.invoke(() -> callback.done(null, error)));
+    return () -> {};
   }
 
   static InetAddress literal(String address) {

@@ -212,6 +212,7 @@ final class NettyServerHandle implements ServerHandle {
                 handle[0] =
                     new NettyStreamHandle(
                         ch,
+                        loop,
                         transport,
                         invoker,
                         ipv6,
