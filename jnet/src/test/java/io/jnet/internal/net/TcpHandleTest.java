@@ -387,6 +387,41 @@ abstract class TcpHandleTest {
   }
 
   @Test
+  void halfClosedSocketDoesNotSpinOnItsEnd() throws Exception {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    StreamHandle accepted = s.accept();
+    java.util.concurrent.atomic.AtomicInteger wakeups =
+        new java.util.concurrent.atomic.AtomicInteger();
+    f.run(
+        () ->
+            ((NettyStreamHandle) accepted)
+                .channel()
+                .pipeline()
+                .addFirst(
+                    new io.netty.channel.ChannelInboundHandlerAdapter() {
+                      @Override
+                      public void channelReadComplete(io.netty.channel.ChannelHandlerContext ctx) {
+                        wakeups.incrementAndGet();
+                        ctx.fireChannelReadComplete();
+                      }
+                    }));
+    Recorder r = f.read(accepted);
+    assertNull(await(f.shutdown(client)));
+    await(r.eof);
+    int atEof = wakeups.get();
+    // netty #7255: a half-closed NIO socket could be selected for reading again and again. The
+    // sleeps are windows in which nothing may happen, not waits for something to happen.
+    Thread.sleep(300);
+    assertTrue(
+        wakeups.get() - atEof < 3, "read wake-ups after the end: " + (wakeups.get() - atEof));
+    f.run(accepted::readStop);
+    Thread.sleep(300);
+    assertTrue(
+        wakeups.get() - atEof < 3, "read wake-ups after the end: " + (wakeups.get() - atEof));
+  }
+
+  @Test
   void serverHalfCloseLetsTheClientAnswerThenEnd() {
     LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
     StreamHandle client = f.connectTcp("127.0.0.1", s.port());
