@@ -40,7 +40,8 @@ final class Channels {
       if (io.isCompatible(NioIoHandle.class)) return Transport.NIO;
       if (io.isCompatible(EpollIoHandle.class)) return Transport.EPOLL;
     }
-    throw new IllegalArgumentException("not a NIO or epoll event loop: " + loop);
+    // A jnet loop wraps its transport's handler to run Node's phases; its channels are the JVM's.
+    return Transport.current();
   }
 
   static Channel newSocket(Transport transport, boolean ipv6) {

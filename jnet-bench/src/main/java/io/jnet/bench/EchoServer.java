@@ -1,0 +1,120 @@
+package io.jnet.bench;
+
+import io.jnet.net.ListenOptions;
+import io.jnet.net.Net;
+import io.jnet.net.Server;
+import io.jnet.net.ServerOptions;
+import io.jnet.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The jnet echo server the shared benchmark harness runs, a transliteration of its Node one.
+ *
+ * <pre>
+ * java -jar jnet-bench/target/jnet-bench.jar tcp:[HOST:]PORT | unix:PATH [--mode=pipe|data] [--nodelay=1|0]
+ * </pre>
+ *
+ * <p>{@code --mode=pipe} (the default) is {@code socket.pipe(socket)}; {@code --mode=data} writes
+ * every chunk back from {@code 'data'}, pauses when {@code write} returns false and resumes on
+ * {@code 'drain'}. SIGTERM and SIGINT close the server, which removes a unix socket file.
+ */
+public final class EchoServer {
+  private EchoServer() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    String target = null;
+    boolean data = false;
+    boolean noDelay = true;
+    for (String a : args) {
+      if (a.equals("--mode=data") || a.equals("--data")) {
+        data = true;
+      } else if (a.equals("--mode=pipe") || a.equals("--pipe")) {
+        data = false;
+      } else if (a.startsWith("--nodelay=")) {
+        noDelay = !a.substring(10).equals("0");
+      } else if (!a.startsWith("--")) {
+        target = a;
+      } else {
+        System.err.println("unknown flag " + a);
+        System.exit(2);
+      }
+    }
+    if (target == null) {
+      System.err.println(
+          "usage: jnet-bench tcp:[HOST:]PORT | unix:PATH [--mode=pipe|data] [--nodelay=1|0]");
+      System.exit(2);
+    }
+    ListenOptions listen = listenOptions(target);
+    boolean dataMode = data;
+    Server server =
+        Net.createServer(
+            ServerOptions.defaults().noDelay(noDelay),
+            socket -> {
+              socket.on(Socket.ERROR, err -> {}); // a peer's reset must not stop the server
+              if (dataMode) {
+                socket.on(
+                    Socket.DATA,
+                    chunk -> {
+                      if (!socket.write(chunk)) socket.pause();
+                    });
+                socket.on(Socket.DRAIN, socket::resume);
+                socket.on(Socket.END, () -> socket.end());
+              } else {
+                socket.pipe(socket);
+              }
+            });
+    server.on(
+        Server.ERROR,
+        err -> {
+          System.err.println("jnet-echo: " + err.getMessage());
+          System.exit(1);
+        });
+    String mode = data ? "data" : "pipe";
+    String shown = target;
+    boolean shownNoDelay = noDelay;
+    server.listen(
+        listen,
+        () ->
+            System.err.println(
+                "jnet-echo listening on " + shown + " mode=" + mode + " noDelay=" + shownNoDelay));
+    CountDownLatch closed = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close(err -> closed.countDown());
+                  try {
+                    closed.await(300, TimeUnit.MILLISECONDS); // open connections keep close waiting
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }));
+  }
+
+  private static ListenOptions listenOptions(String target) {
+    if (target.startsWith("unix:")) {
+      String path = target.substring(5);
+      try {
+        Files.deleteIfExists(Path.of(path));
+      } catch (java.io.IOException e) {
+        System.err.println("cannot remove " + path + ": " + e.getMessage());
+        System.exit(2);
+      }
+      return ListenOptions.path(path);
+    }
+    if (target.startsWith("tcp:")) {
+      String hp = target.substring(4);
+      int i = hp.lastIndexOf(':');
+      String host = i < 0 ? "127.0.0.1" : hp.substring(0, i);
+      int port = Integer.parseInt(i < 0 ? hp : hp.substring(i + 1));
+      if (host.startsWith("[")) host = host.substring(1, host.length() - 1);
+      return ListenOptions.port(port).host(host.isEmpty() ? "127.0.0.1" : host);
+    }
+    System.err.println("bad address " + target);
+    System.exit(2);
+    return null;
+  }
+}

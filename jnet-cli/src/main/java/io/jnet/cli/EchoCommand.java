@@ -1,0 +1,99 @@
+package io.jnet.cli;
+
+import io.jnet.net.Net;
+import io.jnet.net.Server;
+import io.jnet.net.Socket;
+import java.io.PrintStream;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@code jnet echo}: an echo server that logs each connection and its byte counts. */
+final class EchoCommand {
+  static final String HELP =
+      String.join(
+          "\n",
+          "usage: jnet echo [HOST:]PORT | unix:PATH",
+          "",
+          "Echoes every byte back to its sender. Logs 'connection', then 'closed' with the bytes",
+          "read and written, for each client. Without HOST it listens on every interface (:: or",
+          "0.0.0.0, as Node does). SIGINT or SIGTERM closes the server (a unix socket file is",
+          "removed) and exits 0; an address in use exits 1 naming EADDRINUSE.");
+
+  private EchoCommand() {}
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (Main.wantsHelp(args)) {
+      out.println(HELP);
+      return 0;
+    }
+    if (args.length != 1) {
+      err.println(HELP);
+      return 2;
+    }
+    Address address;
+    try {
+      address = Address.parse(args[0], null);
+    } catch (IllegalArgumentException e) {
+      err.println("jnet echo: " + e.getMessage());
+      return 2;
+    }
+    Set<Socket> open = ConcurrentHashMap.newKeySet();
+    Server server =
+        Net.createServer(
+            socket -> {
+              open.add(socket);
+              socket.once(Socket.CLOSE, () -> open.remove(socket));
+              String peer = peerOf(socket);
+              out.println("connection from " + peer);
+              socket.on(Socket.ERROR, e -> out.println("error " + peer + " " + e.code()));
+              socket.once(
+                  Socket.CLOSE,
+                  hadError ->
+                      out.println(
+                          "closed "
+                              + peer
+                              + " read="
+                              + socket.bytesRead()
+                              + " written="
+                              + socket.bytesWritten()));
+              socket.pipe(socket);
+            });
+    server.on(
+        Server.ERROR,
+        e -> {
+          err.println("jnet echo: " + e.getMessage() + " (" + e.code() + ")");
+          System.exit(1);
+        });
+    server.listen(address.listenOptions(), () -> out.println("listening on " + server.address()));
+    closeOnSignal(server, open);
+    return -1;
+  }
+
+  static String peerOf(Socket socket) {
+    String remote = socket.remoteAddress();
+    if (remote == null) return "unix socket";
+    return (remote.contains(":") ? "[" + remote + "]" : remote) + ":" + socket.remotePort();
+  }
+
+  /** SIGINT/SIGTERM run the shutdown hooks: close the server, give connections a moment. */
+  static void closeOnSignal(Server server, Set<Socket> open) {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  CountDownLatch closed = new CountDownLatch(1);
+                  server.close(e -> closed.countDown());
+                  try {
+                    if (!closed.await(500, TimeUnit.MILLISECONDS)) {
+                      open.forEach(Socket::destroy);
+                      closed.await(500, TimeUnit.MILLISECONDS);
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "jnet-close-on-signal"));
+  }
+}

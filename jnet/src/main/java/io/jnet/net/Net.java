@@ -1,0 +1,158 @@
+package io.jnet.net;
+
+import io.jnet.internal.net.IpAddresses;
+import java.util.function.Consumer;
+
+/**
+ * The entry point of jnet's networking: Node 20's {@code net} module functions.
+ *
+ * <pre>{@code
+ * Server server = Net.createServer(socket -> socket.pipe(socket));
+ * server.listen(7000, "127.0.0.1", () -> System.out.println(server.address()));
+ * Socket client = Net.connect(ConnectOptions.port(7000).host("127.0.0.1"));
+ * }</pre>
+ *
+ * <p>Servers and sockets made on a loop thread belong to that loop; made anywhere else, they belong
+ * to the default loop ({@code EventLoop.defaultLoop()}).
+ */
+public final class Net {
+  private static volatile boolean defaultAutoSelectFamily = true;
+  private static volatile int defaultAutoSelectFamilyAttemptTimeout = 250;
+
+  private Net() {}
+
+  /** Node's {@code net.createServer()}. */
+  public static Server createServer() {
+    return new Server(ServerOptions.defaults(), null);
+  }
+
+  /** Node's {@code net.createServer(connectionListener)}. */
+  public static Server createServer(Consumer<Socket> connectionListener) {
+    return new Server(ServerOptions.defaults(), connectionListener);
+  }
+
+  /** Node's {@code net.createServer(options)}. */
+  public static Server createServer(ServerOptions options) {
+    return createServer(options, null);
+  }
+
+  /** Node's {@code net.createServer(options, connectionListener)}. */
+  public static Server createServer(ServerOptions options, Consumer<Socket> connectionListener) {
+    if (options == null) {
+      throw NetErrors.invalidArgType("options", "object", "null");
+    }
+    return new Server(options, connectionListener);
+  }
+
+  /** Node's {@code net.connect(options)}: a new socket, connecting. */
+  public static Socket connect(ConnectOptions options) {
+    return connect(options, null);
+  }
+
+  /** Node's {@code net.connect(options, connectListener)}. */
+  public static Socket connect(ConnectOptions options, Runnable connectListener) {
+    if (options == null) {
+      throw io.jnet.error.JnetException.typeError(
+          "ERR_MISSING_ARGS", "The \"options\" or \"port\" or \"path\" argument must be specified");
+    }
+    SocketOptions so = SocketOptions.defaults().allowHalfOpen(options.allowHalfOpen());
+    if (options.highWaterMark() >= 0) so = so.highWaterMark(options.highWaterMark());
+    Socket socket = new Socket(so);
+    return socket.connect(options, connectListener);
+  }
+
+  /** Node's {@code net.connect(port)}: to {@code port} on {@code localhost}. */
+  public static Socket connect(int port) {
+    return connect(ConnectOptions.port(port), null);
+  }
+
+  /** Node's {@code net.connect(port, host)}. */
+  public static Socket connect(int port, String host) {
+    return connect(ConnectOptions.port(port).host(host), null);
+  }
+
+  /** Node's {@code net.connect(port, host, connectListener)}. */
+  public static Socket connect(int port, String host, Runnable connectListener) {
+    return connect(ConnectOptions.port(port).host(host), connectListener);
+  }
+
+  /** Node's {@code net.connect(path)}: to the IPC socket at {@code path}. */
+  public static Socket connect(String path) {
+    return connect(ConnectOptions.path(path), null);
+  }
+
+  /** Node's {@code net.connect(path, connectListener)}. */
+  public static Socket connect(String path, Runnable connectListener) {
+    return connect(ConnectOptions.path(path), connectListener);
+  }
+
+  /** The same as {@link #connect(ConnectOptions)}. */
+  public static Socket createConnection(ConnectOptions options) {
+    return connect(options, null);
+  }
+
+  /** The same as {@link #connect(ConnectOptions, Runnable)}. */
+  public static Socket createConnection(ConnectOptions options, Runnable connectListener) {
+    return connect(options, connectListener);
+  }
+
+  /** The same as {@link #connect(int, String)}. */
+  public static Socket createConnection(int port, String host) {
+    return connect(port, host);
+  }
+
+  /** The same as {@link #connect(int, String, Runnable)}. */
+  public static Socket createConnection(int port, String host, Runnable connectListener) {
+    return connect(port, host, connectListener);
+  }
+
+  /** The same as {@link #connect(String)}. */
+  public static Socket createConnection(String path) {
+    return connect(path);
+  }
+
+  /** The same as {@link #connect(String, Runnable)}. */
+  public static Socket createConnection(String path, Runnable connectListener) {
+    return connect(path, connectListener);
+  }
+
+  /** Node's {@code net.isIP}: 4 for an IPv4 address, 6 for an IPv6 one, else 0. */
+  public static int isIP(String input) {
+    return IpAddresses.isIP(input);
+  }
+
+  /** Node's {@code net.isIPv4}. */
+  public static boolean isIPv4(String input) {
+    return IpAddresses.isIPv4(input);
+  }
+
+  /** Node's {@code net.isIPv6}. */
+  public static boolean isIPv6(String input) {
+    return IpAddresses.isIPv6(input);
+  }
+
+  /** Node's {@code net.getDefaultAutoSelectFamily()}: true in Node 20. */
+  public static boolean getDefaultAutoSelectFamily() {
+    return defaultAutoSelectFamily;
+  }
+
+  /** Node's {@code net.setDefaultAutoSelectFamily(value)}. */
+  public static void setDefaultAutoSelectFamily(boolean value) {
+    defaultAutoSelectFamily = value;
+  }
+
+  /** Node's {@code net.getDefaultAutoSelectFamilyAttemptTimeout()}: 250 ms by default. */
+  public static int getDefaultAutoSelectFamilyAttemptTimeout() {
+    return defaultAutoSelectFamilyAttemptTimeout;
+  }
+
+  /** Node's {@code net.setDefaultAutoSelectFamilyAttemptTimeout(value)}; at least 10 ms. */
+  public static void setDefaultAutoSelectFamilyAttemptTimeout(int millis) {
+    if (millis < 0) {
+      throw io.jnet.error.JnetException.rangeError(
+          "ERR_OUT_OF_RANGE",
+          "The value of \"value\" is out of range. It must be >= 1. Received " + millis);
+    }
+    defaultAutoSelectFamilyAttemptTimeout = Math.max(10, millis);
+  }
+}

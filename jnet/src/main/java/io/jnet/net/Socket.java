@@ -1,0 +1,711 @@
+package io.jnet.net;
+
+import io.jnet.buffer.Buffer;
+import io.jnet.error.JnetException;
+import io.jnet.events.Event;
+import io.jnet.internal.net.StreamHandle;
+import io.jnet.internal.net.StreamListener;
+import io.jnet.loop.KeepAlive;
+import io.jnet.loop.Timeout;
+import io.jnet.stream.Callback;
+import io.jnet.stream.Duplex;
+import io.jnet.stream.StreamOptions;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A TCP or IPC connection: Node 20's {@code net.Socket}, a {@link Duplex} over a native handle.
+ *
+ * <p>Make one with {@link Net#connect(ConnectOptions)}, or {@code new Socket()} then {@link
+ * #connect(ConnectOptions)}; a {@link Server} hands its accepted ones to {@code 'connection'}.
+ *
+ * <h2>Event order, a contract (Node 20)</h2>
+ *
+ * <ul>
+ *   <li>Connecting by name: {@code 'lookup'} (once the name is resolved), then {@code 'connect'},
+ *       then {@code 'ready'}. An IP address needs no lookup and has no {@code 'lookup'}.
+ *   <li>{@code 'data'} as bytes arrive while flowing; {@code 'end'} once the peer's FIN is read and
+ *       every byte before it was consumed. Without {@code allowHalfOpen} the socket then ends its
+ *       own side: {@code 'finish'} follows, then {@code 'close'}.
+ *   <li>{@code 'drain'} once after a {@code write} that returned false, when the queue is empty.
+ *   <li>{@code 'timeout'} after {@link #setTimeout} of inactivity; it does not close the socket.
+ *   <li>{@code 'error'} at most once, then {@code 'close'} with {@code hadError} true. A refused
+ *       connection is {@code 'error'} (ECONNREFUSED) then {@code 'close'}(true).
+ *   <li>{@code 'close'}(hadError) is always the last event, once the handle is closed.
+ * </ul>
+ *
+ * <h2>Backpressure</h2>
+ *
+ * <p>{@link #pause()} stops emitting; the socket keeps reading from the kernel only until its
+ * readable buffer reaches the high-water mark, then stops reading, so a fast peer is held back by
+ * TCP's window and memory stays bounded. {@link #write} returns false past the writable high-water
+ * mark.
+ *
+ * <h2>Threads</h2>
+ *
+ * <p>Every method may be called from any thread; off the socket's loop it is handed to the loop, so
+ * one thread's calls keep their order. Events are emitted on the loop thread only. Unlike Node,
+ * {@code 'close'} carries a {@code Boolean} that is null when the socket never had a handle.
+ */
+public class Socket extends Duplex {
+  /** Node's {@code 'connect'}: the connection is established. */
+  public static final Event<Void> CONNECT = Event.of("connect");
+
+  /** Node's {@code 'ready'}: emitted right after {@code 'connect'}. */
+  public static final Event<Void> READY = Event.of("ready");
+
+  /** Node's {@code 'lookup'}: a host name was resolved, before connecting. */
+  public static final Event<LookupInfo> LOOKUP = Event.of("lookup");
+
+  /** Node's {@code 'timeout'}: the socket was idle for {@link #timeout()} milliseconds. */
+  public static final Event<Void> TIMEOUT = Event.of("timeout");
+
+  /** Node's {@code 'close'}(hadError): the handle is closed; always the last event. */
+  public static final Event<Boolean> CLOSE = Event.of("close");
+
+  /** Node's {@code 'connectionAttempt'} (Happy Eyeballs). */
+  public static final Event<ConnectionAttempt> CONNECTION_ATTEMPT = Event.of("connectionAttempt");
+
+  /** Node's {@code 'connectionAttemptFailed'} (Happy Eyeballs). */
+  public static final Event<ConnectionAttempt> CONNECTION_ATTEMPT_FAILED =
+      Event.of("connectionAttemptFailed");
+
+  /** Node's {@code 'connectionAttemptTimeout'} (Happy Eyeballs). */
+  public static final Event<ConnectionAttempt> CONNECTION_ATTEMPT_TIMEOUT =
+      Event.of("connectionAttemptTimeout");
+
+  // Loop thread only, unless volatile.
+  StreamHandle handle;
+  private volatile boolean connecting;
+  private volatile boolean hasHandle;
+  private volatile long bytesRead;
+  private volatile long bytesDispatched;
+  private volatile long pendingBytes;
+  private volatile long timeoutMillis = -1;
+  private volatile boolean refWanted = true;
+  private Timeout timer;
+  private KeepAlive keepAlive;
+  private boolean peerEnded;
+  private boolean resetAndClosing;
+  private boolean wantNoDelay;
+  private boolean noDelaySet;
+  private boolean wantKeepAlive;
+  private int keepAliveDelayMillis;
+  private volatile AddressInfo sockname;
+  private volatile AddressInfo peername;
+  private volatile String pipePath;
+  volatile Server server;
+  final Connector connector = new Connector(this);
+
+  /** A socket that is not connected yet: call {@link #connect(ConnectOptions)}. */
+  public Socket() {
+    this(SocketOptions.defaults());
+  }
+
+  /** A socket that is not connected yet, with Node's constructor options. */
+  public Socket(SocketOptions options) {
+    super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
+  }
+
+  /** An accepted connection on {@code handle}, for {@code server}. */
+  Socket(StreamHandle handle, Server server, ServerOptions options, String path) {
+    super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
+    this.server = server;
+    this.pipePath = path;
+    attach(handle);
+    if (options.noDelay()) {
+      wantNoDelay = true;
+      noDelaySet = true;
+      handle.setNoDelay(true);
+    }
+    if (options.keepAlive()) {
+      wantKeepAlive = true;
+      keepAliveDelayMillis = options.keepAliveInitialDelay();
+      handle.setKeepAlive(true, keepAliveDelayMillis);
+    }
+    if (options.pauseOnConnect()) {
+      handle.readStop();
+      pause();
+    } else {
+      read(0);
+    }
+  }
+
+  private static StreamOptions streamOptions(boolean allowHalfOpen, int highWaterMark) {
+    StreamOptions o =
+        StreamOptions.defaults().allowHalfOpen(allowHalfOpen).emitClose(false).autoDestroy(true);
+    return highWaterMark >= 0 ? o.highWaterMark(highWaterMark) : o;
+  }
+
+  // Connecting.
+
+  /** Connects to {@code options}' port and host, or its path: Node's {@code socket.connect}. */
+  public Socket connect(ConnectOptions options) {
+    return connect(options, null);
+  }
+
+  /** Connects and adds {@code connectListener} as a one-time {@code 'connect'} listener. */
+  public Socket connect(ConnectOptions options, Runnable connectListener) {
+    if (options == null) {
+      throw JnetException.typeError(
+          "ERR_MISSING_ARGS", "The \"options\" or \"port\" or \"path\" argument must be specified");
+    }
+    connector.check(options);
+    if (connectListener != null) once(CONNECT, connectListener);
+    connecting = true;
+    if (!loop().inLoop()) {
+      loop().execute(() -> connector.start(options));
+    } else {
+      connector.start(options);
+    }
+    return this;
+  }
+
+  /** Connects to {@code port} on {@code localhost}. */
+  public Socket connect(int port) {
+    return connect(ConnectOptions.port(port), null);
+  }
+
+  /** Connects to {@code port} on {@code host}. */
+  public Socket connect(int port, String host) {
+    return connect(ConnectOptions.port(port).host(host), null);
+  }
+
+  /** Connects to {@code port} on {@code host}, then runs {@code connectListener}. */
+  public Socket connect(int port, String host, Runnable connectListener) {
+    return connect(ConnectOptions.port(port).host(host), connectListener);
+  }
+
+  /** Connects to the IPC socket at {@code path}. */
+  public Socket connect(String path) {
+    return connect(ConnectOptions.path(path), null);
+  }
+
+  /** Connects to the IPC socket at {@code path}, then runs {@code connectListener}. */
+  public Socket connect(String path, Runnable connectListener) {
+    return connect(ConnectOptions.path(path), connectListener);
+  }
+
+  /** Loop thread only: the connector got a handle. */
+  void afterConnect(StreamHandle connected, ConnectOptions options) {
+    if (destroyed()) {
+      connected.close(err -> {});
+      return;
+    }
+    attach(connected);
+    connecting = false;
+    refreshTimer();
+    if (wantNoDelay || options.noDelay()) {
+      wantNoDelay = true;
+      noDelaySet = true;
+      connected.setNoDelay(true);
+    }
+    if (wantKeepAlive || options.keepAlive()) {
+      if (!wantKeepAlive) keepAliveDelayMillis = options.keepAliveInitialDelay();
+      wantKeepAlive = true;
+      connected.setKeepAlive(true, keepAliveDelayMillis);
+    }
+    emit(CONNECT);
+    emit(READY);
+    if (!isPaused()) read(0);
+  }
+
+  /** Loop thread only: the connector failed with {@code error}. */
+  void connectFailed(JnetException error) {
+    if (destroyed()) return;
+    connecting = false;
+    destroy(error);
+  }
+
+  private void attach(StreamHandle h) {
+    handle = h;
+    hasHandle = true;
+    sockname = null;
+    peername = null;
+    keepAlive = loop().keepAlive();
+    if (!refWanted) keepAlive.unref();
+    h.setListener(
+        new StreamListener() {
+          @Override
+          public void onRead(byte[] chunk) {
+            Socket.this.onRead(Buffer.wrap(chunk));
+          }
+
+          @Override
+          public void onEof() {
+            Socket.this.onEof();
+          }
+
+          @Override
+          public void onError(JnetException error) {
+            destroy(error);
+          }
+
+          @Override
+          public void onClose() {}
+        });
+  }
+
+  // Reading.
+
+  private void onRead(Buffer chunk) {
+    bytesRead += chunk.length();
+    refreshTimer();
+    if (!push(chunk) && handle != null && handle.reading()) handle.readStop();
+  }
+
+  private void onEof() {
+    peerEnded = true;
+    pushEnd();
+    read(0);
+  }
+
+  @Override
+  protected void _read(int size) {
+    if (connecting || handle == null) {
+      once(CONNECT, () -> _read(size));
+    } else if (!handle.reading()) {
+      handle.readStart();
+    }
+  }
+
+  // Writing.
+
+  @Override
+  public boolean write(Buffer chunk, Consumer<JnetException> callback) {
+    if (peerEnded && !allowHalfOpen() && writableEnded()) return writeAfterFin(callback);
+    return super.write(chunk, callback);
+  }
+
+  @Override
+  public boolean write(String chunk, String encoding, Consumer<JnetException> callback) {
+    if (peerEnded && !allowHalfOpen() && writableEnded()) {
+      if (chunk == null)
+        throw JnetException.typeError(
+            "ERR_STREAM_NULL_VALUES", "May not write null values to stream");
+      return writeAfterFin(callback);
+    }
+    return super.write(chunk, encoding, callback);
+  }
+
+  private boolean writeAfterFin(Consumer<JnetException> callback) {
+    JnetException er = NetErrors.endedByOtherParty();
+    if (callback != null) loop().nextTick(() -> callback.accept(er));
+    destroy(er);
+    return false;
+  }
+
+  @Override
+  protected void _write(Buffer chunk, Callback callback) {
+    writeGeneric(List.of(chunk), callback);
+  }
+
+  @Override
+  protected void _writev(List<Buffer> chunks, Callback callback) {
+    writeGeneric(chunks, callback);
+  }
+
+  private void writeGeneric(List<Buffer> chunks, Callback callback) {
+    long size = 0;
+    for (Buffer b : chunks) size += b.length();
+    if (connecting) {
+      long pending = size;
+      pendingBytes = pending;
+      Runnable[] onClose = new Runnable[1];
+      Runnable onConnect =
+          () -> {
+            off(CLOSE, onClose[0]);
+            pendingBytes = 0;
+            writeGeneric(chunks, callback);
+          };
+      onClose[0] =
+          () -> {
+            off(CONNECT, onConnect);
+            callback.done(NetErrors.socketClosedBeforeConnection());
+          };
+      once(CONNECT, onConnect);
+      once(CLOSE, onClose[0]);
+      return;
+    }
+    pendingBytes = 0;
+    refreshTimer();
+    if (handle == null) {
+      callback.done(NetErrors.socketClosed());
+      return;
+    }
+    bytesDispatched += size;
+    StreamHandle h = handle;
+    io.jnet.internal.net.Callback done =
+        err -> {
+          if (err == null) {
+            refreshTimer();
+            callback.done();
+          } else {
+            callback.done(err);
+          }
+        };
+    if (chunks.size() == 1) {
+      Buffer b = chunks.get(0);
+      h.write(b.array(), b.arrayOffset(), b.length(), done);
+    } else {
+      ByteBuffer[] array = new ByteBuffer[chunks.size()];
+      for (int i = 0; i < array.length; i++) array[i] = chunks.get(i).asByteBuffer();
+      h.write(array, done);
+    }
+  }
+
+  @Override
+  protected void _final(Callback callback) {
+    if (pending()) {
+      once(CONNECT, () -> _final(callback));
+      return;
+    }
+    if (handle == null) {
+      callback.done();
+      return;
+    }
+    handle.shutdown(callback::done);
+  }
+
+  // Destroying.
+
+  @Override
+  protected void _destroy(JnetException error, Callback callback) {
+    connecting = false;
+    clearTimer();
+    StreamHandle h = handle;
+    if (h != null) {
+      boolean isException = error != null;
+      Runnable closed =
+          () -> {
+            releaseKeepAlive();
+            emit(CLOSE, isException);
+          };
+      if (resetAndClosing) {
+        resetAndClosing = false;
+        h.reset(err -> closed.run());
+      } else {
+        h.close(err -> closed.run());
+      }
+      handle = null;
+      callback.done(error);
+    } else {
+      callback.done(error);
+      loop().nextTick(() -> emit(CLOSE, (Boolean) null));
+    }
+    Server s = server;
+    if (s != null) s.connectionClosed();
+  }
+
+  private void releaseKeepAlive() {
+    KeepAlive k = keepAlive;
+    keepAlive = null;
+    if (k != null) k.close();
+  }
+
+  /**
+   * Ends the writable side, then destroys the socket once everything written was flushed: Node's
+   * {@code destroySoon}.
+   */
+  public void destroySoon() {
+    if (!loop().inLoop()) {
+      loop().execute(this::destroySoon);
+      return;
+    }
+    if (writable()) end();
+    if (writableFinished()) {
+      destroy();
+    } else {
+      once(FINISH, () -> destroy());
+    }
+  }
+
+  /**
+   * Closes the connection with an RST instead of a FIN ({@code SO_LINGER} 0): the peer sees
+   * ECONNRESET. Node's {@code resetAndDestroy}.
+   */
+  public Socket resetAndDestroy() {
+    if (!loop().inLoop()) {
+      if (!hasHandle && !connecting) {
+        loop().execute(this::destroy);
+        return this;
+      }
+      loop().execute(this::resetAndDestroy);
+      return this;
+    }
+    if (handle != null && handle.isPipe()) throw NetErrors.invalidHandleType();
+    if (connecting) {
+      once(CONNECT, this::reset);
+    } else if (handle != null) {
+      reset();
+    } else {
+      destroy();
+    }
+    return this;
+  }
+
+  private void reset() {
+    resetAndClosing = true;
+    destroy();
+  }
+
+  // Timeouts and options.
+
+  /**
+   * Emits {@code 'timeout'} after {@code millis} of inactivity (no read, no write); 0 disables. The
+   * socket stays open: Node's {@code setTimeout}.
+   */
+  public Socket setTimeout(long millis) {
+    return setTimeout(millis, null);
+  }
+
+  /**
+   * {@link #setTimeout(long)}, adding {@code callback} as a one-time {@code 'timeout'} listener.
+   */
+  public Socket setTimeout(long millis, Runnable callback) {
+    NetErrors.checkTimeout(millis);
+    if (!loop().inLoop()) {
+      loop().execute(() -> setTimeout(millis, callback));
+      return this;
+    }
+    if (destroyed()) return this;
+    timeoutMillis = millis;
+    clearTimer();
+    if (millis == 0) {
+      if (callback != null) off(TIMEOUT, callback);
+    } else {
+      timer = loop().setTimeout(this::onTimeout, millis);
+      timer.unref();
+      if (callback != null) once(TIMEOUT, callback);
+    }
+    return this;
+  }
+
+  private void onTimeout() {
+    timer = null;
+    emit(TIMEOUT);
+  }
+
+  private void refreshTimer() {
+    Timeout t = timer;
+    if (t != null) t.refresh();
+  }
+
+  private void clearTimer() {
+    Timeout t = timer;
+    timer = null;
+    if (t != null) t.close();
+  }
+
+  /** Node's {@code socket.timeout}: the value last given to {@link #setTimeout}, or -1. */
+  public long timeout() {
+    return timeoutMillis;
+  }
+
+  /** Disables Nagle's algorithm: Node's {@code setNoDelay()}. */
+  public Socket setNoDelay() {
+    return setNoDelay(true);
+  }
+
+  /** Node's {@code setNoDelay(enable)}. */
+  public Socket setNoDelay(boolean enable) {
+    if (!loop().inLoop()) {
+      loop().execute(() -> setNoDelay(enable));
+      return this;
+    }
+    if (handle == null) {
+      wantNoDelay = enable;
+      return this;
+    }
+    if (enable != noDelaySet) {
+      noDelaySet = enable;
+      wantNoDelay = enable;
+      handle.setNoDelay(enable);
+    }
+    return this;
+  }
+
+  /** Node's {@code setKeepAlive(enable)}. */
+  public Socket setKeepAlive(boolean enable) {
+    return setKeepAlive(enable, 0);
+  }
+
+  /** Node's {@code setKeepAlive(enable, initialDelay)}; the delay is in milliseconds. */
+  public Socket setKeepAlive(boolean enable, int initialDelayMillis) {
+    if (!loop().inLoop()) {
+      loop().execute(() -> setKeepAlive(enable, initialDelayMillis));
+      return this;
+    }
+    int millis = Math.max(0, initialDelayMillis / 1000) * 1000;
+    if (handle == null) {
+      wantKeepAlive = enable;
+      keepAliveDelayMillis = millis;
+      return this;
+    }
+    if (enable != wantKeepAlive || (enable && keepAliveDelayMillis != millis)) {
+      wantKeepAlive = enable;
+      keepAliveDelayMillis = millis;
+      handle.setKeepAlive(enable, millis);
+    }
+    return this;
+  }
+
+  /** Lets this socket keep the JVM alive again: Node's {@code ref()}. */
+  public Socket ref() {
+    refWanted = true;
+    loop()
+        .execute(
+            () -> {
+              KeepAlive k = keepAlive;
+              if (k != null && refWanted) k.ref();
+            });
+    return this;
+  }
+
+  /** Lets the JVM exit while this socket is open: Node's {@code unref()}. */
+  public Socket unref() {
+    refWanted = false;
+    loop()
+        .execute(
+            () -> {
+              KeepAlive k = keepAlive;
+              if (k != null && !refWanted) k.unref();
+            });
+    return this;
+  }
+
+  // State.
+
+  /** Node's {@code connecting}: true between {@code connect()} and {@code 'connect'}. */
+  public boolean connecting() {
+    return connecting;
+  }
+
+  /** Node's {@code pending}: true until connected (no handle yet, or still connecting). */
+  public boolean pending() {
+    return !hasHandle || connecting;
+  }
+
+  /** Node's {@code readyState}: opening, open, readOnly, writeOnly or closed. */
+  public String readyState() {
+    if (connecting) return "opening";
+    boolean r = readable();
+    boolean w = writable();
+    if (r && w) return "open";
+    if (r) return "readOnly";
+    if (w) return "writeOnly";
+    return "closed";
+  }
+
+  /** Node's {@code bytesRead}: bytes received. */
+  public long bytesRead() {
+    return bytesRead;
+  }
+
+  /**
+   * Node's {@code bytesWritten}: bytes handed to the kernel plus those still queued in the socket,
+   * as Node counts them.
+   */
+  public long bytesWritten() {
+    long queued = Math.max(0, writableLength() - inFlight());
+    return bytesDispatched + queued + pendingBytes;
+  }
+
+  private long inFlight() {
+    return 0;
+  }
+
+  /** Node's {@code bufferSize}: the same as {@link #writableLength()}. */
+  public int bufferSize() {
+    return writableLength();
+  }
+
+  /** Node's {@code address()}: the local address, or null before connecting. */
+  public AddressInfo address() {
+    return localInfo();
+  }
+
+  /** The local IP address, or null (and for IPC sockets). */
+  public String localAddress() {
+    AddressInfo a = localInfo();
+    return a == null ? null : a.address();
+  }
+
+  /** The local port, or -1. */
+  public int localPort() {
+    AddressInfo a = localInfo();
+    return a == null ? -1 : a.port();
+  }
+
+  /** {@code "IPv4"} or {@code "IPv6"}, or null. */
+  public String localFamily() {
+    AddressInfo a = localInfo();
+    return a == null ? null : a.family();
+  }
+
+  /** The peer's IP address, or null (not connected, or IPC). */
+  public String remoteAddress() {
+    AddressInfo a = remoteInfo();
+    return a == null ? null : a.address();
+  }
+
+  /** The peer's port, or -1. */
+  public int remotePort() {
+    AddressInfo a = remoteInfo();
+    return a == null ? -1 : a.port();
+  }
+
+  /** The peer's family, {@code "IPv4"} or {@code "IPv6"}, or null. */
+  public String remoteFamily() {
+    AddressInfo a = remoteInfo();
+    return a == null ? null : a.family();
+  }
+
+  /** The path of an IPC socket, or null for TCP (a jnet extra). */
+  public String path() {
+    return pipePath;
+  }
+
+  void pipePath(String path) {
+    pipePath = path;
+  }
+
+  private AddressInfo localInfo() {
+    AddressInfo a = sockname;
+    if (a != null) return a;
+    StreamHandle h = handle;
+    if (h == null) return null;
+    a = h.localAddress();
+    sockname = a;
+    return a;
+  }
+
+  private AddressInfo remoteInfo() {
+    AddressInfo a = peername;
+    if (a != null) return a;
+    StreamHandle h = handle;
+    if (h == null) return null;
+    a = h.remoteAddress();
+    peername = a;
+    return a;
+  }
+
+  @Override
+  public Socket destroy() {
+    super.destroy();
+    return this;
+  }
+
+  @Override
+  public Socket destroy(Throwable error) {
+    super.destroy(error);
+    return this;
+  }
+
+  @Override
+  public Socket end() {
+    super.end();
+    return this;
+  }
+}
