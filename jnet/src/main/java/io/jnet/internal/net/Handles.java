@@ -56,6 +56,17 @@ public final class Handles {
     NettyServerHandle.listenTcp(loop, invoker, host, port, backlog, ipv6Only, listener, callback);
   }
 
+  /** Listens on the Unix domain socket {@code path} with the file's default permissions. */
+  public static void listenPipe(
+      EventLoop loop,
+      Invoker invoker,
+      String path,
+      int backlog,
+      ServerListener listener,
+      ListenCallback callback) {
+    listenPipe(loop, invoker, path, backlog, false, false, listener, callback);
+  }
+
   /**
    * Listens on the Unix domain socket {@code path}, which must not exist ({@code listen EADDRINUSE:
    * address already in use /tmp/x.sock}); {@code readableAll} and {@code writableAll} open the

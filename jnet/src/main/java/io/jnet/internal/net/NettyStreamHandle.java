@@ -197,8 +197,7 @@ final class NettyStreamHandle implements StreamHandle {
   private void deliver(Object item) {
     StreamListener l = listener;
     if (item instanceof byte[] chunk) {
-      Buffer b = Buffer.wrap(chunk);
-      invoker.invoke(() -> l.onRead(b));
+      invoker.invoke(() -> l.onRead(chunk));
     } else if (item == EOF) {
       invoker.invoke(l::onEof);
     } else {

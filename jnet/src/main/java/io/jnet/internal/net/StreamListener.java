@@ -1,6 +1,5 @@
 package io.jnet.internal.net;
 
-import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 
 /**
@@ -13,10 +12,11 @@ import io.jnet.error.JnetException;
  */
 public interface StreamListener {
   /**
-   * Bytes arrived: {@code chunk} wraps a fresh array of exactly the bytes read (copied once out of
-   * the transport's pooled buffer), owned by the callee from now on.
+   * Bytes arrived: {@code chunk} is a fresh array of exactly the bytes read (copied once out of the
+   * transport's pooled buffer), owned by the callee from now on; {@code Buffer.wrap(chunk)} makes
+   * it the user's Buffer without another copy.
    */
-  void onRead(Buffer chunk);
+  void onRead(byte[] chunk);
 
   /** The peer sent FIN: nothing more will be read. The handle stays writable. */
   void onEof();

@@ -3,7 +3,6 @@ package io.jnet.internal.net;
 import static io.jnet.internal.net.LoopFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 import io.jnet.internal.loop.LoopEngine;
 import io.jnet.loop.EventLoop;
@@ -29,8 +28,8 @@ class LoopEngineHandleTest {
     StreamListener reader =
         new StreamListener() {
           @Override
-          public void onRead(Buffer chunk) {
-            log.add("read " + new String(chunk.toByteArray(), StandardCharsets.UTF_8));
+          public void onRead(byte[] chunk) {
+            log.add("read " + new String(chunk, StandardCharsets.UTF_8));
             loop.nextTick(() -> log.add("tick after read"));
           }
 

@@ -1,6 +1,5 @@
 package io.jnet.internal.net;
 
-import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -22,10 +21,10 @@ class Recorder implements StreamListener {
   private volatile long countWanted;
 
   @Override
-  public void onRead(Buffer chunk) {
+  public void onRead(byte[] chunk) {
     synchronized (this) {
-      bytes.write(chunk.array(), chunk.arrayOffset(), chunk.length());
-      count += chunk.length();
+      bytes.write(chunk, 0, chunk.length);
+      count += chunk.length;
     }
     if (log.isEmpty() || !log.get(log.size() - 1).equals("data")) log.add("data");
     CompletableFuture<Void> f = countReached;

@@ -214,7 +214,7 @@ abstract class TcpHandleTest {
       Recorder r =
           new Recorder() {
             @Override
-            public void onRead(io.jnet.buffer.Buffer chunk) {
+            public void onRead(byte[] chunk) {
               super.onRead(chunk);
               if (!stoppedAt.isDone()) {
                 h.readStop();
@@ -496,8 +496,8 @@ abstract class TcpHandleTest {
             h.setListener(
                 new Recorder() {
                   @Override
-                  public void onRead(io.jnet.buffer.Buffer chunk) {
-                    got.append(new String(chunk.toByteArray(), StandardCharsets.UTF_8));
+                  public void onRead(byte[] chunk) {
+                    got.append(new String(chunk, StandardCharsets.UTF_8));
                   }
 
                   @Override
