@@ -128,6 +128,14 @@ abstract class TcpHandleTest {
   }
 
   @Test
+  void mappedAddressLiteralConnectsOverIpv6() {
+    LoopFixture.Server s = f.listenTcp(null, 0);
+    StreamHandle client = f.connectTcp("::ffff:127.0.0.1", s.port());
+    assertEquals(new AddressInfo("::ffff:127.0.0.1", "IPv6", s.port()), client.remoteAddress());
+    assertEquals("IPv6", client.localAddress().family());
+  }
+
+  @Test
   void ipv6LoopbackPrintsCompressed() {
     LoopFixture.Server s = f.listenTcp("::1", 0);
     StreamHandle client = f.connectTcp("::1", s.port());
