@@ -160,6 +160,7 @@ public final class LoopEngine {
 
   /** Stops the Netty loop; for tests, once the loop is idle. Any thread. */
   public void shutdown() {
+    if (inLoop()) throw new IllegalStateException("shutdown on the loop thread would never end");
     group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
   }
 
