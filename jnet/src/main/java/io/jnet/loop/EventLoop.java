@@ -81,6 +81,7 @@ public final class EventLoop implements Executor {
   private final ArrayDeque<Runnable> ticks = new ArrayDeque<>(); // loop thread only
   private final ArrayDeque<Runnable> closing = new ArrayDeque<>(); // loop thread only
   private final AtomicInteger holds = new AtomicInteger(); // changed through Keeper only
+  private int deferredReleases; // loop thread only
   private final long originNanos = System.nanoTime();
   private final LoopEngine engine;
   private int depth; // loop thread only: callbacks running, nested
@@ -220,7 +221,21 @@ public final class EventLoop implements Executor {
   }
 
   void hold(int delta) {
+    if (delta < 0 && inLoop() && depth > 0) {
+      // A release inside a callback counts once the callback and its ticks are over: until then
+      // the callback itself keeps the loop alive, as Node's process lives until the loop is idle.
+      deferredReleases -= delta;
+      return;
+    }
     Keeper.add(holds, delta);
+  }
+
+  /** Applies the releases deferred while callbacks ran. Loop thread only, outside callbacks. */
+  void flushReleases() {
+    int d = deferredReleases;
+    if (d == 0) return;
+    deferredReleases = 0;
+    Keeper.add(holds, -d);
   }
 
   void submit(Runnable task) {
@@ -231,7 +246,10 @@ public final class EventLoop implements Executor {
   /** Runs one callback and then, unless nested in another, the nextTick queue. */
   void callback(Runnable task) {
     invoke(task);
-    if (depth == 0) drainTicks();
+    if (depth == 0) {
+      drainTicks();
+      flushReleases();
+    }
   }
 
   /** Runs user code; an exception goes to the uncaught-exception handler. */
@@ -292,6 +310,7 @@ public final class EventLoop implements Executor {
     public void beforeIo() {
       drainTicks();
       timers.runPhase(now());
+      flushReleases();
     }
 
     @Override
@@ -308,6 +327,7 @@ public final class EventLoop implements Executor {
       int closed = closing.size();
       for (int i = 0; i < closed; i++) callback(closing.poll());
       hold(-ran - closed);
+      flushReleases();
     }
 
     @Override
