@@ -52,7 +52,9 @@ import java.util.function.Consumer;
  * KeepAlive} of a server or socket), or a task handed over by {@link #execute} waits, or a callback
  * runs, the JVM stays alive after {@code main} returns, as Node's process does. When the last goes,
  * nothing of jnet holds the JVM: loop threads are daemons, and the one non-daemon thread, {@code
- * jnet-keeper}, lives only while something is held. Loops are never shut down.
+ * jnet-keeper}, lives only while something is held, and 20 ms after (where Node would exit at
+ * once), so that a count touching zero now and then does not start a thread each time. Loops are
+ * never shut down.
  *
  * <h2>Threads</h2>
  *
