@@ -126,11 +126,15 @@ final class JnetProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroyForcibly();
-    process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    outReader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
-    errReader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+    try {
+      process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      outReader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+      errReader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private Matcher await(Lines lines, String stream, String regex) throws InterruptedException {
