@@ -4,11 +4,13 @@ import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import io.jnet.internal.net.StreamHandle;
+import io.jnet.internal.net.StreamListener;
 import io.jnet.loop.KeepAlive;
 import io.jnet.loop.Timeout;
 import io.jnet.stream.Callback;
 import io.jnet.stream.Duplex;
 import io.jnet.stream.StreamOptions;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -24,8 +26,8 @@ import java.util.function.Consumer;
  *   <li>Connecting by name: {@code 'lookup'} (once the name is resolved), then {@code 'connect'},
  *       then {@code 'ready'}. An IP address needs no lookup and has no {@code 'lookup'}.
  *   <li>{@code 'data'} as bytes arrive while flowing; {@code 'end'} once the peer's FIN is read and
- *       every byte before it was consumed. Without {@code allowHalfOpen} the socket then ends its own
- *       side: {@code 'finish'} follows, then {@code 'close'}.
+ *       every byte before it was consumed. Without {@code allowHalfOpen} the socket then ends its
+ *       own side: {@code 'finish'} follows, then {@code 'close'}.
  *   <li>{@code 'drain'} once after a {@code write} that returned false, when the queue is empty.
  *   <li>{@code 'timeout'} after {@link #setTimeout} of inactivity; it does not close the socket.
  *   <li>{@code 'error'} at most once, then {@code 'close'} with {@code hadError} true. A refused
@@ -42,8 +44,8 @@ import java.util.function.Consumer;
  *
  * <h2>Threads</h2>
  *
- * <p>Every method may be called from any thread; off the socket's loop it is handed to the loop,
- * so one thread's calls keep their order. Events are emitted on the loop thread only. Unlike Node,
+ * <p>Every method may be called from any thread; off the socket's loop it is handed to the loop, so
+ * one thread's calls keep their order. Events are emitted on the loop thread only. Unlike Node,
  * {@code 'close'} carries a {@code Boolean} that is null when the socket never had a handle.
  */
 public class Socket extends Duplex {
@@ -89,7 +91,7 @@ public class Socket extends Duplex {
   private boolean wantNoDelay;
   private boolean noDelaySet;
   private boolean wantKeepAlive;
-  private int keepAliveDelaySeconds;
+  private int keepAliveDelayMillis;
   private volatile AddressInfo sockname;
   private volatile AddressInfo peername;
   private volatile String pipePath;
@@ -107,9 +109,10 @@ public class Socket extends Duplex {
   }
 
   /** An accepted connection on {@code handle}, for {@code server}. */
-  Socket(StreamHandle handle, Server server, ServerOptions options) {
+  Socket(StreamHandle handle, Server server, ServerOptions options, String path) {
     super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
     this.server = server;
+    this.pipePath = path;
     attach(handle);
     if (options.noDelay()) {
       wantNoDelay = true;
@@ -118,8 +121,8 @@ public class Socket extends Duplex {
     }
     if (options.keepAlive()) {
       wantKeepAlive = true;
-      keepAliveDelaySeconds = options.keepAliveInitialDelay() / 1000;
-      handle.setKeepAlive(true, keepAliveDelaySeconds);
+      keepAliveDelayMillis = options.keepAliveInitialDelay();
+      handle.setKeepAlive(true, keepAliveDelayMillis);
     }
     if (options.pauseOnConnect()) {
       handle.readStop();
@@ -187,7 +190,7 @@ public class Socket extends Duplex {
   /** Loop thread only: the connector got a handle. */
   void afterConnect(StreamHandle connected, ConnectOptions options) {
     if (destroyed()) {
-      connected.close(() -> {});
+      connected.close(err -> {});
       return;
     }
     attach(connected);
@@ -199,9 +202,9 @@ public class Socket extends Duplex {
       connected.setNoDelay(true);
     }
     if (wantKeepAlive || options.keepAlive()) {
-      if (!wantKeepAlive) keepAliveDelaySeconds = options.keepAliveInitialDelay() / 1000;
+      if (!wantKeepAlive) keepAliveDelayMillis = options.keepAliveInitialDelay();
       wantKeepAlive = true;
-      connected.setKeepAlive(true, keepAliveDelaySeconds);
+      connected.setKeepAlive(true, keepAliveDelayMillis);
     }
     emit(CONNECT);
     emit(READY);
@@ -220,14 +223,13 @@ public class Socket extends Duplex {
     hasHandle = true;
     sockname = null;
     peername = null;
-    pipePath = h.path();
     keepAlive = loop().keepAlive();
     if (!refWanted) keepAlive.unref();
-    h.listener(
-        new StreamHandle.Listener() {
+    h.setListener(
+        new StreamListener() {
           @Override
-          public void onRead(Buffer chunk) {
-            Socket.this.onRead(chunk);
+          public void onRead(byte[] chunk) {
+            Socket.this.onRead(Buffer.wrap(chunk));
           }
 
           @Override
@@ -239,6 +241,9 @@ public class Socket extends Duplex {
           public void onError(JnetException error) {
             destroy(error);
           }
+
+          @Override
+          public void onClose() {}
         });
   }
 
@@ -276,8 +281,9 @@ public class Socket extends Duplex {
   @Override
   public boolean write(String chunk, String encoding, Consumer<JnetException> callback) {
     if (peerEnded && !allowHalfOpen() && writableEnded()) {
-      if (chunk == null) throw JnetException.typeError(
-          "ERR_STREAM_NULL_VALUES", "May not write null values to stream");
+      if (chunk == null)
+        throw JnetException.typeError(
+            "ERR_STREAM_NULL_VALUES", "May not write null values to stream");
       return writeAfterFin(callback);
     }
     return super.write(chunk, encoding, callback);
@@ -329,8 +335,8 @@ public class Socket extends Duplex {
       return;
     }
     bytesDispatched += size;
-    handle.write(
-        chunks,
+    StreamHandle h = handle;
+    io.jnet.internal.net.Callback done =
         err -> {
           if (err == null) {
             refreshTimer();
@@ -338,7 +344,15 @@ public class Socket extends Duplex {
           } else {
             callback.done(err);
           }
-        });
+        };
+    if (chunks.size() == 1) {
+      Buffer b = chunks.get(0);
+      h.write(b.array(), b.arrayOffset(), b.length(), done);
+    } else {
+      ByteBuffer[] array = new ByteBuffer[chunks.size()];
+      for (int i = 0; i < array.length; i++) array[i] = chunks.get(i).asByteBuffer();
+      h.write(array, done);
+    }
   }
 
   @Override
@@ -370,9 +384,9 @@ public class Socket extends Duplex {
           };
       if (resetAndClosing) {
         resetAndClosing = false;
-        h.reset(closed);
+        h.reset(err -> closed.run());
       } else {
-        h.close(closed);
+        h.close(err -> closed.run());
       }
       handle = null;
       callback.done(error);
@@ -391,8 +405,8 @@ public class Socket extends Duplex {
   }
 
   /**
-   * Ends the writable side, then destroys the socket once everything written was flushed:
-   * Node's {@code destroySoon}.
+   * Ends the writable side, then destroys the socket once everything written was flushed: Node's
+   * {@code destroySoon}.
    */
   public void destroySoon() {
     if (!loop().inLoop()) {
@@ -439,14 +453,16 @@ public class Socket extends Duplex {
   // Timeouts and options.
 
   /**
-   * Emits {@code 'timeout'} after {@code millis} of inactivity (no read, no write); 0 disables.
-   * The socket stays open: Node's {@code setTimeout}.
+   * Emits {@code 'timeout'} after {@code millis} of inactivity (no read, no write); 0 disables. The
+   * socket stays open: Node's {@code setTimeout}.
    */
   public Socket setTimeout(long millis) {
     return setTimeout(millis, null);
   }
 
-  /** {@link #setTimeout(long)}, adding {@code callback} as a one-time {@code 'timeout'} listener. */
+  /**
+   * {@link #setTimeout(long)}, adding {@code callback} as a one-time {@code 'timeout'} listener.
+   */
   public Socket setTimeout(long millis, Runnable callback) {
     NetErrors.checkTimeout(millis);
     if (!loop().inLoop()) {
@@ -521,16 +537,16 @@ public class Socket extends Duplex {
       loop().execute(() -> setKeepAlive(enable, initialDelayMillis));
       return this;
     }
-    int seconds = Math.max(0, initialDelayMillis / 1000);
+    int millis = Math.max(0, initialDelayMillis / 1000) * 1000;
     if (handle == null) {
       wantKeepAlive = enable;
-      keepAliveDelaySeconds = seconds;
+      keepAliveDelayMillis = millis;
       return this;
     }
-    if (enable != wantKeepAlive || (enable && keepAliveDelaySeconds != seconds)) {
+    if (enable != wantKeepAlive || (enable && keepAliveDelayMillis != millis)) {
       wantKeepAlive = enable;
-      keepAliveDelaySeconds = seconds;
-      handle.setKeepAlive(enable, seconds);
+      keepAliveDelayMillis = millis;
+      handle.setKeepAlive(enable, millis);
     }
     return this;
   }
@@ -538,22 +554,24 @@ public class Socket extends Duplex {
   /** Lets this socket keep the JVM alive again: Node's {@code ref()}. */
   public Socket ref() {
     refWanted = true;
-    loop().execute(
-        () -> {
-          KeepAlive k = keepAlive;
-          if (k != null && refWanted) k.ref();
-        });
+    loop()
+        .execute(
+            () -> {
+              KeepAlive k = keepAlive;
+              if (k != null && refWanted) k.ref();
+            });
     return this;
   }
 
   /** Lets the JVM exit while this socket is open: Node's {@code unref()}. */
   public Socket unref() {
     refWanted = false;
-    loop().execute(
-        () -> {
-          KeepAlive k = keepAlive;
-          if (k != null && !refWanted) k.unref();
-        });
+    loop()
+        .execute(
+            () -> {
+              KeepAlive k = keepAlive;
+              if (k != null && !refWanted) k.unref();
+            });
     return this;
   }
 
@@ -647,6 +665,10 @@ public class Socket extends Duplex {
   /** The path of an IPC socket, or null for TCP (a jnet extra). */
   public String path() {
     return pipePath;
+  }
+
+  void pipePath(String path) {
+    pipePath = path;
   }
 
   private AddressInfo localInfo() {

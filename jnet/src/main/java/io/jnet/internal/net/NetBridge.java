@@ -1,0 +1,97 @@
+package io.jnet.internal.net;
+
+import io.jnet.error.JnetException;
+import io.jnet.internal.loop.LoopEngine;
+import io.jnet.loop.EventLoop;
+
+/**
+ * What {@code io.jnet.net} calls to reach the handle layer from a jnet loop: the loop's Netty event
+ * loop and its callback runner, and Node's {@code dns.lookup} off the loop thread.
+ */
+public final class NetBridge {
+  private NetBridge() {}
+
+  /** The answer of a lookup: the first address and its family, or Node's error. */
+  @FunctionalInterface
+  public interface LookupCallback {
+    void done(String address, int family, JnetException error);
+  }
+
+  /** The invoker that runs handle upcalls as Node callbacks on {@code loop}. */
+  public static Invoker invoker(EventLoop loop) {
+    LoopEngine engine = LoopEngine.of(loop);
+    return engine::callback;
+  }
+
+  /** Loop thread only: connects over TCP to the IP literal {@code address}. */
+  public static void connectTcp(
+      EventLoop loop,
+      String address,
+      int port,
+      String localAddress,
+      int localPort,
+      ConnectCallback callback) {
+    Handles.connectTcp(
+        LoopEngine.of(loop).netty(),
+        invoker(loop),
+        address,
+        port,
+        localAddress,
+        localPort,
+        callback);
+  }
+
+  /** Loop thread only: connects to the Unix domain socket at {@code path}. */
+  public static void connectPath(EventLoop loop, String path, ConnectCallback callback) {
+    Handles.connectPipe(LoopEngine.of(loop).netty(), invoker(loop), path, callback);
+  }
+
+  /** Loop thread only: listens on TCP. */
+  public static void listenTcp(
+      EventLoop loop,
+      String host,
+      int port,
+      int backlog,
+      boolean ipv6Only,
+      ServerListener listener,
+      ListenCallback callback) {
+    Handles.listenTcp(
+        LoopEngine.of(loop).netty(),
+        invoker(loop),
+        host,
+        port,
+        backlog,
+        ipv6Only,
+        listener,
+        callback);
+  }
+
+  /** Loop thread only: listens on the Unix domain socket at {@code path}. */
+  public static void listenPath(
+      EventLoop loop, String path, int backlog, ServerListener listener, ListenCallback callback) {
+    Handles.listenPipe(
+        LoopEngine.of(loop).netty(), invoker(loop), path, backlog, listener, callback);
+  }
+
+  /**
+   * Node's {@code dns.lookup(host, {family})}: resolves {@code host} off the loop and answers on
+   * {@code loop}'s thread with the first address of {@code family} (0: either).
+   */
+  public static void lookup(EventLoop loop, String host, int family, LookupCallback callback) {
+    Resolver.lookup(
+        LoopEngine.of(loop).netty(),
+        invoker(loop),
+        host,
+        family,
+        (addresses, error) -> {
+          if (error != null) {
+            callback.done(null, 0, error);
+          } else if (addresses.isEmpty()) {
+            callback.done(null, 0, UvError.lookup("EAI_NONAME", host, null));
+          } else {
+            Resolver.Address a = addresses.get(0);
+            callback.done(a.address(), a.family(), null);
+          }
+        });
+  }
+}
