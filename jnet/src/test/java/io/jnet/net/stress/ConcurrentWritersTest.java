@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * <p>Each thread writes {@value #RECORDS} records of {@value #RECORD} bytes: its id, the record's
  * sequence number and a payload derived from both. The peer, a jnet server socket, parses the
  * stream back into records and checks that each thread's records arrive exactly once, in order,
- * with their payload intact.
+ * with their payload intact. It runs twice: writers that ignore {@code write}'s false (everything
+ * is queued), and writers that wait for {@code 'drain'} after a false, as a Node writer would.
  */
 class ConcurrentWritersTest {
   private static final int THREADS = 8;
@@ -43,6 +46,19 @@ class ConcurrentWritersTest {
 
   @Test
   void eightThreadsWritingToOneSocketLoseNothingAndKeepEachThreadsOrder() throws Exception {
+    writeFromEightThreads(false);
+  }
+
+  @Test
+  void eightThreadsHonouringBackpressureLoseNothingAndKeepEachThreadsOrder() throws Exception {
+    writeFromEightThreads(true);
+  }
+
+  /**
+   * Eight writer threads at once; with {@code honourBackpressure}, a writer whose {@code write}
+   * returned false waits for {@code 'drain'} (while {@code writableNeedDrain()}) before going on.
+   */
+  private void writeFromEightThreads(boolean honourBackpressure) throws Exception {
     List<String> problems = new CopyOnWriteArrayList<>();
     CompletableFuture<Receiver> accepted = new CompletableFuture<>();
     CompletableFuture<AddressInfo> listening = new CompletableFuture<>();
@@ -63,8 +79,21 @@ class ConcurrentWritersTest {
       CompletableFuture<Void> connected = new CompletableFuture<>();
       CompletableFuture<Boolean> clientClosed = new CompletableFuture<>();
       AtomicLong callbacks = new AtomicLong();
+      AtomicLong waits = new AtomicLong();
+      ReentrantLock lock = new ReentrantLock();
+      Condition drained = lock.newCondition();
       client.on(Socket.CONNECT, () -> connected.complete(onLoop(client, "connect", problems)));
-      client.on(Socket.DRAIN, () -> onLoop(client, "drain", problems));
+      client.on(
+          Socket.DRAIN,
+          () -> {
+            onLoop(client, "drain", problems);
+            lock.lock();
+            try {
+              drained.signalAll();
+            } finally {
+              lock.unlock();
+            }
+          });
       client.on(Socket.FINISH, () -> onLoop(client, "finish", problems));
       client.on(Socket.END, () -> onLoop(client, "client 'end'", problems));
       client.on(Socket.DATA, b -> problems.add("client got " + b.length() + " unexpected bytes"));
@@ -92,16 +121,24 @@ class ConcurrentWritersTest {
                     return;
                   }
                   for (int seq = 0; seq < RECORDS; seq++) {
-                    client.write(
-                        Buffer.wrap(record(id, seq)),
-                        err -> {
-                          onLoop(client, "write callback", problems);
-                          if (err == null) {
-                            callbacks.incrementAndGet();
-                          } else {
-                            problems.add("write failed: " + err);
-                          }
-                        });
+                    boolean more =
+                        client.write(
+                            Buffer.wrap(record(id, seq)),
+                            err -> {
+                              onLoop(client, "write callback", problems);
+                              if (err == null) {
+                                callbacks.incrementAndGet();
+                              } else {
+                                problems.add("write failed: " + err);
+                              }
+                            });
+                    if (!more && honourBackpressure) {
+                      waits.incrementAndGet();
+                      if (!awaitDrain(client, lock, drained)) {
+                        problems.add(Thread.currentThread().getName() + ": no 'drain'");
+                        return;
+                      }
+                    }
                   }
                 },
                 "writer-" + t);
@@ -120,8 +157,12 @@ class ConcurrentWritersTest {
       CompletableFuture<Void> serverClosed = server.closeAsync();
       await(serverClosed, "the server's 'close'");
       System.out.printf(
-          "ConcurrentWritersTest: %d threads x %d records of %d bytes, transport %s%n",
-          THREADS, RECORDS, RECORD, Transport.current());
+          "ConcurrentWritersTest: %d threads x %d records of %d bytes, %s, transport %s%n",
+          THREADS,
+          RECORDS,
+          RECORD,
+          honourBackpressure ? "write returned false " + waits.get() + " times" : "no waiting",
+          Transport.current());
 
       assertAll(
           () -> assertEquals(List.of(), problems, "problems seen by listeners"),
@@ -139,6 +180,25 @@ class ConcurrentWritersTest {
       client.destroy();
       if (server.listening()) server.close();
       accepted.thenAccept(r -> r.socket.destroy());
+    }
+  }
+
+  /** Waits while {@code socket.writableNeedDrain()}, woken by 'drain'; false after the timeout. */
+  private static boolean awaitDrain(Socket socket, ReentrantLock lock, Condition drained) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    lock.lock();
+    try {
+      while (socket.writableNeedDrain()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) return false;
+        drained.awaitNanos(left);
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      lock.unlock();
     }
   }
 
