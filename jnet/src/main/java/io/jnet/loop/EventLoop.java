@@ -253,7 +253,9 @@ public final class EventLoop implements Executor {
     long delay = delayMillis;
     if (delay > TIMEOUT_MAX) {
       System.err.println(
-          "(jnet) TimeoutOverflowWarning: "
+          "(jnet:"
+              + ProcessHandle.current().pid()
+              + ") TimeoutOverflowWarning: "
               + delayMillis
               + " does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.");
       delay = 1;
@@ -332,7 +334,32 @@ public final class EventLoop implements Executor {
 
     @Override
     public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
-      return Keeper.awaitZero(holds, timeoutMillis);
+      long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+      while (true) {
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        if (left <= 0 || !Keeper.awaitZero(holds, left)) return false;
+        // A callback from I/O holds nothing while it runs: the count may reach zero inside it, with
+        // ticks still to drain. Ask the loop itself, after the task it is running.
+        java.util.concurrent.CompletableFuture<Boolean> idle =
+            new java.util.concurrent.CompletableFuture<>();
+        engine
+            .netty()
+            .execute(
+                () ->
+                    idle.complete(
+                        holds.get() == 0
+                            && ticks.isEmpty()
+                            && immediates.isEmpty()
+                            && closing.isEmpty()
+                            && !engine.hasSubmitted()));
+        try {
+          left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
+          if (idle.get(left, java.util.concurrent.TimeUnit.MILLISECONDS)) return true;
+        } catch (java.util.concurrent.ExecutionException
+            | java.util.concurrent.TimeoutException e) {
+          return false;
+        }
+      }
     }
   }
 }

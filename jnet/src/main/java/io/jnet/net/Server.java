@@ -152,14 +152,7 @@ public class Server extends EventEmitter {
           "ERR_INVALID_ARG_VALUE",
           "The argument 'options' must have the property \"port\" or \"path\". Received {}");
     }
-    if (options.path() == null) {
-      if (options.port() < 0) {
-        throw JnetException.typeError(
-            "ERR_INVALID_ARG_VALUE",
-            "The argument 'options' must have the property \"port\" or \"path\". Received {}");
-      }
-      NetErrors.checkPort(options.port(), "options.port");
-    }
+    if (options.path() == null) NetErrors.checkPort(options.port(), "options.port");
     synchronized (this) {
       if (listening || binding) throw NetErrors.serverAlreadyListen();
       binding = true;
@@ -180,6 +173,11 @@ public class Server extends EventEmitter {
 
   private void startListen(ListenOptions o) {
     int gen = ++listenGeneration;
+    // Node's server handle exists from listen() on: it keeps the process alive while binding.
+    if (keepAlive == null) {
+      keepAlive = loop.keepAlive();
+      if (!refWanted) keepAlive.unref();
+    }
     if (o.path() != null) {
       bind(gen, o, null);
       return;
@@ -201,6 +199,7 @@ public class Server extends EventEmitter {
           if (gen != listenGeneration) return;
           if (err != null) {
             binding = false;
+            releaseKeepAlive();
             emit(ERROR, err);
           } else {
             bind(gen, o, ip);
@@ -237,6 +236,7 @@ public class Server extends EventEmitter {
     }
     binding = false;
     if (err != null) {
+      releaseKeepAlive();
       emit(ERROR, err);
       return;
     }
@@ -244,6 +244,7 @@ public class Server extends EventEmitter {
       JnetException chmod = PipeModes.add(o.path(), o.readableAll(), o.writableAll());
       if (chmod != null) {
         h.close(e -> {});
+        releaseKeepAlive();
         emit(ERROR, chmod);
         return;
       }
@@ -251,8 +252,6 @@ public class Server extends EventEmitter {
     handle = h;
     path = o.path();
     address = h.address() != null ? h.address() : new AddressInfo(o.path(), null, -1);
-    keepAlive = loop.keepAlive();
-    if (!refWanted) keepAlive.unref();
     listening = true;
     emit(LISTENING);
   }
@@ -316,10 +315,8 @@ public class Server extends EventEmitter {
       listening = false;
       address = null;
       h.close(e -> {});
-      KeepAlive k = keepAlive;
-      keepAlive = null;
-      if (k != null) k.close();
     }
+    releaseKeepAlive();
     emitCloseIfDrained();
     return this;
   }
@@ -336,6 +333,12 @@ public class Server extends EventEmitter {
           }
         });
     return f;
+  }
+
+  private void releaseKeepAlive() {
+    KeepAlive k = keepAlive;
+    keepAlive = null;
+    if (k != null) k.close();
   }
 
   private void emitCloseIfDrained() {
@@ -363,7 +366,12 @@ public class Server extends EventEmitter {
     if (callback == null) {
       throw NetErrors.invalidArgType("callback", "function", "undefined");
     }
-    loop.execute(() -> loop.nextTick(() -> callback.accept(null, connections)));
+    if (loop.inLoop()) {
+      int n = connections;
+      loop.nextTick(() -> callback.accept(null, n));
+    } else {
+      loop.execute(() -> getConnections(callback));
+    }
   }
 
   /** The number of open connections right now (a jnet extra: Node has only the callback form). */
