@@ -15,6 +15,7 @@
 //                                                       zeroed buffer of cap bytes: n written, buf after
 //   decoder-ENC.txt  bytes cuts out,out,...,end         StringDecoder(ENC) fed bytes cut at cuts
 //                                                       (comma-separated offsets), then end()
+//   is-utf8.txt      bytes isUtf8 isAscii               buffer.isUtf8, buffer.isAscii
 //   search.txt       hay kind needle offset enc fwd r   buf.indexOf / lastIndexOf
 //   fill.txt         len kind value offset end enc r    Buffer.alloc(len).fill(...): hex or error code
 //   numbers.txt, api.txt                                 see api.js
@@ -154,8 +155,8 @@ function randomHex() {
   return s;
 }
 
-function randomBase64() {
-  const bytes = Buffer.from(randomBytes(20));
+function randomBase64(size = 20) {
+  const bytes = Buffer.from(randomBytes(size));
   let s = bytes.toString(random() < 0.5 ? 'base64' : 'base64url');
   const edits = int(4);
   for (let e = 0; e < edits; e++) {
@@ -183,6 +184,12 @@ function stringInputs(encoding, count) {
   if (encoding === 'hex') inputs = HEX_EDGES.slice();
   else if (encoding === 'base64' || encoding === 'base64url') inputs = BASE64_EDGES.slice();
   else inputs = [''].concat(UNIT_PIECES);
+  // A few long inputs: Node decodes strings over 4 KiB on another path (createFromString).
+  for (let i = 0; i < 3; i++) {
+    if (encoding === 'hex') inputs.push((randomHex() + randomHex()).repeat(400));
+    else if (encoding === 'base64' || encoding === 'base64url') inputs.push(randomBase64(4200));
+    else inputs.push(randomUnits(16).repeat(400));
+  }
   while (inputs.length < count) {
     if (encoding === 'hex') inputs.push(randomHex());
     else if (encoding === 'base64' || encoding === 'base64url') inputs.push(randomBase64());
@@ -245,6 +252,18 @@ function decoderVectors(encoding) {
     const some = each.filter(() => random() < 0.4);
     lines.push(`${hexOf(bytes)} ${cutsText(some)} ${decodeChunks(encoding, bytes, some)}`);
   }
+  // Longer inputs, one byte at a time and at random cuts.
+  for (let i = 0; i < 15; i++) {
+    const bytes = random() < 0.7 ? randomPieces(pieces, 24).slice(0, 64) : randomBytes(64);
+    const each = [];
+    for (let k = 1; k < bytes.length; k++) each.push(k);
+    const cutsText = (cuts) => (cuts.length === 0 ? '_' : cuts.join(','));
+    lines.push(`${hexOf(bytes)} ${cutsText(each)} ${decodeChunks(encoding, bytes, each)}`);
+    for (const p of [0.2, 0.5]) {
+      const some = each.filter(() => random() < p);
+      lines.push(`${hexOf(bytes)} ${cutsText(some)} ${decodeChunks(encoding, bytes, some)}`);
+    }
+  }
   return lines;
 }
 
@@ -258,7 +277,7 @@ function attempt(f) {
 
 function searchVectors() {
   const lines = [];
-  const alphabet = [0x61, 0x62, 0x00, 0xe9, 0xc3, 0xa9];
+  const alphabet = [0x61, 0x62, 0x00, 0xe9, 0xc3, 0xa9, 0xed, 0xa0, 0x80];
   for (let i = 0; i < 3000; i++) {
     const hay = [];
     const len = int(12);
@@ -341,6 +360,9 @@ for (const encoding of ENCODINGS) {
 for (const encoding of ['utf8', 'utf16le', 'base64', 'base64url', 'hex', 'latin1', 'ascii']) {
   writeLines(`decoder-${encoding}.txt`, decoderVectors(encoding));
 }
+const { isUtf8, isAscii } = require('buffer');
+writeLines('is-utf8.txt', byteInputs('utf8', 1500).map(
+  (bytes) => `${hexOf(bytes)} ${isUtf8(Buffer.from(bytes))} ${isAscii(Buffer.from(bytes))}`));
 writeLines('search.txt', searchVectors());
 writeLines('fill.txt', fillVectors());
 require('./api.js')(outDir, random);

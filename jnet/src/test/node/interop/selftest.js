@@ -11,7 +11,8 @@ const N = process.argv[2] || '104857600';
 const FLOOD = process.argv[3] || '1073741824';
 const here = (f) => path.join(__dirname, f);
 
-// start(prog, args): spawns a listening program; resolves { port_or_path, result } promises.
+// run(prog, args): spawns a program; { listening, result } promise the text after "listening "
+// and, once it exits, { code, json } with its last stdout line parsed.
 function run(prog, args) {
   const child = spawn(process.execPath, [here(prog), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';

@@ -397,6 +397,26 @@ module.exports = {
     });
   },
 
+  // resetAndDestroy() on a connected pipe socket throws ERR_INVALID_HANDLE_TYPE (TCP only).
+  resetAndDestroyOnPipe: (log) => {
+    const d = fresh();
+    const f = d.file();
+    const server = net.createServer((s) => s.end());
+    server.listen(f, () => {
+      const c = net.connect(f);
+      watch(log, c, ['connect', 'end', 'error', 'close']);
+      c.on('connect', () => {
+        try {
+          c.resetAndDestroy();
+          log('no throw');
+        } catch (e) {
+          log('threw', e.code, e.name, e.message, c.destroyed);
+        }
+      });
+      c.on('close', () => server.close(() => d.remove()));
+    });
+  },
+
   // setTimeout on a pipe socket: 'timeout' fires, the socket stays open until ended.
   timeout: (log) => {
     const d = fresh();
@@ -405,10 +425,12 @@ module.exports = {
     server.listen(f, () => {
       const c = net.connect(f);
       watch(log, c, ['connect', 'timeout', 'end', 'close']);
-      c.setTimeout(20, () => {
-        log('open', c.readyState, c.destroyed);
-        c.end();
-      });
+      c.on('connect', () =>
+        c.setTimeout(20, () => {
+          log('open', c.readyState, c.destroyed);
+          c.end();
+        })
+      );
       c.on('close', () => server.close(() => d.remove()));
     });
   },

@@ -2,6 +2,9 @@
 // Bad arguments to net: what throws at the call (code, name, message) and what is reported
 // later through 'error' instead. NET-SCENARIOS.md describes each case.
 const net = require('net');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const { watch, thrown } = require('./net-lib');
 
 // tryListen(log, ...args): a fresh server logging 'listening', 'error', 'close'; listen(...args)
@@ -66,6 +69,24 @@ module.exports = {
   listenPortBoolean: (log) => tryListen(log, { port: true }),
   listenPortNumericString: (log) => tryListen(log, { port: '0', host: '127.0.0.1' }),
   listenEmptyOptions: (log) => tryListen(log, {}),
+  listenPositionalNegativeString: (log) => {
+    // '-1' is not a port >= 0, so it is a pipe name: a socket file '-1' in the working directory
+    // (a fresh temporary one here).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jnet-args-'));
+    const back = process.cwd();
+    process.chdir(dir);
+    const server = net.createServer();
+    watch(log, server, ['error', 'close']);
+    server.on('listening', () => {
+      log('listening', server.address() === '-1', fs.existsSync(path.join(dir, '-1')));
+      server.close(() => {
+        process.chdir(back);
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
+    });
+    thrown(log, 'listen', () => server.listen('-1'));
+  },
+  listenPositionalNumericString: (log) => tryListen(log, '0', '127.0.0.1'),
   listenPathNumber: (log) => tryListen(log, { path: 5 }),
   listenBadBacklog: (log) => tryListen(log, { port: 0, host: '127.0.0.1', backlog: 'x' }),
   listenBadHostType: (log) => tryListen(log, { port: 0, host: 5 }),
@@ -100,6 +121,10 @@ module.exports = {
   connectBadLookup: (log) => tryConnect(log, { port: 80, host: 'localhost', lookup: 5 }),
   connectBadTimeoutOption: (log) => tryConnect(log, { port: 80, host: '127.0.0.1', timeout: 'x' }),
   connectPathNumber: (log) => tryConnect(log, { path: 5 }),
+  // A string that is not a number is a pipe path (relative, here: nothing there).
+  connectNonNumericStringIsPath: (log) => {
+    tryConnect(log, 'jnet-no-such-socket');
+  },
 
   createServerNumber: (log) => thrown(log, 'createServer', () => net.createServer(5)),
   createServerListenerNotFunction: (log) => thrown(log, 'createServer', () => net.createServer({}, 5)),

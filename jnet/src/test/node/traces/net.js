@@ -247,17 +247,26 @@ module.exports = {
     });
   },
 
+  // resetAndDestroy() on a socket that never connected: destroy(ERR_SOCKET_CLOSED).
+  resetAndDestroyNeverConnected: (log) => {
+    const c = new net.Socket();
+    watch(log, c, ['error', 'close']);
+    log('returned self', c.resetAndDestroy() === c, ...state(c));
+  },
+
   // setTimeout fires 'timeout' once and leaves the socket open; its callback is a 'timeout' listener.
   timeoutFires: (log) => {
     const server = net.createServer((s) => s.on('end', () => s.end()));
     listen(server, (port) => {
       const c = net.connect(port, HOST);
       watch(log, c, ['connect', 'timeout', 'end', 'finish', 'close']);
-      const r = c.setTimeout(20, () => {
-        log('timeout callback', ...state(c), c.timeout);
-        c.end();
+      c.on('connect', () => {
+        const r = c.setTimeout(20, () => {
+          log('timeout callback', ...state(c), c.timeout);
+          c.end();
+        });
+        log('returned self', r === c, c.timeout);
       });
-      log('returned self', r === c, c.timeout);
       c.on('close', () => server.close(() => log('server close')));
     });
   },
@@ -761,16 +770,20 @@ module.exports = {
 
   // An unref'd connected client with its server unref'd: the process exits with both open.
   unrefSocketExits: (log) => {
+    const t = two(log);
+    const done = t.after(2, () => t.flush());
     const server = net.createServer((s) => {
-      log('connection');
-      log('server socket unref returned self', s.unref() === s);
+      t.s('connection');
+      t.s('unref returned self', s.unref() === s);
+      done();
     });
     listen(server, (port) => {
       server.unref();
       const c = net.connect(port, HOST);
       c.on('connect', () => {
-        log('connect');
-        log('unref returned self', c.unref() === c);
+        t.c('connect');
+        t.c('unref returned self', c.unref() === c);
+        done();
       });
     });
   },
@@ -1005,6 +1018,74 @@ module.exports = {
       const c = net.connect(port, HOST);
       watch(t.c, c, ['connect', 'end', 'finish', 'close']);
       c.on('close', done);
+    });
+  },
+
+  // end() right after a write far above the highWaterMark: every byte reaches the peer before
+  // its 'end', and no 'drain' is emitted for an ending socket.
+  endFlushesLargeWrite: (log) => {
+    const t = two(log);
+    const done = t.after(2, () => server.close(() => t.flush()));
+    const size = 4 * 1024 * 1024;
+    const server = net.createServer((s) => {
+      let n = 0;
+      s.on('data', (d) => (n += d.length));
+      s.on('end', () => t.s('end after', n));
+      s.on('close', done);
+    });
+    listen(server, (port) => {
+      const c = net.connect(port, HOST);
+      watch(t.c, c, ['drain', 'finish', 'close']);
+      c.on('connect', () => {
+        t.c('write', c.write(Buffer.alloc(size, 7)));
+        c.end();
+        t.c('ended', c.writableLength === size, c.writableNeedDrain);
+      });
+      c.on('finish', () => t.c('at finish', c.bytesWritten));
+      c.on('close', done);
+    });
+  },
+
+  // A client that does not read holds a big server write: no 'drain' until the client resumes.
+  readBackpressureHoldsWriter: (log) => {
+    const t = two(log);
+    const done = t.after(2, () => server.close(() => t.flush()));
+    const size = 64 * 1024 * 1024;
+    let client;
+    const server = net.createServer((s) => {
+      let drained = false;
+      t.s('write', s.write(Buffer.alloc(size, 1)));
+      s.on('drain', () => {
+        drained = true;
+        t.s('drain', s.writableLength);
+        s.end();
+      });
+      setTimeout(() => {
+        t.s('drained before resume', drained, s.writableLength > 0);
+        client.resume();
+      }, 50);
+      s.on('close', done);
+    });
+    listen(server, (port) => {
+      client = net.connect(port, HOST);
+      client.on('connect', () => client.pause());
+      let n = 0;
+      client.on('data', (d) => (n += d.length));
+      client.on('end', () => t.c('received', n === size));
+      client.on('close', done);
+    });
+  },
+
+  // connect({timeout}): 'timeout' fires once the socket has been idle that long; the scenario
+  // destroys it then (whether it had connected is not logged: that would race the timer).
+  connectTimeoutOption: (log) => {
+    const server = net.createServer((s) => s.resume());
+    listen(server, (port) => {
+      const c = net.connect({ port, host: HOST, timeout: 30 });
+      log('timeout', c.timeout);
+      watch(log, c, ['timeout', 'error', 'close']);
+      c.on('timeout', () => c.destroy());
+      c.on('close', () => server.close(() => log('server close')));
     });
   },
 };

@@ -1181,6 +1181,103 @@ module.exports = {
     });
   },
 
+  corkedWritesCountTowardHighWaterMark: (log) => {
+    const w = batchingSink(log, 'w', { highWaterMark: 2 });
+    on(log, w, 'w', 'drain', 'finish', 'close');
+    w.cork();
+    log('write', w.write(B('a')), w.writableLength);
+    log('write', w.write(B('b')), w.writableLength, w.writableNeedDrain);
+    log('write', w.write(B('c')), w.writableLength);
+    process.nextTick(() => {
+      w.uncork();
+      log('uncorked', w.writableLength, w.writableNeedDrain);
+      w.once('drain', () => w.end());
+    });
+  },
+
+  transformFlushError: (log) => {
+    const t = new Transform({
+      transform(chunk, enc, cb) {
+        cb(null, chunk);
+      },
+      flush(cb) {
+        log('t._flush');
+        cb(new Error('flush failed'));
+      },
+    });
+    on(log, t, 't', 'data', 'end', 'error', 'finish', 'close');
+    t.end(B('x'), (e) => log('end cb', e));
+  },
+
+  duplexReadableFalse: (log) => {
+    const d = new Duplex({
+      readable: false,
+      read() {
+        log('d._read');
+      },
+      write(chunk, enc, cb) {
+        log('d._write', chunk);
+        cb();
+      },
+    });
+    on(log, d, 'd', 'end', 'finish', 'close');
+    log('flags', d.readable, d.writable, d.readableEnded);
+    d.end(B('w'));
+  },
+
+  duplexWritableFalse: (log) => {
+    const d = new Duplex({
+      writable: false,
+      read() {
+        this.push(null);
+      },
+      write(chunk, enc, cb) {
+        cb();
+      },
+    });
+    on(log, d, 'd', 'end', 'finish', 'error', 'close');
+    log('flags', d.readable, d.writable, d.writableEnded, d.writableFinished);
+    d.resume();
+  },
+
+  pipelineWithDestroyedStream: (log) => {
+    const src = fromChunks([B('a')]);
+    const dst = sink(log, 'dst', 'sync');
+    dst.destroy();
+    on(log, src, 'src', 'error', 'close');
+    on(log, dst, 'dst', 'error', 'close');
+    pipeline(src, dst, (err) => {
+      log('pipeline cb', err);
+      log('destroyed', src.destroyed, dst.destroyed);
+    });
+  },
+
+  finishedCleanupRemovesListeners: (log) => {
+    const r = fromChunks([B('a')]);
+    const cleanup = finished(r, (err) => log('finished', err));
+    on(log, r, 'r', 'end', 'close');
+    cleanup();
+    r.resume();
+  },
+
+  unpipeOneOfTwo: (log) => {
+    const src = new Readable({ read() {} });
+    const a = sink(log, 'a', 'sync');
+    const b = sink(log, 'b', 'sync');
+    on(log, a, 'a', 'finish');
+    a.on('unpipe', (s) => log('a.unpipe', s === src));
+    on(log, b, 'b', 'finish');
+    src.pipe(a);
+    src.pipe(b);
+    src.push(B('1'));
+    setImmediate(() => {
+      src.unpipe(a);
+      log('flowing', src.readableFlowing);
+      src.push(B('2'));
+      src.push(null);
+    });
+  },
+
   // ---- pipeline ----
 
   pipelineSuccess: (log) => {

@@ -1,5 +1,6 @@
 package io.jnet.buffer;
 
+import io.jnet.error.JnetException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -31,17 +32,24 @@ import java.util.Objects;
  * ERR_INVALID_ARG_VALUE}. Where Node accepts any JavaScript number, jnet takes an {@code int} or a
  * {@code long}, so Node's "must be an integer" errors cannot arise.
  *
+ * <h2>Parts</h2>
+ *
+ * <p>Three package-private superclasses, one file each, hold the rest of Buffer's methods: the
+ * number readers and writers ({@code readUInt8} to {@code writeDoubleBE}), the search methods
+ * ({@code indexOf}, {@code lastIndexOf}, {@code includes}) and the writing ones ({@code copy},
+ * {@code fill}, {@code write}, {@code swap16}). To callers they are Buffer's own methods.
+ *
  * <p>A buffer is not thread-safe, like the array it views: whoever holds it may read and write its
  * bytes; share it across threads only with a happens-before edge (as the event loop provides).
  */
-public final class Buffer extends NumberAccess implements Comparable<Buffer> {
-  /** Node 20's {@code buffer.constants.MAX_LENGTH}, shown in its size errors. */
-  static final long K_MAX_LENGTH = 1L << 32;
-
+public final class Buffer extends WriteAccess implements Comparable<Buffer> {
   /** Node's {@code buffer.INSPECT_MAX_BYTES}: how many bytes {@link #inspect()} shows. */
   public static final int INSPECT_MAX_BYTES = 50;
 
   private static final byte[] EMPTY = new byte[0];
+  private static final String FROM_NULL =
+      "The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array"
+          + " or an Array-like Object. Received null";
 
   Buffer(byte[] array, int offset, int length) {
     super(array, offset, length);
@@ -69,9 +77,8 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
    * Node's {@code Buffer.alloc(size, fill, encoding)}: {@code fill} repeated to fill the buffer.
    */
   public static Buffer alloc(int size, String fill, String encoding) {
-    Encoding e = Encodings.orUtf8(encoding);
     Buffer b = alloc(size);
-    return size == 0 ? b : b.fill(fill, 0, size, e);
+    return size == 0 ? b : b.fill(fill, 0, size, Encodings.orUtf8(encoding));
   }
 
   /** Node's {@code Buffer.alloc(size, fill)} with a buffer fill, repeated. */
@@ -100,29 +107,35 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
 
   /** Node's {@code Buffer.from(string, encoding)}. */
   public static Buffer from(String s, Encoding encoding) {
-    if (s == null) throw Errors.invalidArgTypeNull("string", "string");
+    if (s == null) throw Errors.invalidArgType(FROM_NULL);
     byte[] bytes = Codecs.encode(s, encoding == null ? Encoding.UTF8 : encoding);
     return new Buffer(bytes, 0, bytes.length);
   }
 
   /** Node's {@code Buffer.from(array)}: a copy of {@code bytes}. */
   public static Buffer from(byte[] bytes) {
+    if (bytes == null) throw Errors.invalidArgType(FROM_NULL);
     return from(bytes, 0, bytes.length);
   }
 
-  /** A copy of {@code bytes[offset, offset + length)}. */
+  /**
+   * A copy of {@code bytes[offset, offset + length)}, with the range rules and errors of Node's
+   * {@code Buffer.from(arrayBuffer, byteOffset, length)} (a negative length means 0).
+   */
   public static Buffer from(byte[] bytes, int offset, int length) {
-    Objects.checkFromIndexSize(offset, length, bytes.length);
-    return new Buffer(Arrays.copyOfRange(bytes, offset, offset + length), 0, length);
+    int n = viewLength(bytes, offset, length);
+    return new Buffer(Arrays.copyOfRange(bytes, offset, offset + n), 0, n);
   }
 
   /** Node's {@code Buffer.from(buffer)}: a copy of {@code other}'s bytes. */
   public static Buffer from(Buffer other) {
+    if (other == null) throw Errors.invalidArgType(FROM_NULL);
     return new Buffer(other.toByteArray(), 0, other.length);
   }
 
   /** A copy of {@code src}'s remaining bytes; {@code src}'s position is unchanged. */
   public static Buffer from(ByteBuffer src) {
+    if (src == null) throw Errors.invalidArgType(FROM_NULL);
     byte[] bytes = new byte[src.remaining()];
     src.duplicate().get(bytes);
     return new Buffer(bytes, 0, bytes.length);
@@ -130,13 +143,36 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
 
   /** A buffer over {@code bytes} itself, without a copy (a jnet extra). */
   public static Buffer wrap(byte[] bytes) {
+    if (bytes == null) throw Errors.invalidArgType(FROM_NULL);
     return new Buffer(bytes, 0, bytes.length);
   }
 
-  /** A buffer over {@code bytes[offset, offset + length)} itself, without a copy (a jnet extra). */
+  /**
+   * A buffer over {@code bytes[offset, offset + length)} itself, without a copy: Node's {@code
+   * Buffer.from(arrayBuffer, byteOffset, length)}, its range rules and errors included.
+   */
   public static Buffer wrap(byte[] bytes, int offset, int length) {
-    Objects.checkFromIndexSize(offset, length, bytes.length);
-    return new Buffer(bytes, offset, length);
+    return new Buffer(bytes, offset, viewLength(bytes, offset, length));
+  }
+
+  private static int viewLength(byte[] bytes, int offset, int length) {
+    if (bytes == null) throw Errors.invalidArgType(FROM_NULL);
+    if (offset < 0) {
+      throw new JnetException(
+          "RangeError",
+          null,
+          "Start offset " + offset + " is outside the bounds of the buffer",
+          0,
+          null,
+          null,
+          -1,
+          null);
+    }
+    int max = bytes.length - offset;
+    if (max < 0) throw Errors.bufferOutOfBounds("offset");
+    if (length <= 0) return 0;
+    if (length > max) throw Errors.bufferOutOfBounds("length");
+    return length;
   }
 
   /** Node's {@code Buffer.concat(list)}: the buffers' bytes one after another, in a new buffer. */
@@ -174,7 +210,7 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
 
   /** Node's {@code Buffer.byteLength(string)}: the length of {@code s} in UTF-8. */
   public static int byteLength(String s) {
-    return Utf8.length(s);
+    return byteLength(s, Encoding.UTF8);
   }
 
   /**
@@ -183,16 +219,23 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
    */
   public static int byteLength(String s, String encoding) {
     Encoding e = Encoding.isEncoding(encoding) ? Encoding.of(encoding) : Encoding.UTF8;
-    return Codecs.byteLength(s, e);
+    return byteLength(s, e);
   }
 
   /** Node's {@code Buffer.byteLength(string, encoding)}. */
   public static int byteLength(String s, Encoding encoding) {
+    if (s == null) {
+      throw Errors.invalidArgType(
+          "The \"string\" argument must be of type string or an instance of Buffer or ArrayBuffer."
+              + " Received null");
+    }
     return Codecs.byteLength(s, encoding == null ? Encoding.UTF8 : encoding);
   }
 
   /** Node's {@code Buffer.compare(a, b)}: -1, 0 or 1, comparing bytes as unsigned. */
   public static int compare(Buffer a, Buffer b) {
+    if (a == null) throw Errors.invalidArgTypeNull("buf1", "Buffer or Uint8Array");
+    if (b == null) throw Errors.invalidArgTypeNull("buf2", "Buffer or Uint8Array");
     int c = Arrays.compareUnsigned(a.array, a.offset, a.end(), b.array, b.offset, b.end());
     return Integer.signum(c);
   }
@@ -200,6 +243,25 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
   /** Node's {@code Buffer.isEncoding(name)}. */
   public static boolean isEncoding(String name) {
     return Encoding.isEncoding(name);
+  }
+
+  /** Node's {@code buffer.isUtf8(input)}: whether {@code input} is well-formed UTF-8. */
+  public static boolean isUtf8(Buffer input) {
+    checkInput(input);
+    return Utf8.wellFormed(input.array, input.offset, input.end());
+  }
+
+  /** Node's {@code buffer.isAscii(input)}: whether every byte of {@code input} is below 0x80. */
+  public static boolean isAscii(Buffer input) {
+    checkInput(input);
+    for (int i = input.offset; i < input.end(); i++) if (input.array[i] < 0) return false;
+    return true;
+  }
+
+  private static void checkInput(Buffer input) {
+    if (input == null) {
+      throw Errors.invalidArgTypeNull("input", "ArrayBuffer, Buffer, or TypedArray");
+    }
   }
 
   private static void checkSize(int size) {
@@ -211,10 +273,6 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
   /** Node's {@code buf.length}: how many bytes this view holds. */
   public int length() {
     return length;
-  }
-
-  int end() {
-    return offset + length;
   }
 
   /** Node's {@code buf.subarray(start)}: the bytes from {@code start}, sharing memory. */
@@ -253,13 +311,20 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
     return subarray(0, length);
   }
 
-  /** Node's {@code buf[index]}: the byte at {@code index} as 0..255 (a jnet extra). */
+  /**
+   * Node's {@code buf[index]}: the byte at {@code index} as 0..255. Unlike Node, which reads {@code
+   * undefined} there, an index outside {@code [0, length)} throws {@code
+   * IndexOutOfBoundsException}.
+   */
   public int get(int index) {
     Objects.checkIndex(index, length);
     return array[offset + index] & 0xFF;
   }
 
-  /** Node's {@code buf[index] = value}: stores {@code value & 255} (a jnet extra). */
+  /**
+   * Node's {@code buf[index] = value}: stores {@code value & 255}. Unlike Node, which ignores such
+   * a write, an index outside {@code [0, length)} throws {@code IndexOutOfBoundsException}.
+   */
   public void set(int index, int value) {
     Objects.checkIndex(index, length);
     array[offset + index] = (byte) value;
@@ -300,6 +365,11 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
     return toString(encoding, 0, length);
   }
 
+  /** Node's {@code buf.toString(encoding, start)}: from {@code start} to the end. */
+  public String toString(String encoding, int start) {
+    return toString(encoding, start, length);
+  }
+
   /** Node's {@code buf.toString(encoding)}. */
   public String toString(Encoding encoding) {
     return toString(encoding, 0, length);
@@ -310,11 +380,8 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
    * end} past the length as the length, and an empty range gives "" without looking at the name.
    */
   public String toString(String encoding, int start, int end) {
-    int s = Math.max(start, 0);
-    int e = Math.min(end, length);
-    if (s >= length || e <= s) return "";
-    Encoding enc = encoding == null ? Encoding.UTF8 : Encoding.of(encoding);
-    return Codecs.decode(array, offset + s, e - s, enc);
+    if (Math.max(start, 0) >= Math.min(end, length)) return "";
+    return toString(Encoding.of(encoding), start, end);
   }
 
   /** Node's {@code buf.toString(encoding, start, end)}. */
@@ -369,11 +436,12 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
   /** Node's {@code buf.compare(target)}: -1, 0 or 1. */
   @Override
   public int compareTo(Buffer target) {
-    return compare(this, target);
+    return compare(target);
   }
 
   /** Node's {@code buf.compare(target)}: -1, 0 or 1. */
   public int compare(Buffer target) {
+    if (target == null) throw Errors.invalidArgTypeNull("target", "Buffer or Uint8Array");
     return compare(this, target);
   }
 
@@ -383,6 +451,7 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
    */
   public int compare(
       Buffer target, int targetStart, int targetEnd, int sourceStart, int sourceEnd) {
+    if (target == null) throw Errors.invalidArgTypeNull("target", "Buffer or Uint8Array");
     Errors.checkOffset(targetStart, "targetStart", 0, K_MAX_LENGTH);
     Errors.checkOffset(targetEnd, "targetEnd", 0, target.length);
     Errors.checkOffset(sourceStart, "sourceStart", 0, K_MAX_LENGTH);
@@ -400,357 +469,19 @@ public final class Buffer extends NumberAccess implements Comparable<Buffer> {
     return Integer.signum(c);
   }
 
+  /** Node's {@code buf.compare(target, targetStart)}: up to the target's end, all of this. */
+  public int compare(Buffer target, int targetStart) {
+    if (target == null) throw Errors.invalidArgTypeNull("target", "Buffer or Uint8Array");
+    return compare(target, targetStart, target.length, 0, length);
+  }
+
+  /** Node's {@code buf.compare(target, targetStart, targetEnd, sourceStart)}. */
+  public int compare(Buffer target, int targetStart, int targetEnd, int sourceStart) {
+    return compare(target, targetStart, targetEnd, sourceStart, length);
+  }
+
   /** {@link #compare(Buffer, int, int, int, int)} with the source's whole range. */
   public int compare(Buffer target, int targetStart, int targetEnd) {
     return compare(target, targetStart, targetEnd, 0, length);
-  }
-
-  // ---------------------------------------------------------------- search
-
-  /** Node's {@code buf.indexOf(value)} for a byte value (its low 8 bits). */
-  public int indexOf(int value) {
-    return indexOf(value, 0);
-  }
-
-  /** Node's {@code buf.indexOf(value, byteOffset)}; a negative offset counts from the end. */
-  public int indexOf(int value, int byteOffset) {
-    return Search.indexOfByte(array, offset, length, value, byteOffset, true);
-  }
-
-  /** Node's {@code buf.indexOf(string)}, searching for its UTF-8 bytes. */
-  public int indexOf(String value) {
-    return indexOf(value, 0, (String) null);
-  }
-
-  /** Node's {@code buf.indexOf(string, encoding)}. */
-  public int indexOf(String value, String encoding) {
-    return indexOf(value, 0, encoding);
-  }
-
-  /** Node's {@code buf.indexOf(string, byteOffset)}. */
-  public int indexOf(String value, int byteOffset) {
-    return indexOf(value, byteOffset, (String) null);
-  }
-
-  /** Node's {@code buf.indexOf(string, byteOffset, encoding)}. */
-  public int indexOf(String value, int byteOffset, String encoding) {
-    return searchString(value, byteOffset, encoding, true);
-  }
-
-  /** Node's {@code buf.indexOf(buffer)}. */
-  public int indexOf(Buffer value) {
-    return indexOf(value, 0, null);
-  }
-
-  /** Node's {@code buf.indexOf(buffer, byteOffset)}. */
-  public int indexOf(Buffer value, int byteOffset) {
-    return indexOf(value, byteOffset, null);
-  }
-
-  /**
-   * Node's {@code buf.indexOf(buffer, byteOffset, encoding)}: the encoding matters only for
-   * utf16le, which matches at even offsets only; an unknown name is ignored, as in Node.
-   */
-  public int indexOf(Buffer value, int byteOffset, String encoding) {
-    return searchBuffer(value, byteOffset, encoding, true);
-  }
-
-  /** Node's {@code buf.lastIndexOf(value)} for a byte value. */
-  public int lastIndexOf(int value) {
-    return lastIndexOf(value, length);
-  }
-
-  /** Node's {@code buf.lastIndexOf(value, byteOffset)} for a byte value. */
-  public int lastIndexOf(int value, int byteOffset) {
-    return Search.indexOfByte(array, offset, length, value, byteOffset, false);
-  }
-
-  /** Node's {@code buf.lastIndexOf(string)}. */
-  public int lastIndexOf(String value) {
-    return lastIndexOf(value, length, (String) null);
-  }
-
-  /** Node's {@code buf.lastIndexOf(string, encoding)}. */
-  public int lastIndexOf(String value, String encoding) {
-    return lastIndexOf(value, length, encoding);
-  }
-
-  /** Node's {@code buf.lastIndexOf(string, byteOffset)}. */
-  public int lastIndexOf(String value, int byteOffset) {
-    return lastIndexOf(value, byteOffset, (String) null);
-  }
-
-  /** Node's {@code buf.lastIndexOf(string, byteOffset, encoding)}. */
-  public int lastIndexOf(String value, int byteOffset, String encoding) {
-    return searchString(value, byteOffset, encoding, false);
-  }
-
-  /** Node's {@code buf.lastIndexOf(buffer)}. */
-  public int lastIndexOf(Buffer value) {
-    return lastIndexOf(value, length, null);
-  }
-
-  /** Node's {@code buf.lastIndexOf(buffer, byteOffset)}. */
-  public int lastIndexOf(Buffer value, int byteOffset) {
-    return lastIndexOf(value, byteOffset, null);
-  }
-
-  /** Node's {@code buf.lastIndexOf(buffer, byteOffset, encoding)}. */
-  public int lastIndexOf(Buffer value, int byteOffset, String encoding) {
-    return searchBuffer(value, byteOffset, encoding, false);
-  }
-
-  /** Node's {@code buf.includes(value)} for a byte value. */
-  public boolean includes(int value) {
-    return indexOf(value) != -1;
-  }
-
-  /** Node's {@code buf.includes(value, byteOffset)} for a byte value. */
-  public boolean includes(int value, int byteOffset) {
-    return indexOf(value, byteOffset) != -1;
-  }
-
-  /** Node's {@code buf.includes(string)}. */
-  public boolean includes(String value) {
-    return indexOf(value) != -1;
-  }
-
-  /** Node's {@code buf.includes(string, encoding)}. */
-  public boolean includes(String value, String encoding) {
-    return indexOf(value, encoding) != -1;
-  }
-
-  /** Node's {@code buf.includes(string, byteOffset)}. */
-  public boolean includes(String value, int byteOffset) {
-    return indexOf(value, byteOffset) != -1;
-  }
-
-  /** Node's {@code buf.includes(string, byteOffset, encoding)}. */
-  public boolean includes(String value, int byteOffset, String encoding) {
-    return indexOf(value, byteOffset, encoding) != -1;
-  }
-
-  /** Node's {@code buf.includes(buffer)}. */
-  public boolean includes(Buffer value) {
-    return indexOf(value) != -1;
-  }
-
-  /** Node's {@code buf.includes(buffer, byteOffset)}. */
-  public boolean includes(Buffer value, int byteOffset) {
-    return indexOf(value, byteOffset) != -1;
-  }
-
-  private int searchString(String value, int byteOffset, String encoding, boolean forward) {
-    Encoding e = encoding == null ? Encoding.UTF8 : Encoding.of(encoding);
-    byte[] needle;
-    if (e == Encoding.UTF8) {
-      // V8 writes the needle's lone surrogates as themselves (ED A0 80), not as U+FFFD.
-      needle = new byte[Utf8.length(value)];
-      Utf8.write(value, needle, 0, needle.length, true);
-    } else {
-      needle = Codecs.encode(value, e);
-    }
-    boolean units = e == Encoding.UTF16LE;
-    int hayLength = units ? length & ~1 : length;
-    return Search.indexOf(
-        array, offset, hayLength, needle, 0, needle.length, byteOffset, units, forward);
-  }
-
-  private int searchBuffer(Buffer value, int byteOffset, String encoding, boolean forward) {
-    boolean units = Encoding.isEncoding(encoding) && Encoding.of(encoding) == Encoding.UTF16LE;
-    return Search.indexOf(
-        array, offset, length, value.array, value.offset, value.length, byteOffset, units, forward);
-  }
-
-  // ---------------------------------------------------------------- copy, fill, write
-
-  /** Node's {@code buf.copy(target)}: copies as many bytes as fit; returns how many. */
-  public int copy(Buffer target) {
-    return copy(target, 0, 0, length);
-  }
-
-  /** Node's {@code buf.copy(target, targetStart)}. */
-  public int copy(Buffer target, int targetStart) {
-    return copy(target, targetStart, 0, length);
-  }
-
-  /** Node's {@code buf.copy(target, targetStart, sourceStart)}. */
-  public int copy(Buffer target, int targetStart, int sourceStart) {
-    return copy(target, targetStart, sourceStart, length);
-  }
-
-  /**
-   * Node's {@code buf.copy(target, targetStart, sourceStart, sourceEnd)}: copies {@code
-   * this[sourceStart, sourceEnd)} to {@code target} at {@code targetStart}, as much as fits, and
-   * returns the bytes copied. Overlapping views of one array copy correctly.
-   */
-  public int copy(Buffer target, int targetStart, int sourceStart, int sourceEnd) {
-    if (target == null) throw Errors.invalidArgTypeNull("target", "Buffer or Uint8Array");
-    if (targetStart < 0) throw Errors.outOfRange("targetStart", ">= 0", targetStart);
-    if (sourceStart < 0 || sourceStart > length) {
-      throw Errors.outOfRange("sourceStart", ">= 0 && <= " + length, sourceStart);
-    }
-    if (sourceEnd < 0) throw Errors.outOfRange("sourceEnd", ">= 0", sourceEnd);
-    if (targetStart >= target.length || sourceStart >= sourceEnd) return 0;
-    int n = Math.min(sourceEnd - sourceStart, target.length - targetStart);
-    n = Math.min(n, length - sourceStart);
-    System.arraycopy(array, offset + sourceStart, target.array, target.offset + targetStart, n);
-    return n;
-  }
-
-  /** Node's {@code buf.fill(value)}: every byte becomes {@code value & 255}; returns this. */
-  public Buffer fill(int value) {
-    Arrays.fill(array, offset, end(), (byte) value);
-    return this;
-  }
-
-  /** Node's {@code buf.fill(value, offset)}. */
-  public Buffer fill(int value, int offset) {
-    Errors.checkOffset(offset, "offset", 0, K_MAX_LENGTH);
-    if (offset < length) Arrays.fill(array, this.offset + offset, end(), (byte) value);
-    return this;
-  }
-
-  /** Node's {@code buf.fill(value, offset, end)}. */
-  public Buffer fill(int value, int offset, int end) {
-    if (!fillRange(offset, end)) return this;
-    Arrays.fill(array, this.offset + offset, this.offset + end, (byte) value);
-    return this;
-  }
-
-  /** Node's {@code buf.fill(string)}: the UTF-8 bytes of {@code value}, repeated. */
-  public Buffer fill(String value) {
-    return fill(value, 0, length, Encoding.UTF8);
-  }
-
-  /** Node's {@code buf.fill(string, encoding)}. */
-  public Buffer fill(String value, String encoding) {
-    return fill(value, 0, length, Encodings.orUtf8(encoding));
-  }
-
-  /** Node's {@code buf.fill(string, offset)}. */
-  public Buffer fill(String value, int offset) {
-    return fill(value, offset, (String) null);
-  }
-
-  /** Node's {@code buf.fill(string, offset, encoding)}. */
-  public Buffer fill(String value, int offset, String encoding) {
-    Encoding e = Encodings.orUtf8(encoding);
-    Errors.checkOffset(offset, "offset", 0, K_MAX_LENGTH);
-    if (offset >= length) return this;
-    return fill(value, offset, length, e);
-  }
-
-  /** Node's {@code buf.fill(string, offset, end)}. */
-  public Buffer fill(String value, int offset, int end) {
-    return fill(value, offset, end, Encoding.UTF8);
-  }
-
-  /** Node's {@code buf.fill(string, offset, end, encoding)}. */
-  public Buffer fill(String value, int offset, int end, String encoding) {
-    return fill(value, offset, end, Encodings.orUtf8(encoding));
-  }
-
-  /**
-   * Node's {@code buf.fill(string, offset, end, encoding)}: the encoded bytes of {@code value}
-   * repeated over {@code [offset, end)}, the last copy cut short; "" fills with zeros. Throws
-   * {@code ERR_INVALID_ARG_VALUE} when {@code value} encodes to no bytes (as {@code 'zz'} in hex).
-   */
-  public Buffer fill(String value, int offset, int end, Encoding encoding) {
-    Encoding e = encoding == null ? Encoding.UTF8 : encoding;
-    if (!fillRange(offset, end)) return this;
-    if (value.isEmpty()) return fill(0, offset, end);
-    if (value.length() == 1) {
-      char c = value.charAt(0);
-      if ((e == Encoding.UTF8 && c < 0x80) || e == Encoding.LATIN1) return fill(c, offset, end);
-    }
-    int span = end - offset;
-    byte[] pattern;
-    if (e == Encoding.UTF8 || e == Encoding.UTF16LE) {
-      pattern = Codecs.encode(value, e);
-    } else {
-      pattern = new byte[Math.min(span, Codecs.byteLength(value, e))];
-      pattern = Arrays.copyOf(pattern, Codecs.write(value, e, pattern, 0, pattern.length));
-    }
-    if (pattern.length == 0) throw Errors.invalidArgValue("value", Encodings.inspect(value));
-    repeat(pattern, 0, pattern.length, offset, end);
-    return this;
-  }
-
-  /** Node's {@code buf.fill(buffer)}: {@code value}'s bytes repeated. */
-  public Buffer fill(Buffer value) {
-    return fill(value, 0, length);
-  }
-
-  /** Node's {@code buf.fill(buffer, offset, end)}. */
-  public Buffer fill(Buffer value, int offset, int end) {
-    if (!fillRange(offset, end)) return this;
-    if (value.length == 0) throw Errors.invalidArgValue("value", value.inspect());
-    byte[] copy = value.toByteArray(); // value may overlap this
-    repeat(copy, 0, copy.length, offset, end);
-    return this;
-  }
-
-  private boolean fillRange(int offset, int end) {
-    Errors.checkOffset(offset, "offset", 0, K_MAX_LENGTH);
-    Errors.checkOffset(end, "end", 0, length);
-    return offset < end;
-  }
-
-  private void repeat(byte[] pattern, int poff, int plen, int from, int to) {
-    int first = Math.min(plen, to - from);
-    System.arraycopy(pattern, poff, array, offset + from, first);
-    for (int done = first; done < to - from; ) {
-      int n = Math.min(done, to - from - done);
-      System.arraycopy(array, offset + from, array, offset + from + done, n);
-      done += n;
-    }
-  }
-
-  /** Node's {@code buf.write(string)}: UTF-8 from offset 0; returns the bytes written. */
-  public int write(String s) {
-    return Codecs.write(s, Encoding.UTF8, array, offset, length);
-  }
-
-  /** Node's {@code buf.write(string, encoding)}. */
-  public int write(String s, String encoding) {
-    return Codecs.write(s, Encodings.orUtf8(encoding), array, offset, length);
-  }
-
-  /** Node's {@code buf.write(string, offset)}. */
-  public int write(String s, int offset) {
-    return write(s, offset, (String) null);
-  }
-
-  /** Node's {@code buf.write(string, offset, encoding)}. */
-  public int write(String s, int offset, String encoding) {
-    Errors.checkOffset(offset, "offset", 0, length);
-    return Codecs.write(
-        s, Encodings.orUtf8(encoding), array, this.offset + offset, length - offset);
-  }
-
-  /** Node's {@code buf.write(string, offset, length)}. */
-  public int write(String s, int offset, int length) {
-    return write(s, offset, length, (String) null);
-  }
-
-  /** Node's {@code buf.write(string, offset, length, encoding)}. */
-  public int write(String s, int offset, int length, String encoding) {
-    Errors.checkOffset(offset, "offset", 0, this.length);
-    Errors.checkOffset(length, "length", 0, this.length);
-    int cap = Math.min(length, this.length - offset);
-    return Codecs.write(s, Encodings.orUtf8(encoding), array, this.offset + offset, cap);
-  }
-
-  /**
-   * Node's {@code buf.write(string, offset, length, encoding)}: writes at most {@code length} bytes
-   * at {@code offset}, never part of a character, and returns the bytes written.
-   */
-  public int write(String s, int offset, int length, Encoding encoding) {
-    Errors.checkOffset(offset, "offset", 0, this.length);
-    Errors.checkOffset(length, "length", 0, this.length);
-    int cap = Math.min(length, this.length - offset);
-    Encoding e = encoding == null ? Encoding.UTF8 : encoding;
-    return Codecs.write(s, e, array, this.offset + offset, cap);
   }
 }

@@ -46,6 +46,12 @@ final class Errors {
         "ERR_BUFFER_OUT_OF_BOUNDS", "Attempt to access memory outside buffer bounds");
   }
 
+  /** {@code ERR_BUFFER_OUT_OF_BOUNDS} naming the argument: {@code "offset" is outside of ...}. */
+  static JnetException bufferOutOfBounds(String name) {
+    return JnetException.rangeError(
+        "ERR_BUFFER_OUT_OF_BOUNDS", "\"" + name + "\" is outside of buffer bounds");
+  }
+
   /** Node's {@code boundsError(value, length)} after a failed read or write of some bytes. */
   static JnetException boundsError(int offset, int lastValid) {
     if (lastValid < 0) return bufferOutOfBounds();
@@ -57,6 +63,11 @@ final class Errors {
     return JnetException.typeError(
         "ERR_INVALID_ARG_TYPE",
         "The \"" + name + "\" argument must be an instance of " + types + ". Received null");
+  }
+
+  /** {@code ERR_INVALID_ARG_TYPE} with Node's whole message. */
+  static JnetException invalidArgType(String message) {
+    return JnetException.typeError("ERR_INVALID_ARG_TYPE", message);
   }
 
   /** {@code ERR_INVALID_ARG_VALUE}: {@code The argument 'value' is invalid. Received X}. */

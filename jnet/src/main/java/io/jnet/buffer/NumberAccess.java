@@ -19,6 +19,9 @@ import java.nio.ByteOrder;
  * as Node returns a BigInt, because an unsigned 64-bit value does not fit a {@code long}; {@code
  * readBigInt64LE} returns a {@code long}, which holds every signed 64-bit value (and is the raw
  * bits of the unsigned one, for callers who want speed).
+ *
+ * <p>Unlike Node, {@code offset} is never optional: there are no overloads defaulting it to 0, so
+ * every call shows where it reads or writes.
  */
 abstract class NumberAccess {
   private static final VarHandle SHORT_LE = view(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -40,10 +43,18 @@ abstract class NumberAccess {
   /** How many bytes this view holds. */
   final int length;
 
+  /** Node 20's {@code buffer.constants.MAX_LENGTH}, shown in its range errors. */
+  static final long K_MAX_LENGTH = 1L << 32;
+
   NumberAccess(byte[] array, int offset, int length) {
     this.array = array;
     this.offset = offset;
     this.length = length;
+  }
+
+  /** Where this view ends in {@link #array}. */
+  final int end() {
+    return offset + length;
   }
 
   private static VarHandle view(Class<?> type, ByteOrder order) {
@@ -162,12 +173,20 @@ abstract class NumberAccess {
     return (v << shift) >> shift;
   }
 
-  /** Node's {@code buf.readBigUInt64LE(offset)}: an unsigned 64-bit value, as Node's BigInt. */
+  /**
+   * Node's {@code buf.readBigUInt64LE(offset)}: an unsigned 64-bit value, as Node's BigInt. A
+   * {@code BigInteger}, because values from 2^63 up do not fit a {@code long}; {@link
+   * #readBigInt64LE(int)} reads the same bits as a {@code long} without allocating.
+   */
   public BigInteger readBigUInt64LE(int offset) {
     return unsigned(readBigInt64LE(offset));
   }
 
-  /** Node's {@code buf.readBigUInt64BE(offset)}: an unsigned 64-bit value, as Node's BigInt. */
+  /**
+   * Node's {@code buf.readBigUInt64BE(offset)}: an unsigned 64-bit value, as Node's BigInt. A
+   * {@code BigInteger}, because values from 2^63 up do not fit a {@code long}; {@link
+   * #readBigInt64BE(int)} reads the same bits as a {@code long} without allocating.
+   */
   public BigInteger readBigUInt64BE(int offset) {
     return unsigned(readBigInt64BE(offset));
   }

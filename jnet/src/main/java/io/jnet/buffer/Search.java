@@ -93,6 +93,7 @@ final class Search {
   }
 
   private static boolean matches(byte[] a, int at, byte[] needle, int noff, int n) {
+    if (a[at] != needle[noff]) return false; // most positions fail here, without a call
     return java.util.Arrays.equals(a, at, at + n, needle, noff, noff + n);
   }
 }

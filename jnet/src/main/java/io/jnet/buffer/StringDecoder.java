@@ -18,10 +18,13 @@ package io.jnet.buffer;
 public final class StringDecoder {
   private final Encoding encoding;
 
-  /** The bytes of a cut character; owner only, as are the two counts. */
+  /** The first {@link #buffered} bytes of a cut character; the owner's thread only. */
   private final byte[] incomplete = new byte[4];
 
+  /** How many more bytes the cut character needs, as Node counts them; the owner's thread only. */
   private int missing;
+
+  /** How many bytes of {@link #incomplete} are kept; the owner's thread only. */
   private int buffered;
 
   /** A UTF-8 decoder. */

@@ -23,11 +23,49 @@ final class Utf8 {
     int i = off;
     while (i < end && a[i] >= 0) i++;
     if (i == end) return new String(a, off, len, StandardCharsets.ISO_8859_1);
+    // Well-formed UTF-8 has one decoding, so the JDK's (faster) decoder gives Node's answer.
+    if (wellFormed(a, i, end)) return new String(a, off, len, StandardCharsets.UTF_8);
     char[] out = new char[len];
     int n = i - off;
     for (int k = off; k < i; k++) out[k - off] = (char) a[k];
     n = decodeTail(a, i, end, out, n);
     return new String(out, 0, n);
+  }
+
+  /** Whether {@code a[i, end)} is well-formed UTF-8 (Unicode's table 3-7). */
+  static boolean wellFormed(byte[] a, int i, int end) {
+    while (i < end) {
+      int b = a[i];
+      if (b >= 0) {
+        i++;
+        continue;
+      }
+      b &= 0xFF;
+      int need;
+      int lower = 0x80;
+      int upper = 0xBF;
+      if (b >= 0xC2 && b <= 0xDF) {
+        need = 1;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        need = 2;
+        if (b == 0xE0) lower = 0xA0;
+        if (b == 0xED) upper = 0x9F;
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        need = 3;
+        if (b == 0xF0) lower = 0x90;
+        if (b == 0xF4) upper = 0x8F;
+      } else {
+        return false;
+      }
+      if (end - i <= need) return false; // cut short
+      int c = a[i + 1] & 0xFF;
+      if (c < lower || c > upper) return false;
+      for (int k = 2; k <= need; k++) {
+        if ((a[i + k] & 0xC0) != 0x80) return false;
+      }
+      i += need + 1;
+    }
+    return true;
   }
 
   private static int decodeTail(byte[] a, int i, int end, char[] out, int n) {
@@ -86,13 +124,21 @@ final class Utf8 {
 
   /** Node's {@code Buffer.byteLength(s, 'utf8')}: a lone surrogate counts 3, a pair 4. */
   static int length(String s) {
+    return (int) scan(s);
+  }
+
+  /** The UTF-8 length of {@code s} in the low 32 bits, bit 32 set if it has a lone surrogate. */
+  private static long scan(String s) {
     int len = s.length();
     int n = len;
+    long lone = 0;
     for (int i = 0; i < len; i++) {
       char c = s.charAt(i);
       if (c < 0x80) continue;
       if (c < 0x800) {
         n += 1;
+      } else if (!Character.isSurrogate(c)) {
+        n += 2;
       } else if (Character.isHighSurrogate(c)
           && i + 1 < len
           && Character.isLowSurrogate(s.charAt(i + 1))) {
@@ -100,14 +146,21 @@ final class Utf8 {
         i++;
       } else {
         n += 2;
+        lone = 1L << 32;
       }
     }
-    return n;
+    return lone | n;
   }
 
   /** The UTF-8 bytes of {@code s}, lone surrogates as {@code EF BF BD}. */
   static byte[] encode(String s) {
-    byte[] out = new byte[length(s)];
+    long scanned = scan(s);
+    int n = (int) scanned;
+    // ASCII: the JDK copies the string's bytes. Well-formed UTF-16: its encoder agrees with V8's;
+    // only lone surrogates (which the JDK writes as '?') need ours.
+    if (n == s.length()) return s.getBytes(StandardCharsets.ISO_8859_1);
+    if (scanned >>> 32 == 0) return s.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[n];
     write(s, out, 0, out.length, false);
     return out;
   }

@@ -45,6 +45,7 @@ final class Connector {
     int gen = ++generation;
     if (o.timeout() > 0) socket.setTimeout(o.timeout());
     if (o.path() != null) {
+      socket.pipePath(o.path());
       NetBridge.connectPath(
           socket.loop(), o.path(), (handle, err) -> finish(gen, o, handle, err));
       return;
@@ -88,7 +89,7 @@ final class Connector {
 
   private void finish(int gen, ConnectOptions o, StreamHandle handle, JnetException err) {
     if (gen != generation || !socket.connecting() || socket.destroyed()) {
-      if (handle != null) handle.close(() -> {});
+      if (handle != null) handle.close(e -> {});
       return;
     }
     if (err != null) {

@@ -4,6 +4,8 @@ import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import io.jnet.events.EventEmitter;
 import io.jnet.internal.net.IpAddresses;
+import io.jnet.internal.net.ListenCallback;
+import io.jnet.internal.net.ServerListener;
 import io.jnet.internal.net.NetBridge;
 import io.jnet.internal.net.ServerHandle;
 import io.jnet.internal.net.StreamHandle;
@@ -65,6 +67,7 @@ public class Server extends EventEmitter {
   private volatile boolean refWanted = true;
   private KeepAlive keepAlive;
   private int listenGeneration;
+  private volatile String path;
 
   Server(ServerOptions options, Consumer<Socket> connectionListener) {
     EventLoop current = EventLoop.current();
@@ -207,31 +210,51 @@ public class Server extends EventEmitter {
 
   private void bind(int gen, ListenOptions o, String ip) {
     if (gen != listenGeneration || !binding) return;
-    ServerHandle h;
-    try {
-      h =
-          o.path() != null
-              ? NetBridge.listenPath(
-                  loop, o.path(), o.backlog(), o.readableAll(), o.writableAll(), this::onConnection,
-                  this::onAcceptError)
-              : NetBridge.listenTcp(
-                  loop, ip, o.port(), o.backlog(), o.ipv6Only(), this::onConnection,
-                  this::onAcceptError);
-    } catch (JnetException e) {
-      binding = false;
-      loop.nextTick(() -> emit(ERROR, e));
+    ServerListener listener =
+        new ServerListener() {
+          @Override
+          public void onConnection(StreamHandle handle) {
+            Server.this.onConnection(handle);
+          }
+
+          @Override
+          public void onError(JnetException error) {
+            emit(ERROR, error);
+          }
+        };
+    ListenCallback done = (h, err) -> afterBind(gen, o, h, err);
+    if (o.path() != null) {
+      NetBridge.listenPath(loop, o.path(), o.backlog(), listener, done);
+    } else {
+      NetBridge.listenTcp(loop, ip, o.port(), o.backlog(), o.ipv6Only(), listener, done);
+    }
+  }
+
+  private void afterBind(int gen, ListenOptions o, ServerHandle h, JnetException err) {
+    if (gen != listenGeneration || !binding) {
+      if (h != null) h.close(e -> {});
       return;
     }
+    binding = false;
+    if (err != null) {
+      emit(ERROR, err);
+      return;
+    }
+    if (o.path() != null && (o.readableAll() || o.writableAll())) {
+      JnetException chmod = PipeModes.add(o.path(), o.readableAll(), o.writableAll());
+      if (chmod != null) {
+        h.close(e -> {});
+        emit(ERROR, chmod);
+        return;
+      }
+    }
     handle = h;
-    address = h.address();
+    path = o.path();
+    address = h.address() != null ? h.address() : new AddressInfo(o.path(), null, -1);
     keepAlive = loop.keepAlive();
     if (!refWanted) keepAlive.unref();
     listening = true;
-    binding = false;
-    loop.nextTick(
-        () -> {
-          if (handle == h) emit(LISTENING);
-        });
+    emit(LISTENING);
   }
 
   private void onConnection(StreamHandle accepted) {
@@ -239,7 +262,7 @@ public class Server extends EventEmitter {
     if (max != 0 && connections >= max) {
       AddressInfo local = accepted.localAddress();
       AddressInfo remote = accepted.remoteAddress();
-      accepted.close(() -> {});
+      accepted.close(e -> {});
       emit(
           DROP,
           new DropInfo(
@@ -251,13 +274,9 @@ public class Server extends EventEmitter {
               remote == null ? null : remote.family()));
       return;
     }
-    Socket socket = new Socket(accepted, this, options);
+    Socket socket = new Socket(accepted, this, options, path);
     connections++;
     emit(CONNECTION, socket);
-  }
-
-  private void onAcceptError(JnetException error) {
-    emit(ERROR, error);
   }
 
   /** Loop thread only: one of this server's sockets was destroyed. */
@@ -296,7 +315,7 @@ public class Server extends EventEmitter {
       handle = null;
       listening = false;
       address = null;
-      h.close();
+      h.close(e -> {});
       KeepAlive k = keepAlive;
       keepAlive = null;
       if (k != null) k.close();

@@ -4,6 +4,8 @@ import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import io.jnet.internal.net.StreamHandle;
+import io.jnet.internal.net.StreamListener;
+import java.nio.ByteBuffer;
 import io.jnet.loop.KeepAlive;
 import io.jnet.loop.Timeout;
 import io.jnet.stream.Callback;
@@ -89,7 +91,7 @@ public class Socket extends Duplex {
   private boolean wantNoDelay;
   private boolean noDelaySet;
   private boolean wantKeepAlive;
-  private int keepAliveDelaySeconds;
+  private int keepAliveDelayMillis;
   private volatile AddressInfo sockname;
   private volatile AddressInfo peername;
   private volatile String pipePath;
@@ -107,9 +109,10 @@ public class Socket extends Duplex {
   }
 
   /** An accepted connection on {@code handle}, for {@code server}. */
-  Socket(StreamHandle handle, Server server, ServerOptions options) {
+  Socket(StreamHandle handle, Server server, ServerOptions options, String path) {
     super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
     this.server = server;
+    this.pipePath = path;
     attach(handle);
     if (options.noDelay()) {
       wantNoDelay = true;
@@ -118,8 +121,8 @@ public class Socket extends Duplex {
     }
     if (options.keepAlive()) {
       wantKeepAlive = true;
-      keepAliveDelaySeconds = options.keepAliveInitialDelay() / 1000;
-      handle.setKeepAlive(true, keepAliveDelaySeconds);
+      keepAliveDelayMillis = options.keepAliveInitialDelay();
+      handle.setKeepAlive(true, keepAliveDelayMillis);
     }
     if (options.pauseOnConnect()) {
       handle.readStop();
@@ -187,7 +190,7 @@ public class Socket extends Duplex {
   /** Loop thread only: the connector got a handle. */
   void afterConnect(StreamHandle connected, ConnectOptions options) {
     if (destroyed()) {
-      connected.close(() -> {});
+      connected.close(err -> {});
       return;
     }
     attach(connected);
@@ -199,9 +202,9 @@ public class Socket extends Duplex {
       connected.setNoDelay(true);
     }
     if (wantKeepAlive || options.keepAlive()) {
-      if (!wantKeepAlive) keepAliveDelaySeconds = options.keepAliveInitialDelay() / 1000;
+      if (!wantKeepAlive) keepAliveDelayMillis = options.keepAliveInitialDelay();
       wantKeepAlive = true;
-      connected.setKeepAlive(true, keepAliveDelaySeconds);
+      connected.setKeepAlive(true, keepAliveDelayMillis);
     }
     emit(CONNECT);
     emit(READY);
@@ -220,14 +223,13 @@ public class Socket extends Duplex {
     hasHandle = true;
     sockname = null;
     peername = null;
-    pipePath = h.path();
     keepAlive = loop().keepAlive();
     if (!refWanted) keepAlive.unref();
-    h.listener(
-        new StreamHandle.Listener() {
+    h.setListener(
+        new StreamListener() {
           @Override
-          public void onRead(Buffer chunk) {
-            Socket.this.onRead(chunk);
+          public void onRead(byte[] chunk) {
+            Socket.this.onRead(Buffer.wrap(chunk));
           }
 
           @Override
@@ -239,6 +241,9 @@ public class Socket extends Duplex {
           public void onError(JnetException error) {
             destroy(error);
           }
+
+          @Override
+          public void onClose() {}
         });
   }
 
@@ -329,8 +334,8 @@ public class Socket extends Duplex {
       return;
     }
     bytesDispatched += size;
-    handle.write(
-        chunks,
+    StreamHandle h = handle;
+    io.jnet.internal.net.Callback done =
         err -> {
           if (err == null) {
             refreshTimer();
@@ -338,7 +343,15 @@ public class Socket extends Duplex {
           } else {
             callback.done(err);
           }
-        });
+        };
+    if (chunks.size() == 1) {
+      Buffer b = chunks.get(0);
+      h.write(b.array(), b.arrayOffset(), b.length(), done);
+    } else {
+      ByteBuffer[] array = new ByteBuffer[chunks.size()];
+      for (int i = 0; i < array.length; i++) array[i] = chunks.get(i).asByteBuffer();
+      h.write(array, done);
+    }
   }
 
   @Override
@@ -370,9 +383,9 @@ public class Socket extends Duplex {
           };
       if (resetAndClosing) {
         resetAndClosing = false;
-        h.reset(closed);
+        h.reset(err -> closed.run());
       } else {
-        h.close(closed);
+        h.close(err -> closed.run());
       }
       handle = null;
       callback.done(error);
@@ -521,16 +534,16 @@ public class Socket extends Duplex {
       loop().execute(() -> setKeepAlive(enable, initialDelayMillis));
       return this;
     }
-    int seconds = Math.max(0, initialDelayMillis / 1000);
+    int millis = Math.max(0, initialDelayMillis / 1000) * 1000;
     if (handle == null) {
       wantKeepAlive = enable;
-      keepAliveDelaySeconds = seconds;
+      keepAliveDelayMillis = millis;
       return this;
     }
-    if (enable != wantKeepAlive || (enable && keepAliveDelaySeconds != seconds)) {
+    if (enable != wantKeepAlive || (enable && keepAliveDelayMillis != millis)) {
       wantKeepAlive = enable;
-      keepAliveDelaySeconds = seconds;
-      handle.setKeepAlive(enable, seconds);
+      keepAliveDelayMillis = millis;
+      handle.setKeepAlive(enable, millis);
     }
     return this;
   }
@@ -647,6 +660,10 @@ public class Socket extends Duplex {
   /** The path of an IPC socket, or null for TCP (a jnet extra). */
   public String path() {
     return pipePath;
+  }
+
+  void pipePath(String path) {
+    pipePath = path;
   }
 
   private AddressInfo localInfo() {

@@ -37,4 +37,34 @@ final class StreamErrors {
   static JnetException nullValues() {
     return JnetException.typeError("ERR_STREAM_NULL_VALUES", "May not write null values to stream");
   }
+
+  /** {@code read(n)} with {@code n} over 1 GiB. */
+  static JnetException sizeOutOfRange(long n) {
+    return JnetException.rangeError(
+        "ERR_OUT_OF_RANGE",
+        "The value of \"size\" is out of range. It must be <= 1GiB. Received " + n);
+  }
+
+  /** A hook's callback called twice. */
+  static JnetException multipleCallback() {
+    return new JnetException("ERR_MULTIPLE_CALLBACK", "Callback called multiple times");
+  }
+
+  /** A hook neither overridden nor given in the options; {@code method} is like {@code _read()}. */
+  static JnetException methodNotImplemented(String method) {
+    return new JnetException(
+        "ERR_METHOD_NOT_IMPLEMENTED", "The " + method + " method is not implemented");
+  }
+
+  /** {@code end()} with a callback on a stream that already finished. */
+  static JnetException alreadyFinished(String method) {
+    return new JnetException(
+        "ERR_STREAM_ALREADY_FINISHED", "Cannot call " + method + " after a stream was finished");
+  }
+
+  /** {@code pipeline} with fewer than two streams. */
+  static JnetException missingStreams() {
+    return JnetException.typeError(
+        "ERR_MISSING_ARGS", "The \"streams\" argument must be specified");
+  }
 }

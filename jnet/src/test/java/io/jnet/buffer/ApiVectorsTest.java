@@ -27,20 +27,21 @@ class ApiVectorsTest {
         return write(a);
       case "copy":
         {
-          Buffer src = Buffer.from(Vectors.bytes(a[0]));
-          Buffer target = Buffer.alloc(Integer.parseInt(a[1]));
+          Buffer src = Vectors.view(Vectors.bytes(a[0]));
+          Buffer target = Vectors.view(new byte[Integer.parseInt(a[1])]);
           int n = src.copy(target, i(a[2]), i(a[3]), i(a[4]));
+          if (!Vectors.guardsIntact(target)) return "wrote outside the target view";
           return n + "=" + Vectors.hex(target.toByteArray());
         }
       case "compare":
         {
-          Buffer x = Buffer.from(Vectors.bytes(a[0]));
-          Buffer y = Buffer.from(Vectors.bytes(a[1]));
+          Buffer x = Vectors.view(Vectors.bytes(a[0]));
+          Buffer y = Vectors.view(Vectors.bytes(a[1]));
           return "" + x.compare(y, i(a[2]), i(a[3]), i(a[4]), i(a[5]));
         }
       case "toString":
         {
-          String s = Buffer.from(Vectors.bytes(a[0])).toString(a[1], i(a[2]), i(a[3]));
+          String s = Vectors.view(Vectors.bytes(a[0])).toString(a[1], i(a[2]), i(a[3]));
           return s.isEmpty() ? "_" : Buffer.from(s, "utf16le").toString("hex");
         }
       case "subarray":
@@ -67,7 +68,7 @@ class ApiVectorsTest {
 
   /** {@code write len,utf8hex,offset,length,encoding}, leaving out the "_" arguments. */
   private static String write(String[] a) {
-    Buffer buf = Buffer.alloc(i(a[0]));
+    Buffer buf = Vectors.view(new byte[i(a[0])]);
     String s = Buffer.from(Vectors.bytes(a[1])).toString();
     boolean hasOffset = !a[2].equals("_");
     boolean hasLength = !a[3].equals("_");
@@ -80,6 +81,7 @@ class ApiVectorsTest {
     } else {
       n = enc == null ? buf.write(s, i(a[2]), i(a[3])) : buf.write(s, i(a[2]), i(a[3]), enc);
     }
+    if (!Vectors.guardsIntact(buf)) return "wrote outside the view";
     return n + "=" + Vectors.hex(buf.toByteArray());
   }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -35,12 +36,26 @@ class EncodingVectorsTest {
         .map(e -> DynamicTest.dynamicTest("write " + e, () -> writes(e)));
   }
 
+  @Test
+  void isUtf8AndIsAsciiMatchNode() {
+    Vectors.Mismatches m = new Vectors.Mismatches("isUtf8/isAscii");
+    for (String[] v : Vectors.read("is-utf8.txt")) {
+      Buffer b = Buffer.from(Vectors.bytes(v[0]));
+      String got = Buffer.isUtf8(b) + " " + Buffer.isAscii(b);
+      m.check(
+          got.equals(v[1] + " " + v[2]), v[0] + " -> node " + v[1] + " " + v[2] + ", jnet " + got);
+    }
+    m.assertNone(1000);
+  }
+
   private static void decodes(String encoding) {
     Vectors.Mismatches m = new Vectors.Mismatches("decode " + encoding);
     for (String[] v : Vectors.read("decode-" + encoding + ".txt")) {
       Buffer b = Buffer.from(Vectors.bytes(v[0]));
       String got = Vectors.unitsOf(b.toString(encoding));
       m.check(got.equals(v[1]), v[0] + " -> node " + v[1] + ", jnet " + got);
+      String inView = Vectors.unitsOf(Vectors.view(Vectors.bytes(v[0])).toString(encoding));
+      m.check(inView.equals(v[1]), "in a view: " + v[0] + " -> node " + v[1] + ", jnet " + inView);
     }
     m.assertNone(1000);
   }
@@ -67,11 +82,12 @@ class EncodingVectorsTest {
     Vectors.Mismatches m = new Vectors.Mismatches("write " + encoding);
     for (String[] v : Vectors.read("encode-" + encoding + ".txt")) {
       int cap = Integer.parseInt(v[3]);
-      Buffer target = Buffer.alloc(cap);
+      Buffer target = Vectors.view(new byte[cap]);
       int n = target.write(Vectors.units(v[0]), 0, cap, encoding);
       String got = n + " " + Vectors.hex(target.toByteArray());
       String want = v[4] + " " + v[5];
       m.check(got.equals(want), List.of(v).subList(0, 4) + " -> node " + want + ", jnet " + got);
+      m.check(Vectors.guardsIntact(target), List.of(v).subList(0, 4) + " wrote outside its view");
     }
     m.assertNone(1000);
   }

@@ -16,10 +16,11 @@ class NumberVectorsTest {
     Vectors.Mismatches m = new Vectors.Mismatches("numbers");
     for (String line : lines("numbers.txt")) {
       String[] v = line.split(" ", 5);
-      Buffer buf = Buffer.from(Vectors.bytes(v[1]));
+      Buffer buf = Vectors.view(Vectors.bytes(v[1]));
       int offset = Integer.parseInt(v[2]);
       String got = attempt(() -> run(v[0], buf, offset, v[3]));
       m.check(got.equals(v[4]), line + "\n    jnet: " + got);
+      m.check(Vectors.guardsIntact(buf), line + "\n    jnet wrote outside the view");
     }
     m.assertNone(1000);
   }

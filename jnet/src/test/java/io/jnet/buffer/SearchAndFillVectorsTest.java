@@ -10,7 +10,7 @@ class SearchAndFillVectorsTest {
   void indexOfAndLastIndexOfMatchNode() {
     Vectors.Mismatches m = new Vectors.Mismatches("search");
     for (String[] v : Vectors.read("search.txt")) {
-      Buffer hay = Buffer.from(Vectors.bytes(v[0]));
+      Buffer hay = Vectors.view(Vectors.bytes(v[0]));
       int offset = Integer.parseInt(v[3]);
       boolean forward = Boolean.parseBoolean(v[5]);
       String got = attempt(() -> search(hay, v[1], v[2], offset, v[4], forward));
@@ -41,9 +41,10 @@ class SearchAndFillVectorsTest {
       int len = Integer.parseInt(v[0]);
       int offset = Integer.parseInt(v[3]);
       int end = Integer.parseInt(v[4]);
-      String got =
-          attempt(() -> Vectors.hex(fill(Buffer.alloc(len), v[1], v[2], offset, end, v[5])));
+      Buffer target = Vectors.view(new byte[len]);
+      String got = attempt(() -> Vectors.hex(fill(target, v[1], v[2], offset, end, v[5])));
       m.check(got.equals(v[6]), Vectors.join(v) + " -> jnet " + got);
+      m.check(Vectors.guardsIntact(target), Vectors.join(v) + " -> jnet wrote outside the view");
     }
     m.assertNone(1000);
   }

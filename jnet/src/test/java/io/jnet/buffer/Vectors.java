@@ -68,6 +68,28 @@ final class Vectors {
     return sb.toString();
   }
 
+  /**
+   * A view of {@code content} inside a larger array, between guard bytes, so that a test run on it
+   * also proves offsets are honoured; {@link #guardsIntact} checks nothing wrote outside.
+   */
+  static Buffer view(byte[] content) {
+    byte[] padded = new byte[content.length + 2 * GUARD];
+    Arrays.fill(padded, (byte) 0xEE);
+    System.arraycopy(content, 0, padded, GUARD, content.length);
+    return Buffer.wrap(padded, GUARD, content.length);
+  }
+
+  /** Whether the guard bytes around a {@link #view} are untouched. */
+  static boolean guardsIntact(Buffer view) {
+    byte[] a = view.array();
+    for (int i = 0; i < GUARD; i++) {
+      if (a[i] != (byte) 0xEE || a[a.length - 1 - i] != (byte) 0xEE) return false;
+    }
+    return true;
+  }
+
+  private static final int GUARD = 3;
+
   /** Collects mismatches and fails with the first few, so one run shows the pattern. */
   static final class Mismatches {
     private final String what;

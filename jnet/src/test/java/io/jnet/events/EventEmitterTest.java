@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jnet.error.JnetException;
+import io.jnet.loop.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -288,23 +289,25 @@ class EventEmitterTest {
   }
 
   @Test
-  void errorWithoutListenerIsNeverDropped() throws InterruptedException {
+  void errorWithoutListenerGoesToTheLoopsUncaughtHandler() throws InterruptedException {
     JnetException boom = new JnetException("EBOOM", "boom");
+    EventLoop loop = EventLoop.defaultLoop();
     AtomicReference<Throwable> reported = new AtomicReference<>();
+    AtomicReference<Boolean> listened = new AtomicReference<>();
     CountDownLatch done = new CountDownLatch(1);
-    Thread t =
-        new Thread(
-            () -> {
-              boolean listened = e.emit(EventEmitter.ERROR, boom);
-              log.add("returned " + listened);
-              done.countDown();
-            });
-    t.setUncaughtExceptionHandler((thread, err) -> reported.set(err));
-    t.start();
-    assertTrue(done.await(10, TimeUnit.SECONDS));
-    t.join();
+    loop.setUncaughtExceptionHandler(reported::set);
+    try {
+      loop.execute(
+          () -> {
+            listened.set(e.emit(EventEmitter.ERROR, boom));
+            done.countDown();
+          });
+      assertTrue(done.await(10, TimeUnit.SECONDS));
+    } finally {
+      loop.setUncaughtExceptionHandler(null);
+    }
     assertSame(boom, reported.get());
-    assertEquals(List.of("returned false"), log);
+    assertEquals(false, listened.get());
   }
 
   @Test

@@ -1,0 +1,199 @@
+package io.jnet.buffer;
+
+/**
+ * Buffer's search methods, Node's {@code indexOf}, {@code lastIndexOf} and {@code includes}: the
+ * part of {@link Buffer} that finds bytes, kept in its own file.
+ *
+ * <p>A needle is a byte value (its low 8 bits, so {@code 300} finds {@code 44}), a string in an
+ * encoding (UTF-8 by default) or a buffer. {@code byteOffset} counts from the end when negative;
+ * past either end it follows Node's rules exactly (an empty needle reports the clamped offset). A
+ * utf16le search matches at even byte offsets only, as Node's does.
+ */
+abstract class SearchAccess extends NumberAccess {
+  SearchAccess(byte[] array, int offset, int length) {
+    super(array, offset, length);
+  }
+
+  /** Node's {@code buf.indexOf(value)} for a byte value (its low 8 bits). */
+  public int indexOf(int value) {
+    return indexOf(value, 0);
+  }
+
+  /** Node's {@code buf.indexOf(value, byteOffset)}; a negative offset counts from the end. */
+  public int indexOf(int value, int byteOffset) {
+    return Search.indexOfByte(array, offset, length, value, byteOffset, true);
+  }
+
+  /** Node's {@code buf.indexOf(string)}, searching for its UTF-8 bytes. */
+  public int indexOf(String value) {
+    return indexOf(value, 0, (String) null);
+  }
+
+  /** Node's {@code buf.indexOf(string, encoding)}. */
+  public int indexOf(String value, String encoding) {
+    return indexOf(value, 0, encoding);
+  }
+
+  /** Node's {@code buf.indexOf(string, byteOffset)}. */
+  public int indexOf(String value, int byteOffset) {
+    return indexOf(value, byteOffset, (String) null);
+  }
+
+  /** Node's {@code buf.indexOf(string, byteOffset, encoding)}. */
+  public int indexOf(String value, int byteOffset, String encoding) {
+    return searchString(value, byteOffset, encoding, true);
+  }
+
+  /** Node's {@code buf.indexOf(buffer)}. */
+  public int indexOf(Buffer value) {
+    return indexOf(value, 0, null);
+  }
+
+  /** Node's {@code buf.indexOf(buffer, encoding)}: the encoding matters only for utf16le. */
+  public int indexOf(Buffer value, String encoding) {
+    return indexOf(value, 0, encoding);
+  }
+
+  /** Node's {@code buf.indexOf(buffer, byteOffset)}. */
+  public int indexOf(Buffer value, int byteOffset) {
+    return indexOf(value, byteOffset, null);
+  }
+
+  /**
+   * Node's {@code buf.indexOf(buffer, byteOffset, encoding)}: the encoding matters only for
+   * utf16le, which matches at even offsets only; an unknown name is ignored, as in Node.
+   */
+  public int indexOf(Buffer value, int byteOffset, String encoding) {
+    return searchBuffer(value, byteOffset, encoding, true);
+  }
+
+  /** Node's {@code buf.lastIndexOf(value)} for a byte value. */
+  public int lastIndexOf(int value) {
+    return lastIndexOf(value, length);
+  }
+
+  /** Node's {@code buf.lastIndexOf(value, byteOffset)} for a byte value. */
+  public int lastIndexOf(int value, int byteOffset) {
+    return Search.indexOfByte(array, offset, length, value, byteOffset, false);
+  }
+
+  /** Node's {@code buf.lastIndexOf(string)}. */
+  public int lastIndexOf(String value) {
+    return lastIndexOf(value, length, (String) null);
+  }
+
+  /** Node's {@code buf.lastIndexOf(string, encoding)}. */
+  public int lastIndexOf(String value, String encoding) {
+    return lastIndexOf(value, length, encoding);
+  }
+
+  /** Node's {@code buf.lastIndexOf(string, byteOffset)}. */
+  public int lastIndexOf(String value, int byteOffset) {
+    return lastIndexOf(value, byteOffset, (String) null);
+  }
+
+  /** Node's {@code buf.lastIndexOf(string, byteOffset, encoding)}. */
+  public int lastIndexOf(String value, int byteOffset, String encoding) {
+    return searchString(value, byteOffset, encoding, false);
+  }
+
+  /** Node's {@code buf.lastIndexOf(buffer)}. */
+  public int lastIndexOf(Buffer value) {
+    return lastIndexOf(value, length, null);
+  }
+
+  /** Node's {@code buf.lastIndexOf(buffer, encoding)}. */
+  public int lastIndexOf(Buffer value, String encoding) {
+    return lastIndexOf(value, length, encoding);
+  }
+
+  /** Node's {@code buf.lastIndexOf(buffer, byteOffset)}. */
+  public int lastIndexOf(Buffer value, int byteOffset) {
+    return lastIndexOf(value, byteOffset, null);
+  }
+
+  /** Node's {@code buf.lastIndexOf(buffer, byteOffset, encoding)}. */
+  public int lastIndexOf(Buffer value, int byteOffset, String encoding) {
+    return searchBuffer(value, byteOffset, encoding, false);
+  }
+
+  /** Node's {@code buf.includes(value)} for a byte value. */
+  public boolean includes(int value) {
+    return indexOf(value) != -1;
+  }
+
+  /** Node's {@code buf.includes(value, byteOffset)} for a byte value. */
+  public boolean includes(int value, int byteOffset) {
+    return indexOf(value, byteOffset) != -1;
+  }
+
+  /** Node's {@code buf.includes(string)}. */
+  public boolean includes(String value) {
+    return indexOf(value) != -1;
+  }
+
+  /** Node's {@code buf.includes(string, encoding)}. */
+  public boolean includes(String value, String encoding) {
+    return indexOf(value, encoding) != -1;
+  }
+
+  /** Node's {@code buf.includes(string, byteOffset)}. */
+  public boolean includes(String value, int byteOffset) {
+    return indexOf(value, byteOffset) != -1;
+  }
+
+  /** Node's {@code buf.includes(string, byteOffset, encoding)}. */
+  public boolean includes(String value, int byteOffset, String encoding) {
+    return indexOf(value, byteOffset, encoding) != -1;
+  }
+
+  /** Node's {@code buf.includes(buffer)}. */
+  public boolean includes(Buffer value) {
+    return indexOf(value) != -1;
+  }
+
+  /** Node's {@code buf.includes(buffer, encoding)}. */
+  public boolean includes(Buffer value, String encoding) {
+    return indexOf(value, 0, encoding) != -1;
+  }
+
+  /** Node's {@code buf.includes(buffer, byteOffset)}. */
+  public boolean includes(Buffer value, int byteOffset) {
+    return indexOf(value, byteOffset) != -1;
+  }
+
+  /** Node's {@code buf.includes(buffer, byteOffset, encoding)}. */
+  public boolean includes(Buffer value, int byteOffset, String encoding) {
+    return indexOf(value, byteOffset, encoding) != -1;
+  }
+
+  private int searchString(String value, int byteOffset, String encoding, boolean forward) {
+    if (value == null) throw nullNeedle();
+    Encoding e = encoding == null ? Encoding.UTF8 : Encoding.of(encoding);
+    byte[] needle;
+    if (e == Encoding.UTF8) {
+      // V8 writes the needle's lone surrogates as themselves (ED A0 80), not as U+FFFD.
+      needle = new byte[Utf8.length(value)];
+      Utf8.write(value, needle, 0, needle.length, true);
+    } else {
+      needle = Codecs.encode(value, e);
+    }
+    boolean units = e == Encoding.UTF16LE;
+    int hayLength = units ? length & ~1 : length;
+    return Search.indexOf(
+        array, offset, hayLength, needle, 0, needle.length, byteOffset, units, forward);
+  }
+
+  private int searchBuffer(Buffer value, int byteOffset, String encoding, boolean forward) {
+    if (value == null) throw nullNeedle();
+    boolean units = Encoding.isEncoding(encoding) && Encoding.of(encoding) == Encoding.UTF16LE;
+    return Search.indexOf(
+        array, offset, length, value.array, value.offset, value.length, byteOffset, units, forward);
+  }
+
+  private static io.jnet.error.JnetException nullNeedle() {
+    return Errors.invalidArgType(
+        "The \"value\" argument must be one of type number or string or an instance of Buffer or"
+            + " Uint8Array. Received null");
+  }
+}

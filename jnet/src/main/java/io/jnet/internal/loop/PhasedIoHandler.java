@@ -1,0 +1,129 @@
+package io.jnet.internal.loop;
+
+import io.netty.channel.IoHandle;
+import io.netty.channel.IoHandler;
+import io.netty.channel.IoHandlerContext;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.IoRegistration;
+import io.netty.util.concurrent.ThreadAwareExecutor;
+
+/**
+ * A transport's I/O handler with Node's loop phases around each I/O pass.
+ *
+ * <p>Netty calls {@link #run} once per turn of its loop. This handler first runs Node's timers
+ * phase, then the transport's I/O (blocking only when no work is queued), then Node's poll-phase
+ * tasks and check phase. Netty's own tasks run after, as in any Netty loop.
+ */
+final class PhasedIoHandler implements IoHandler {
+  private static final System.Logger LOG = System.getLogger(PhasedIoHandler.class.getName());
+
+  private final IoHandler io;
+  private final LoopEngine.Turn turn;
+  private IoHandlerContext outer; // loop thread only: Netty's context of the current pass
+
+  private final IoHandlerContext context =
+      new IoHandlerContext() {
+        @Override
+        public boolean canBlock() {
+          return outer.canBlock() && turn.mayBlock();
+        }
+
+        @Override
+        public long delayNanos(long currentTimeNanos) {
+          return outer.delayNanos(currentTimeNanos);
+        }
+
+        @Override
+        public long deadlineNanos() {
+          return outer.deadlineNanos();
+        }
+
+        @Override
+        public void reportActiveIoTime(long activeNanos) {
+          outer.reportActiveIoTime(activeNanos);
+        }
+
+        @Override
+        public boolean shouldReportActiveIoTime() {
+          return outer.shouldReportActiveIoTime();
+        }
+      };
+
+  PhasedIoHandler(IoHandler io, LoopEngine.Turn turn) {
+    this.io = io;
+    this.turn = turn;
+  }
+
+  @Override
+  public void initialize() {
+    io.initialize();
+  }
+
+  @Override
+  public int run(IoHandlerContext nettyContext) {
+    outer = nettyContext;
+    phase(true);
+    int handled = io.run(context);
+    phase(false);
+    return handled;
+  }
+
+  private void phase(boolean beforeIo) {
+    try {
+      if (beforeIo) turn.beforeIo();
+      else turn.afterIo();
+    } catch (Throwable t) {
+      // User code cannot get here (callbacks catch their own); a bug of the loop's must not end it.
+      LOG.log(System.Logger.Level.ERROR, "jnet loop phase failed", t);
+    }
+  }
+
+  @Override
+  public void prepareToDestroy() {
+    io.prepareToDestroy();
+  }
+
+  @Override
+  public void destroy() {
+    io.destroy();
+  }
+
+  @Override
+  public IoRegistration register(IoHandle handle) throws Exception {
+    return io.register(handle);
+  }
+
+  @Override
+  public void wakeup() {
+    io.wakeup();
+  }
+
+  @Override
+  public boolean isCompatible(Class<? extends IoHandle> handleType) {
+    return io.isCompatible(handleType);
+  }
+
+  /** Makes the one handler of a one-thread group and remembers it, to wake it from any thread. */
+  static final class Factory implements IoHandlerFactory {
+    private final IoHandlerFactory transport;
+    private final LoopEngine.Turn turn;
+    private volatile PhasedIoHandler handler;
+
+    Factory(IoHandlerFactory transport, LoopEngine.Turn turn) {
+      this.transport = transport;
+      this.turn = turn;
+    }
+
+    @Override
+    public IoHandler newHandler(ThreadAwareExecutor executor) {
+      PhasedIoHandler h = new PhasedIoHandler(transport.newHandler(executor), turn);
+      handler = h;
+      return h;
+    }
+
+    void wakeup() {
+      PhasedIoHandler h = handler;
+      if (h != null) h.wakeup();
+    }
+  }
+}

@@ -1,0 +1,312 @@
+package io.jnet.loop;
+
+import io.jnet.error.JnetException;
+import io.jnet.internal.loop.LoopEngine;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Node's event loop on one thread: {@code process.nextTick}, {@code setImmediate}, {@code
+ * setTimeout} and {@code setInterval}, and the handles that keep the JVM alive.
+ *
+ * <p>One loop is one daemon thread, and every callback of the loop runs on it, one at a time:
+ * timers, immediates, ticks, tasks handed over by {@link #execute}, and (from the socket layer) the
+ * I/O events of the sockets and servers on this loop. The default loop, {@link #defaultLoop()}, is
+ * Node's one loop; {@link #create()} makes more, so that a server may spread its connections.
+ *
+ * <h2>Ordering contract (Node 20)</h2>
+ *
+ * <ul>
+ *   <li>A <em>callback</em> is one run of user code started by the loop: a task given to {@link
+ *       #execute}, a timer, an immediate, an I/O event. After each callback the nextTick queue is
+ *       drained, including ticks queued while draining, before anything else runs.
+ *   <li>Each turn of the loop runs these phases in order: timers (every timer due when the phase
+ *       began), I/O events, handed-over tasks (FIFO), check (the immediates queued before the phase
+ *       began, in order; one queued during the phase runs on the next turn).
+ *   <li>Timers of equal delay fire in creation order; lists of different delays by expiry. A timer
+ *       created or refreshed while timers run starts its countdown then, so it fires on a later
+ *       turn. Delays below 1 ms, or above 2<sup>31</sup>-1 ms, become 1 ms as in Node; the latter
+ *       prints Node's {@code TimeoutOverflowWarning} to stderr.
+ *   <li>Hence, from inside a timer, an I/O event or a handed-over task, an immediate always runs
+ *       before a {@code setTimeout(0)}.
+ * </ul>
+ *
+ * <h2>Errors</h2>
+ *
+ * <p>A callback that throws does not stop the loop: the exception goes to the loop's
+ * uncaught-exception handler (by default, its stack trace is printed to stderr) and the loop goes
+ * on with the callback's ticks and then the next callback. Node, without an {@code
+ * 'uncaughtException'} listener, would exit instead; with one, Node runs the ticks queued by a
+ * throwing timer or immediate only after the next timer or immediate, where jnet runs them at once.
+ *
+ * <h2>Lifetime</h2>
+ *
+ * <p>While a ref'd {@link Handle} of any loop is pending (a timer, an immediate, a {@link
+ * KeepAlive} of a server or socket), or a task handed over by {@link #execute} waits, the JVM stays
+ * alive after {@code main} returns, as Node's process does. When the last goes, nothing of jnet
+ * holds the JVM: loop threads are daemons, and the one non-daemon thread, {@code jnet-keeper},
+ * lives only while something is held. Loops are never shut down.
+ *
+ * <h2>Threads</h2>
+ *
+ * <p>Every method may be called from any thread. On the loop, {@link #nextTick} queues a tick; off
+ * the loop it is handed over, as {@link #execute} is. Timers and immediates made off the loop are
+ * returned at once and armed when the loop receives them.
+ */
+public final class EventLoop implements Executor {
+  static {
+    LoopEngine.install(loop -> loop.engine);
+  }
+
+  private static final AtomicInteger NEXT_LOOP = new AtomicInteger(1);
+  private static final long TIMEOUT_MAX = Integer.MAX_VALUE;
+  private static final Consumer<Throwable> PRINT_STACK_TRACE = Throwable::printStackTrace;
+
+  private static final class Default {
+    static final EventLoop LOOP = new EventLoop("jnet-loop-0");
+  }
+
+  final Timers timers = new Timers(this);
+  private final Immediates immediates = new Immediates(this);
+  private final ArrayDeque<Runnable> ticks = new ArrayDeque<>(); // loop thread only
+  private final AtomicInteger holds = new AtomicInteger(); // changed through Keeper only
+  private final long originNanos = System.nanoTime();
+  private final LoopEngine engine;
+  private int depth; // loop thread only: callbacks running, nested
+  private volatile Consumer<Throwable> uncaughtHandler = PRINT_STACK_TRACE;
+
+  private EventLoop(String threadName) {
+    this.engine = new LoopEngine(this, new Phases(), threadName);
+    engine.start();
+  }
+
+  /** The default loop, Node's one loop; started on first use, on daemon thread "jnet-loop-0". */
+  public static EventLoop defaultLoop() {
+    return Default.LOOP;
+  }
+
+  /** A new loop on a new daemon thread "jnet-loop-N". */
+  public static EventLoop create() {
+    return new EventLoop("jnet-loop-" + NEXT_LOOP.getAndIncrement());
+  }
+
+  /** The loop whose thread is the calling thread, or null. */
+  public static EventLoop current() {
+    return LoopEngine.currentOwner();
+  }
+
+  /** Whether the calling thread is this loop's thread. */
+  public boolean inLoop() {
+    return engine.inLoop();
+  }
+
+  /**
+   * Runs {@code task} on this loop as its own callback, after the tasks given before it (FIFO); its
+   * nextTicks are drained after it. Any thread. A pending task keeps the JVM alive.
+   */
+  @Override
+  public void execute(Runnable task) {
+    checkCallback(task);
+    submit(task);
+  }
+
+  /**
+   * Node's {@code process.nextTick}: on the loop, runs {@code task} after the current callback,
+   * before any other callback. Off the loop, hands it over and queues it as a tick there.
+   */
+  public void nextTick(Runnable task) {
+    checkCallback(task);
+    if (inLoop()) ticks.add(task);
+    else submit(task); // a hand-over is a callback of its own: its tick is drained right after
+  }
+
+  /** Node's {@code setImmediate}: runs {@code task} in the check phase of this or the next turn. */
+  public Immediate setImmediate(Runnable task) {
+    checkCallback(task);
+    Immediate i = new Immediate(this, task);
+    i.activate();
+    if (inLoop()) immediates.add(i);
+    else submit(() -> immediates.add(i));
+    return i;
+  }
+
+  /**
+   * Node's {@code clearImmediate}: the immediate will not run; null and repeated calls are no-ops.
+   */
+  public void clearImmediate(Immediate immediate) {
+    if (immediate == null) return;
+    EventLoop owner = immediate.loop;
+    if (owner.inLoop()) owner.immediates.clear(immediate);
+    else owner.submit(() -> owner.immediates.clear(immediate));
+  }
+
+  /** Node's {@code setTimeout}: runs {@code task} once, {@code delayMillis} from now. */
+  public Timeout setTimeout(Runnable task, long delayMillis) {
+    return newTimer(task, delayMillis, false);
+  }
+
+  /** Node's {@code setInterval}: runs {@code task} every {@code delayMillis} until cleared. */
+  public Timeout setInterval(Runnable task, long delayMillis) {
+    return newTimer(task, delayMillis, true);
+  }
+
+  /** Node's {@code clearTimeout}: the timer will not fire; null and repeated calls are no-ops. */
+  public void clearTimeout(Timeout timeout) {
+    if (timeout == null) return;
+    EventLoop owner = timeout.loop;
+    if (owner.inLoop()) owner.timers.clear(timeout);
+    else owner.submit(() -> owner.timers.clear(timeout));
+  }
+
+  /** Node's {@code clearInterval}: the same as {@link #clearTimeout}. */
+  public void clearInterval(Timeout timeout) {
+    clearTimeout(timeout);
+  }
+
+  /** A new ref'd handle of this loop, for a server or socket; {@code close()} releases it. */
+  public KeepAlive keepAlive() {
+    return new KeepAlive(this);
+  }
+
+  /**
+   * Sets where exceptions thrown by this loop's callbacks go; null restores the default, which
+   * prints the stack trace to stderr. The handler runs on the loop thread.
+   */
+  public void setUncaughtExceptionHandler(Consumer<Throwable> handler) {
+    uncaughtHandler = handler == null ? PRINT_STACK_TRACE : handler;
+  }
+
+  /**
+   * Hands {@code t} to the uncaught-exception handler, as for a throwing callback: what an emitter
+   * does with an {@code 'error'} nobody listens to. A handler that throws has both printed.
+   */
+  public void reportUncaught(Throwable t) {
+    try {
+      uncaughtHandler.accept(t);
+    } catch (Throwable inHandler) {
+      t.printStackTrace();
+      inHandler.printStackTrace();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EventLoop[" + engine.netty() + "]";
+  }
+
+  // Loop machinery, package-private for the handles and phases.
+
+  /** Loop time: whole milliseconds since this loop was made. Any thread. */
+  long now() {
+    return (System.nanoTime() - originNanos) / 1_000_000L;
+  }
+
+  void hold(int delta) {
+    Keeper.add(holds, delta);
+  }
+
+  void submit(Runnable task) {
+    hold(1);
+    engine.submit(task);
+  }
+
+  void wakeAt(long loopMillis) {
+    engine.wakeAt(originNanos + loopMillis * 1_000_000L);
+  }
+
+  /** Runs one callback and then, unless nested in another, the nextTick queue. */
+  void callback(Runnable task) {
+    invoke(task);
+    if (depth == 0) drainTicks();
+  }
+
+  /** Runs user code; an exception goes to the uncaught-exception handler. */
+  void invoke(Runnable task) {
+    depth++;
+    try {
+      task.run();
+    } catch (Throwable t) {
+      reportUncaught(t);
+    } finally {
+      depth--;
+    }
+  }
+
+  void drainTicks() {
+    if (depth > 0) return;
+    Runnable tick;
+    while ((tick = ticks.poll()) != null) invoke(tick);
+  }
+
+  private Timeout newTimer(Runnable task, long delayMillis, boolean repeat) {
+    checkCallback(task);
+    long delay = delayMillis;
+    if (delay > TIMEOUT_MAX) {
+      System.err.println(
+          "(jnet) TimeoutOverflowWarning: "
+              + delayMillis
+              + " does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.");
+      delay = 1;
+    } else if (delay < 1) {
+      delay = 1;
+    }
+    Timeout t = new Timeout(this, task, delay, repeat);
+    t.activate();
+    long start = now();
+    if (inLoop()) {
+      timers.insert(t, delay, start);
+    } else {
+      long msecs = delay;
+      submit(() -> timers.insert(t, msecs, start));
+    }
+    return t;
+  }
+
+  private static void checkCallback(Runnable task) {
+    if (task == null) {
+      throw JnetException.typeError(
+          "ERR_INVALID_ARG_TYPE",
+          "The \"callback\" argument must be of type function. Received null");
+    }
+  }
+
+  /** The phases of a turn, as the engine calls them around each I/O pass. */
+  private final class Phases implements LoopEngine.Turn {
+    @Override
+    public void beforeIo() {
+      drainTicks();
+      timers.runPhase(now());
+    }
+
+    @Override
+    public void afterIo() {
+      drainTicks();
+      int handedOver = engine.submittedCount();
+      int ran = 0;
+      for (; ran < handedOver; ran++) {
+        Runnable task = engine.pollSubmitted();
+        if (task == null) break;
+        callback(task);
+      }
+      immediates.runPhase();
+      hold(-ran);
+    }
+
+    @Override
+    public boolean mayBlock() {
+      return immediates.isEmpty() && ticks.isEmpty() && !engine.hasSubmitted();
+    }
+
+    @Override
+    public void callback(Runnable r) {
+      EventLoop.this.callback(r);
+    }
+
+    @Override
+    public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+      return Keeper.awaitZero(holds, timeoutMillis);
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package io.jnet.stream;
+
+import io.jnet.buffer.Buffer;
+import io.jnet.error.JnetException;
+import io.jnet.events.Event;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One {@code src.pipe(dest)}: the listeners Node's {@code Readable.prototype.pipe} installs, with
+ * its backpressure (pause the source when {@code dest.write} returns false, resume on {@code
+ * 'drain'} once every waiting destination drained). Loop thread only.
+ */
+final class Pipe {
+  /** 'data' in whichever form it is emitted: Buffer, or String in text mode. */
+  private static final Event<Object> ANY_DATA = Event.of("data");
+
+  private final Readable src;
+  private final ReadableState state;
+  final WritableStream dest;
+  private final Stream destStream;
+
+  private boolean cleanedUp;
+  private Runnable ondrain;
+
+  private final Consumer<Object> ondata = this::ondata;
+  private final Consumer<JnetException> onerror = this::onerror;
+  private final Consumer<Readable> onunpipe = this::onunpipe;
+  private final Runnable onclose = this::onclose;
+  private final Runnable onfinish = this::onfinish;
+  private final Runnable onend = this::onend;
+  private final Runnable unpipe = this::unpipe;
+
+  private Pipe(Readable src, WritableStream dest) {
+    this.src = src;
+    this.state = src.rs;
+    this.dest = dest;
+    this.destStream = (Stream) dest;
+  }
+
+  static void start(Readable src, WritableStream dest, boolean end) {
+    ReadableState state = src.rs;
+    Pipe p = new Pipe(src, dest);
+    if (state.pipes.size() == 1 && !state.has(ReadableState.MULTI_AWAIT_DRAIN)) {
+      state.set(ReadableState.MULTI_AWAIT_DRAIN);
+      if (state.awaitDrainWriter != null) state.awaitDrainWriters.add(state.awaitDrainWriter);
+      state.awaitDrainWriter = null;
+    }
+    state.pipes.add(p);
+    Runnable endFn = end ? p.onend : p.unpipe;
+    if (state.has(ReadableState.END_EMITTED)) {
+      src.loop.nextTick(endFn);
+    } else {
+      src.once(Readable.END, endFn);
+    }
+    p.destStream.on(WritableStream.UNPIPE, p.onunpipe);
+    src.on(ANY_DATA, p.ondata);
+    p.destStream.prependListener(Stream.ERROR, p.onerror);
+    p.destStream.once(Stream.CLOSE, p.onclose);
+    p.destStream.once(WritableStream.FINISH, p.onfinish);
+    p.destStream.emit(WritableStream.PIPE, src);
+    if (dest.writableNeedDrain()) {
+      p.pause();
+    } else if (!state.has(ReadableState.FLOWING)) {
+      src.resume();
+    }
+  }
+
+  static void unpipe(Readable src, WritableStream dest) {
+    ReadableState state = src.rs;
+    if (state.pipes.isEmpty()) return;
+    if (dest == null) {
+      List<Pipe> all = new ArrayList<>(state.pipes);
+      state.pipes.clear();
+      src.pause();
+      for (Pipe p : all) p.destStream.emit(WritableStream.UNPIPE, src);
+      return;
+    }
+    int index = -1;
+    for (int i = 0; i < state.pipes.size(); i++) {
+      if (state.pipes.get(i).dest == dest) {
+        index = i;
+        break;
+      }
+    }
+    if (index < 0) return;
+    Pipe p = state.pipes.remove(index);
+    if (state.pipes.isEmpty()) src.pause();
+    p.destStream.emit(WritableStream.UNPIPE, src);
+  }
+
+  private void onunpipe(Readable readable) {
+    if (readable == src && !cleanedUp && !state.pipes.contains(this)) cleanup();
+  }
+
+  private void onend() {
+    dest.end();
+  }
+
+  private void cleanup() {
+    destStream.off(Stream.CLOSE, onclose);
+    destStream.off(WritableStream.FINISH, onfinish);
+    if (ondrain != null) destStream.off(WritableStream.DRAIN, ondrain);
+    destStream.off(Stream.ERROR, onerror);
+    destStream.off(WritableStream.UNPIPE, onunpipe);
+    src.off(Readable.END, onend);
+    src.off(Readable.END, unpipe);
+    src.off(ANY_DATA, ondata);
+    cleanedUp = true;
+    WritableState ws = destStream.writeState();
+    boolean awaiting = state.awaitDrainWriter != null || state.has(ReadableState.MULTI_AWAIT_DRAIN);
+    if (ondrain != null && awaiting && (ws == null || ws.has(WritableState.NEED_DRAIN))) {
+      ondrain.run();
+    }
+  }
+
+  private void pause() {
+    if (!cleanedUp) {
+      if (state.pipes.size() == 1 && state.pipes.get(0) == this) {
+        state.awaitDrainWriter = this;
+        state.clear(ReadableState.MULTI_AWAIT_DRAIN);
+      } else if (state.pipes.size() > 1 && state.pipes.contains(this)) {
+        if (!state.awaitDrainWriters.contains(this)) state.awaitDrainWriters.add(this);
+      }
+      src.pause();
+    }
+    if (ondrain == null) {
+      ondrain = this::pipeOnDrain;
+      destStream.on(WritableStream.DRAIN, ondrain);
+    }
+  }
+
+  private void pipeOnDrain() {
+    if (state.awaitDrainWriter == this) {
+      state.awaitDrainWriter = null;
+    } else if (state.has(ReadableState.MULTI_AWAIT_DRAIN)) {
+      state.awaitDrainWriters.remove(this);
+    }
+    if (state.awaitDrainWriter == null
+        && state.awaitDrainWriters.isEmpty()
+        && src.listenerCount(Readable.DATA) > 0) {
+      src.resume();
+    }
+  }
+
+  private void ondata(Object chunk) {
+    boolean ret = chunk instanceof String s ? dest.write(s) : dest.write((Buffer) chunk);
+    if (!ret) pause();
+  }
+
+  private void onerror(JnetException er) {
+    unpipe();
+    destStream.off(Stream.ERROR, onerror);
+    if (destStream.listenerCount(Stream.ERROR) == 0) {
+      StreamState s =
+          destStream.writeState() != null ? destStream.writeState() : destStream.readState();
+      if (s != null && !s.has(StreamState.ERROR_EMITTED)) {
+        destStream.errorOrDestroy(er, false);
+      } else {
+        destStream.emit(Stream.ERROR, er);
+      }
+    }
+  }
+
+  private void onclose() {
+    destStream.off(WritableStream.FINISH, onfinish);
+    unpipe();
+  }
+
+  private void onfinish() {
+    destStream.off(Stream.CLOSE, onclose);
+    unpipe();
+  }
+
+  private void unpipe() {
+    src.unpipe(dest);
+  }
+}

@@ -1,0 +1,514 @@
+package io.jnet.stream;
+
+import io.jnet.buffer.Buffer;
+import io.jnet.buffer.Encoding;
+import io.jnet.buffer.StringDecoder;
+import io.jnet.error.JnetException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The readable side's state machine: Node 20's {@code ReadableState} and the functions of {@code
+ * lib/internal/streams/readable.js} that drive it (push, read, flow, 'readable', 'end').
+ *
+ * <p>Loop thread only, except the volatile fields, which any thread may read.
+ */
+final class ReadableState extends StreamState {
+  static final int ENDED = 1 << FIRST_OWN_BIT;
+  static final int END_EMITTED = ENDED << 1;
+  static final int READING = ENDED << 2;
+  static final int SYNC = ENDED << 3;
+  static final int NEED_READABLE = ENDED << 4;
+  static final int EMITTED_READABLE = ENDED << 5;
+  static final int READABLE_LISTENING = ENDED << 6;
+  static final int RESUME_SCHEDULED = ENDED << 7;
+  static final int MULTI_AWAIT_DRAIN = ENDED << 8;
+  static final int READING_MORE = ENDED << 9;
+  static final int DATA_EMITTED = ENDED << 10;
+  static final int HAS_FLOWING = ENDED << 11;
+  static final int FLOWING = ENDED << 12;
+  static final int HAS_PAUSED = ENDED << 13;
+  static final int PAUSED = ENDED << 14;
+
+  /** Node's NaN for {@code read()} without an argument. */
+  static final int READ_ALL = Integer.MIN_VALUE;
+
+  private static final int MAX_HWM = 0x40000000;
+
+  final Readable stream;
+
+  /** Buffers, or Strings once an encoding is set. Loop thread only. */
+  final ArrayDeque<Object> buffer = new ArrayDeque<>();
+
+  /** Bytes (chars in text mode) buffered. Loop thread writes, any thread reads. */
+  volatile int length;
+
+  /** Bytes pushed from other threads and not yet added by the loop. */
+  final AtomicInteger pendingPush = new AtomicInteger();
+
+  /** Loop thread only. */
+  StringDecoder decoder;
+
+  /** Node's name of the read encoding, or null. Loop thread writes, any thread reads. */
+  volatile String encoding;
+
+  final String defaultEncoding;
+
+  /** Destinations of {@code pipe}, in order. Loop thread only. */
+  final List<Pipe> pipes = new ArrayList<>();
+
+  /** Node's {@code awaitDrainWriters}: one Pipe, or a list of them in MULTI_AWAIT_DRAIN mode. */
+  Pipe awaitDrainWriter;
+
+  final List<Pipe> awaitDrainWriters = new ArrayList<>();
+
+  private final Runnable emitReadableTask = this::emitReadableNT;
+  private final Runnable maybeReadMoreTask = this::maybeReadMoreNT;
+  private final Runnable resumeTask = this::resumeNT;
+  private final Runnable endTask = this::endReadableNT;
+  private final Runnable readZeroTask = () -> read(0);
+  private final Runnable updateListeningTask = this::updateReadableListening;
+
+  ReadableState(Readable stream, StreamOptions o, boolean readable) {
+    super(o, o.readableHwm());
+    this.stream = stream;
+    set(SYNC);
+    this.defaultEncoding = Encoding.of(o.defaultEncoding).nodeName();
+    if (o.encoding != null) {
+      decoder = new StringDecoder(o.encoding);
+      encoding = Encoding.of(o.encoding).nodeName();
+    }
+    if (!readable) set(DISABLED | ENDED | END_EMITTED);
+  }
+
+  // Push and unshift.
+
+  boolean push(Object chunk, String enc, boolean front) {
+    if (chunk == null) {
+      clear(READING);
+      onEofChunk();
+      return false;
+    }
+    boolean decoded = false;
+    if (chunk instanceof String s) {
+      String e = enc == null ? defaultEncoding : Encoding.of(enc).nodeName();
+      String own = encoding;
+      if (!e.equals(own)) {
+        if (front && own != null) {
+          chunk = Buffer.from(s, e).toString(own);
+        } else {
+          chunk = Buffer.from(s, e);
+        }
+      } else {
+        decoded = true;
+      }
+    }
+    int len = lengthOf(chunk);
+    if (front) {
+      if (len == 0) return canPushMore();
+      if (has(END_EMITTED)) {
+        stream.errorOrDestroy(StreamErrors.unshiftAfterEnd(), false);
+      } else if (!has(DESTROYED | ERRORED)) {
+        addChunk(chunk, true);
+      } else {
+        return false;
+      }
+      return canPushMore();
+    }
+    if (len == 0) {
+      clear(READING);
+      maybeReadMore();
+      return canPushMore();
+    }
+    if (has(ENDED)) {
+      stream.errorOrDestroy(StreamErrors.pushAfterEof(), false);
+      return false;
+    }
+    if (has(DESTROYED | ERRORED)) return false;
+    clear(READING);
+    if (decoder != null && !decoded) {
+      String s = decoder.write((Buffer) chunk);
+      if (s.isEmpty()) {
+        maybeReadMore();
+        return canPushMore();
+      }
+      chunk = s;
+    }
+    addChunk(chunk, false);
+    return canPushMore();
+  }
+
+  static int lengthOf(Object chunk) {
+    return chunk instanceof Buffer b ? b.length() : ((String) chunk).length();
+  }
+
+  boolean canPushMore() {
+    return !has(ENDED) && (length < highWaterMark || length == 0);
+  }
+
+  private void addChunk(Object chunk, boolean front) {
+    if (has(FLOWING) && !has(SYNC) && length == 0 && stream.listenerCount(Readable.DATA) > 0) {
+      clearAwaitDrain();
+      set(DATA_EMITTED);
+      emitData(chunk);
+    } else {
+      length += lengthOf(chunk);
+      if (front) {
+        buffer.addFirst(chunk);
+      } else {
+        buffer.addLast(chunk);
+      }
+      if (has(NEED_READABLE)) emitReadable();
+    }
+    maybeReadMore();
+  }
+
+  void emitData(Object chunk) {
+    if (chunk instanceof String s) {
+      stream.emit(Readable.TEXT, s);
+    } else {
+      stream.emit(Readable.DATA, (Buffer) chunk);
+    }
+  }
+
+  private void clearAwaitDrain() {
+    if (has(MULTI_AWAIT_DRAIN)) {
+      awaitDrainWriters.clear();
+    } else {
+      awaitDrainWriter = null;
+    }
+  }
+
+  private void onEofChunk() {
+    if (has(ENDED)) return;
+    if (decoder != null) {
+      String rest = decoder.end();
+      if (!rest.isEmpty()) {
+        buffer.addLast(rest);
+        length += rest.length();
+      }
+    }
+    set(ENDED);
+    if (has(SYNC)) {
+      emitReadable();
+    } else {
+      clear(NEED_READABLE);
+      set(EMITTED_READABLE);
+      emitReadableNT();
+    }
+  }
+
+  // 'readable'.
+
+  void emitReadable() {
+    clear(NEED_READABLE);
+    if (!has(EMITTED_READABLE)) {
+      set(EMITTED_READABLE);
+      stream.loop.nextTick(emitReadableTask);
+    }
+  }
+
+  private void emitReadableNT() {
+    if (!has(DESTROYED | ERRORED) && (length > 0 || has(ENDED))) {
+      stream.emit(Readable.READABLE);
+      clear(EMITTED_READABLE);
+    }
+    if (!has(FLOWING | ENDED) && length <= highWaterMark) set(NEED_READABLE);
+    flow();
+  }
+
+  void maybeReadMore() {
+    if ((flags & (READING_MORE | CONSTRUCTED)) == CONSTRUCTED) {
+      set(READING_MORE);
+      stream.loop.nextTick(maybeReadMoreTask);
+    }
+  }
+
+  private void maybeReadMoreNT() {
+    while (!has(READING | ENDED) && (length < highWaterMark || (has(FLOWING) && length == 0))) {
+      int len = length;
+      read(0);
+      if (len == length) break;
+    }
+    clear(READING_MORE);
+  }
+
+  void onConstructed() {
+    if (has(NEED_READABLE)) maybeReadMore();
+  }
+
+  // read(n).
+
+  private int howMuchToRead(int n) {
+    if ((n != READ_ALL && n <= 0) || (length == 0 && has(ENDED))) return 0;
+    if (n == READ_ALL) {
+      if (has(FLOWING) && length > 0) return lengthOf(buffer.peekFirst());
+      return length;
+    }
+    if (n <= length) return n;
+    return has(ENDED) ? length : 0;
+  }
+
+  private static int computeNewHighWaterMark(int n) {
+    if (n > MAX_HWM) throw StreamErrors.sizeOutOfRange(n);
+    n--;
+    n |= n >>> 1;
+    n |= n >>> 2;
+    n |= n >>> 4;
+    n |= n >>> 8;
+    n |= n >>> 16;
+    n++;
+    return n;
+  }
+
+  /** Node's {@code read(n)}; returns a Buffer, a String (text mode) or null. */
+  Object read(int n) {
+    int nOrig = n;
+    if (n != READ_ALL && n > highWaterMark) highWaterMark = computeNewHighWaterMark(n);
+    if (n != 0) clear(EMITTED_READABLE);
+    if (n == 0
+        && has(NEED_READABLE)
+        && ((highWaterMark != 0 ? length >= highWaterMark : length > 0) || has(ENDED))) {
+      if (length == 0 && has(ENDED)) {
+        endReadable();
+      } else {
+        emitReadable();
+      }
+      return null;
+    }
+    n = howMuchToRead(n);
+    if (n == 0 && has(ENDED)) {
+      if (length == 0) endReadable();
+      return null;
+    }
+    boolean doRead = has(NEED_READABLE);
+    if (length == 0 || length - n < highWaterMark) doRead = true;
+    if ((flags & (READING | ENDED | DESTROYED | ERRORED | CONSTRUCTED)) != CONSTRUCTED) {
+      doRead = false;
+    } else if (doRead) {
+      set(READING | SYNC);
+      if (length == 0) set(NEED_READABLE);
+      try {
+        stream._read(highWaterMark);
+      } catch (RuntimeException e) {
+        stream.errorOrDestroy(JnetException.wrap(e), false);
+      }
+      clear(SYNC);
+      if (!has(READING)) n = howMuchToRead(nOrig);
+    }
+    Object ret = n > 0 ? fromList(n) : null;
+    if (ret == null) {
+      if (length <= highWaterMark) set(NEED_READABLE);
+      n = 0;
+    } else {
+      length -= n;
+      clearAwaitDrain();
+    }
+    if (length == 0) {
+      if (!has(ENDED)) set(NEED_READABLE);
+      if (nOrig != n && has(ENDED)) endReadable();
+    }
+    if (ret != null && !has(ERROR_EMITTED | CLOSE_EMITTED)) {
+      set(DATA_EMITTED);
+      emitData(ret);
+    }
+    return ret;
+  }
+
+  /** Takes {@code n} bytes (chars) off the buffer, which holds at least that many. */
+  private Object fromList(int n) {
+    if (length == 0) return null;
+    if (decoder != null) return textFromList(n);
+    Object first = buffer.peekFirst();
+    if (n >= length) {
+      if (buffer.size() == 1) return buffer.pollFirst();
+      List<Buffer> all = new ArrayList<>(buffer.size());
+      while (!buffer.isEmpty()) all.add(asBuffer(buffer.pollFirst()));
+      return Buffer.concat(all, length);
+    }
+    Buffer head = asBuffer(first);
+    if (n < head.length()) {
+      buffer.pollFirst();
+      buffer.addFirst(head.subarray(n, head.length()));
+      return head.subarray(0, n);
+    }
+    if (n == head.length()) return buffer.pollFirst();
+    List<Buffer> parts = new ArrayList<>();
+    int need = n;
+    while (need > 0) {
+      Buffer b = asBuffer(buffer.pollFirst());
+      if (b.length() <= need) {
+        parts.add(b);
+        need -= b.length();
+      } else {
+        parts.add(b.subarray(0, need));
+        buffer.addFirst(b.subarray(need, b.length()));
+        need = 0;
+      }
+    }
+    return Buffer.concat(parts, n);
+  }
+
+  private Object textFromList(int n) {
+    if (n >= length) {
+      if (buffer.size() == 1) return asString(buffer.pollFirst());
+      StringBuilder sb = new StringBuilder(length);
+      while (!buffer.isEmpty()) sb.append(asString(buffer.pollFirst()));
+      return sb.toString();
+    }
+    StringBuilder sb = new StringBuilder(n);
+    int need = n;
+    while (need > 0) {
+      String s = asString(buffer.pollFirst());
+      if (s.length() <= need) {
+        sb.append(s);
+        need -= s.length();
+      } else {
+        sb.append(s, 0, need);
+        buffer.addFirst(s.substring(need));
+        need = 0;
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Buffer asBuffer(Object chunk) {
+    return chunk instanceof Buffer b ? b : Buffer.from((String) chunk);
+  }
+
+  private static String asString(Object chunk) {
+    return chunk instanceof String s ? s : ((Buffer) chunk).toString("utf8");
+  }
+
+  // 'end'.
+
+  void endReadable() {
+    if (!has(END_EMITTED)) {
+      set(ENDED);
+      stream.loop.nextTick(endTask);
+    }
+  }
+
+  private void endReadableNT() {
+    if (has(ERRORED | CLOSE_EMITTED | END_EMITTED) || length != 0) return;
+    set(END_EMITTED);
+    stream.emit(Readable.END);
+    if (stream.writableSideOpen() && !stream.allowHalfOpenFlag()) {
+      stream.loop.nextTick(stream::endWritableSide);
+    } else if (has(AUTO_DESTROY)) {
+      WritableState w = stream.writeState();
+      boolean autoDestroy =
+          w == null || (w.has(AUTO_DESTROY) && (w.has(WritableState.FINISHED) || w.has(DISABLED)));
+      if (autoDestroy) stream.destroyFromMachinery(null);
+    }
+  }
+
+  // Flowing and paused modes.
+
+  /** Node's {@code readableFlowing}: null, true or false. */
+  Boolean flowing() {
+    int f = flags;
+    if ((f & HAS_FLOWING) == 0) return null;
+    return (f & FLOWING) != 0;
+  }
+
+  boolean isPaused() {
+    int f = flags;
+    return (f & PAUSED) != 0 || (f & (HAS_FLOWING | FLOWING)) == HAS_FLOWING;
+  }
+
+  void resume() {
+    if (!has(FLOWING)) {
+      set(HAS_FLOWING);
+      if (!has(READABLE_LISTENING)) {
+        set(FLOWING);
+      } else {
+        clear(FLOWING);
+      }
+      if (!has(RESUME_SCHEDULED)) {
+        set(RESUME_SCHEDULED);
+        stream.loop.nextTick(resumeTask);
+      }
+    }
+    set(HAS_PAUSED);
+    clear(PAUSED);
+  }
+
+  private void resumeNT() {
+    if (!has(READING)) read(0);
+    clear(RESUME_SCHEDULED);
+    stream.emit(Readable.RESUME);
+    flow();
+    if ((flags & (FLOWING | READING)) == FLOWING) read(0);
+  }
+
+  void pause() {
+    if ((flags & (HAS_FLOWING | FLOWING)) != HAS_FLOWING) {
+      set(HAS_FLOWING);
+      clear(FLOWING);
+      stream.emit(Readable.PAUSE);
+    }
+    set(HAS_PAUSED | PAUSED);
+  }
+
+  void flow() {
+    while (has(FLOWING) && read(READ_ALL) != null) {
+      // read emits 'data'
+    }
+  }
+
+  // Listener hooks.
+
+  void onDataListener() {
+    if (stream.listenerCount(Readable.READABLE) > 0) set(READABLE_LISTENING);
+    if ((flags & (HAS_FLOWING | FLOWING)) != HAS_FLOWING) stream.resume();
+  }
+
+  void onReadableListener() {
+    if (!has(END_EMITTED | READABLE_LISTENING)) {
+      set(READABLE_LISTENING | NEED_READABLE | HAS_FLOWING);
+      clear(FLOWING | EMITTED_READABLE);
+      if (length > 0) {
+        emitReadable();
+      } else if (!has(READING)) {
+        stream.loop.nextTick(readZeroTask);
+      }
+    }
+  }
+
+  void onReadableListenerRemoved() {
+    stream.loop.nextTick(updateListeningTask);
+  }
+
+  private void updateReadableListening() {
+    if (stream.listenerCount(Readable.READABLE) > 0) {
+      set(READABLE_LISTENING);
+    } else {
+      clear(READABLE_LISTENING);
+    }
+    if ((flags & (HAS_PAUSED | PAUSED | RESUME_SCHEDULED)) == (HAS_PAUSED | RESUME_SCHEDULED)) {
+      set(HAS_FLOWING | FLOWING);
+    } else if (stream.listenerCount(Readable.DATA) > 0) {
+      stream.resume();
+    } else if (!has(READABLE_LISTENING)) {
+      clear(HAS_FLOWING | FLOWING);
+    }
+  }
+
+  // Encoding.
+
+  void setEncoding(String enc) {
+    StringDecoder d = new StringDecoder(enc);
+    decoder = d;
+    encoding = Encoding.of(enc).nodeName();
+    StringBuilder content = new StringBuilder();
+    for (Object chunk : buffer) {
+      content.append(chunk instanceof Buffer b ? d.write(b) : (String) chunk);
+    }
+    buffer.clear();
+    if (content.length() > 0) buffer.addLast(content.toString());
+    length = content.length();
+  }
+}

@@ -1,0 +1,493 @@
+package io.jnet.stream;
+
+import io.jnet.buffer.Buffer;
+import io.jnet.error.JnetException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The writable side's state machine: Node 20's {@code WritableState} and the functions of {@code
+ * lib/internal/streams/writable.js} (write, buffer, cork, end, prefinish, finish).
+ *
+ * <p>Loop thread only, except the volatile fields and {@link #pending}, which any thread may read.
+ * The hot path (a write with room, completed synchronously or later) allocates nothing: the
+ * callback handed to {@code _write} is one object per stream, the user's callback waits in a field.
+ */
+final class WritableState extends StreamState {
+  static final int ENDED = 1 << FIRST_OWN_BIT;
+  static final int SYNC = ENDED << 1;
+  static final int FINAL_CALLED = ENDED << 2;
+  static final int NEED_DRAIN = ENDED << 3;
+  static final int ENDING = ENDED << 4;
+  static final int FINISHED = ENDED << 5;
+  static final int WRITING = ENDED << 6;
+  static final int BUFFER_PROCESSING = ENDED << 7;
+  static final int PREFINISHED = ENDED << 8;
+  static final int ALL_NOOP = ENDED << 9;
+  static final int EXPECT_WRITE_CB = ENDED << 10;
+  static final int AFTER_WRITE_PENDING = ENDED << 11;
+  static final int AFTER_WRITE_TICK_INFO = ENDED << 12;
+  static final int HAS_WRITEV = ENDED << 13;
+  static final int HAS_FINAL = ENDED << 14;
+
+  final Stream stream;
+  private final WriteHooks hooks;
+
+  /** Node's name of the encoding of strings written without one. Any thread. */
+  volatile String defaultEncoding;
+
+  /** Bytes accepted and not yet written. Loop thread writes, any thread reads. */
+  volatile int length;
+
+  /** Bytes written from other threads and not yet taken in by the loop. */
+  final AtomicInteger pending = new AtomicInteger();
+
+  /** Nesting depth of cork(). Loop thread writes, any thread reads. */
+  volatile int corked;
+
+  private int writelen;
+  private Consumer<JnetException> writecb;
+  private int pendingcb;
+
+  /** Chunks waiting behind the current write (or a cork), with their callbacks (NOOP if none). */
+  private final ArrayDeque<Buffer> bufferedChunks = new ArrayDeque<>();
+
+  private final ArrayDeque<Consumer<JnetException>> bufferedCallbacks = new ArrayDeque<>();
+
+  private List<Consumer<JnetException>> onFinished;
+
+  /** The pending tick that will run the callbacks of writes completed synchronously. */
+  private AfterWriteTick afterWriteTickInfo;
+
+  private static final Consumer<JnetException> NOOP = e -> {};
+
+  /** The one callback handed to every {@code _write}/{@code _writev}. */
+  final Callback onwrite = this::onwrite;
+
+  private final Runnable afterWriteNopTask = () -> afterWrite(1, null);
+  private final Runnable errorBufferTask = this::errorBuffer;
+
+  WritableState(
+      Stream stream,
+      WriteHooks hooks,
+      StreamOptions o,
+      boolean writable,
+      boolean hasWritev,
+      boolean hasFinal) {
+    super(o, o.writableHwm());
+    this.stream = stream;
+    this.hooks = hooks;
+    this.defaultEncoding = io.jnet.buffer.Encoding.of(o.defaultEncoding).nodeName();
+    int f = SYNC | ALL_NOOP;
+    if (hasWritev) f |= HAS_WRITEV;
+    if (hasFinal) f |= HAS_FINAL;
+    if (!writable) f |= DISABLED | ENDING | ENDED | FINISHED;
+    set(f);
+  }
+
+  // write().
+
+  /** Node's {@code write}; from any thread. */
+  boolean write(Buffer chunk, Consumer<JnetException> cb) {
+    if (stream.onLoop()) return writeOnLoop(chunk, cb, false);
+    int len = chunk.length();
+    int inFlight = pending.addAndGet(len);
+    boolean ret = length + inFlight < highWaterMark && !has(DESTROYED | ERRORED | ENDING);
+    stream.loop.execute(
+        () -> {
+          pending.addAndGet(-len);
+          writeOnLoop(chunk, cb, !ret);
+        });
+    return ret;
+  }
+
+  private boolean writeOnLoop(Buffer chunk, Consumer<JnetException> cb, boolean promisedDrain) {
+    JnetException err = null;
+    if (has(ENDING)) {
+      err = StreamErrors.writeAfterEnd();
+    } else if (has(DESTROYED)) {
+      err = StreamErrors.destroyed("write");
+    }
+    if (err != null) {
+      failLater(cb, err);
+      stream.errorOrDestroy(err, true);
+      return false;
+    }
+    pendingcb++;
+    if (promisedDrain) set(NEED_DRAIN);
+    return writeOrBuffer(chunk, cb);
+  }
+
+  private void failLater(Consumer<JnetException> cb, JnetException err) {
+    if (cb != null) stream.loop.nextTick(() -> cb.accept(err));
+  }
+
+  private boolean writeOrBuffer(Buffer chunk, Consumer<JnetException> cb) {
+    int len = chunk.length();
+    length += len;
+    if ((flags & (WRITING | ERRORED | CONSTRUCTED)) != CONSTRUCTED || corked > 0) {
+      bufferedChunks.addLast(chunk);
+      bufferedCallbacks.addLast(cb == null ? NOOP : cb);
+      if (cb != null) clear(ALL_NOOP);
+    } else {
+      writelen = len;
+      writecb = cb;
+      set(WRITING | SYNC | EXPECT_WRITE_CB);
+      hooks.doWrite(chunk, onwrite);
+      clear(SYNC);
+    }
+    boolean ret = length < highWaterMark;
+    if (!ret) set(NEED_DRAIN);
+    return ret && !has(DESTROYED | ERRORED);
+  }
+
+  private void doWrite(boolean writev, int len, Object chunks, Consumer<JnetException> cb) {
+    writelen = len;
+    writecb = cb;
+    set(WRITING | SYNC | EXPECT_WRITE_CB);
+    if (has(DESTROYED)) {
+      onwrite(StreamErrors.destroyed("write"));
+    } else if (writev) {
+      @SuppressWarnings("unchecked")
+      List<Buffer> list = (List<Buffer>) chunks;
+      hooks.doWritev(list, onwrite);
+    } else {
+      hooks.doWrite((Buffer) chunks, onwrite);
+    }
+    clear(SYNC);
+  }
+
+  private void onwrite(JnetException er) {
+    if (!stream.onLoop()) {
+      stream.loop.execute(() -> onwrite(er));
+      return;
+    }
+    if (!has(EXPECT_WRITE_CB)) {
+      stream.errorOrDestroy(StreamErrors.multipleCallback(), false);
+      return;
+    }
+    boolean sync = has(SYNC);
+    Consumer<JnetException> cb = writecb;
+    writecb = null;
+    clear(WRITING | EXPECT_WRITE_CB);
+    length -= writelen;
+    writelen = 0;
+    if (er != null) {
+      error(er);
+      ReadableState r = stream.readState();
+      if (r != null) r.error(er);
+      if (sync) {
+        stream.loop.nextTick(() -> onwriteError(er, cb));
+      } else {
+        onwriteError(er, cb);
+      }
+      return;
+    }
+    if (!bufferedChunks.isEmpty()) clearBuffer();
+    if (sync) {
+      boolean needDrain = has(NEED_DRAIN) && length == 0;
+      boolean needTick = needDrain || has(DESTROYED) || cb != null;
+      if (cb == null) {
+        if (!has(AFTER_WRITE_PENDING) && needTick) {
+          stream.loop.nextTick(afterWriteNopTask);
+          set(AFTER_WRITE_PENDING);
+        } else {
+          pendingcb--;
+          if (has(ENDING)) finishMaybe(true);
+        }
+      } else if (has(AFTER_WRITE_TICK_INFO) && afterWriteTickInfo.cb == cb) {
+        afterWriteTickInfo.count++;
+      } else if (needTick) {
+        afterWriteTickInfo = new AfterWriteTick(cb);
+        stream.loop.nextTick(afterWriteTickInfo);
+        set(AFTER_WRITE_PENDING | AFTER_WRITE_TICK_INFO);
+      } else {
+        pendingcb--;
+        if (has(ENDING)) finishMaybe(true);
+      }
+    } else {
+      afterWrite(1, cb);
+    }
+  }
+
+  private void onwriteError(JnetException er, Consumer<JnetException> cb) {
+    pendingcb--;
+    if (cb != null) cb.accept(er);
+    errorBuffer();
+    stream.errorOrDestroy(er, false);
+  }
+
+  /**
+   * Node's {@code afterWriteTickInfo}: the callbacks of consecutive synchronous writes that share
+   * one callback run in one tick, counted.
+   */
+  private final class AfterWriteTick implements Runnable {
+    final Consumer<JnetException> cb;
+    int count = 1;
+
+    AfterWriteTick(Consumer<JnetException> cb) {
+      this.cb = cb;
+    }
+
+    @Override
+    public void run() {
+      clear(AFTER_WRITE_TICK_INFO);
+      afterWriteTickInfo = null;
+      afterWrite(count, cb);
+    }
+  }
+
+  private void afterWrite(int count, Consumer<JnetException> cb) {
+    clear(AFTER_WRITE_PENDING);
+    boolean needDrain = (flags & (ENDING | NEED_DRAIN | DESTROYED)) == NEED_DRAIN && length == 0;
+    if (needDrain) {
+      clear(NEED_DRAIN);
+      stream.emit(WritableStream.DRAIN);
+    }
+    while (count-- > 0) {
+      pendingcb--;
+      if (cb != null) cb.accept(null);
+    }
+    if (has(DESTROYED)) errorBuffer();
+    if (has(ENDING)) finishMaybe(true);
+  }
+
+  /** Fails every buffered write and end() callback: the stream was destroyed or errored. */
+  void errorBuffer() {
+    if (has(WRITING)) return;
+    while (!bufferedChunks.isEmpty()) {
+      Buffer chunk = bufferedChunks.pollFirst();
+      Consumer<JnetException> cb = bufferedCallbacks.pollFirst();
+      length -= chunk.length();
+      cb.accept(errored != null ? errored : StreamErrors.destroyed("write"));
+    }
+    callFinishedCallbacks(errored != null ? errored : StreamErrors.destroyed("end"));
+    set(ALL_NOOP);
+  }
+
+  /** Node's Writable.prototype.destroy prologue: schedule failing the pending callbacks. */
+  void beforeDestroy() {
+    boolean hasBuffered = !bufferedChunks.isEmpty();
+    boolean hasFinishedCbs = onFinished != null && !onFinished.isEmpty();
+    if (hasBuffered || hasFinishedCbs || !has(DESTROYED)) {
+      stream.loop.nextTick(errorBufferTask);
+    }
+  }
+
+  private void clearBuffer() {
+    if (has(DESTROYED | BUFFER_PROCESSING) || corked > 0 || bufferedChunks.isEmpty()) return;
+    set(BUFFER_PROCESSING);
+    int count = bufferedChunks.size();
+    if (count > 1 && has(HAS_WRITEV)) {
+      pendingcb -= count - 1;
+      List<Buffer> chunks = new ArrayList<>(bufferedChunks);
+      Consumer<JnetException> callback;
+      if (has(ALL_NOOP)) {
+        callback = null;
+      } else {
+        List<Consumer<JnetException>> cbs = new ArrayList<>(bufferedCallbacks);
+        callback =
+            err -> {
+              for (Consumer<JnetException> c : cbs) c.accept(err);
+            };
+      }
+      bufferedChunks.clear();
+      bufferedCallbacks.clear();
+      set(ALL_NOOP);
+      doWrite(true, length, chunks, callback);
+    } else {
+      do {
+        Buffer chunk = bufferedChunks.pollFirst();
+        Consumer<JnetException> cb = bufferedCallbacks.pollFirst();
+        doWrite(false, chunk.length(), chunk, cb == NOOP ? null : cb);
+      } while (!bufferedChunks.isEmpty() && !has(WRITING));
+      if (bufferedChunks.isEmpty()) set(ALL_NOOP);
+    }
+    clear(BUFFER_PROCESSING);
+  }
+
+  // cork / uncork.
+
+  void cork() {
+    corked = corked + 1;
+  }
+
+  void uncork() {
+    if (corked > 0) {
+      corked = corked - 1;
+      if (!has(WRITING)) clearBuffer();
+    }
+  }
+
+  // end().
+
+  void end(Buffer chunk, Consumer<JnetException> cb) {
+    JnetException err = null;
+    if (chunk != null) {
+      JnetException e = null;
+      if (has(ENDING)) {
+        e = StreamErrors.writeAfterEnd();
+      } else if (has(DESTROYED)) {
+        e = StreamErrors.destroyed("write");
+      }
+      if (e != null) {
+        stream.errorOrDestroy(e, true);
+        err = e;
+      } else {
+        pendingcb++;
+        writeOrBuffer(chunk, null);
+      }
+    }
+    if (corked > 0) {
+      corked = 1;
+      uncork();
+    }
+    if (err != null) {
+      // the write's error is the answer
+    } else if (!has(ENDING | ERRORED)) {
+      set(ENDING);
+      finishMaybe(true);
+      set(ENDED);
+    } else if (has(FINISHED)) {
+      err = StreamErrors.alreadyFinished("end");
+    } else if (has(DESTROYED)) {
+      err = StreamErrors.destroyed("end");
+    }
+    if (cb != null) {
+      if (err != null) {
+        failLater(cb, err);
+      } else if (has(ERRORED)) {
+        JnetException e = errored;
+        stream.loop.nextTick(() -> cb.accept(e));
+      } else if (has(FINISHED)) {
+        stream.loop.nextTick(() -> cb.accept(null));
+      } else {
+        if (onFinished == null) onFinished = new ArrayList<>();
+        onFinished.add(cb);
+      }
+    }
+  }
+
+  private boolean needFinish() {
+    return (flags
+                & (ENDING
+                    | DESTROYED
+                    | CONSTRUCTED
+                    | FINISHED
+                    | WRITING
+                    | ERROR_EMITTED
+                    | CLOSE_EMITTED
+                    | ERRORED))
+            == (ENDING | CONSTRUCTED)
+        && bufferedChunks.isEmpty()
+        && length == 0;
+  }
+
+  private void onFinish(JnetException err) {
+    if (!stream.onLoop()) {
+      stream.loop.execute(() -> onFinish(err));
+      return;
+    }
+    if (has(PREFINISHED)) {
+      stream.errorOrDestroy(err != null ? err : StreamErrors.multipleCallback(), false);
+      return;
+    }
+    pendingcb--;
+    if (err != null) {
+      callFinishedCallbacks(err);
+      stream.errorOrDestroy(err, has(SYNC));
+    } else if (needFinish()) {
+      set(PREFINISHED);
+      stream.emit(WritableStream.PREFINISH);
+      pendingcb++;
+      stream.loop.nextTick(this::finish);
+    }
+  }
+
+  private void prefinish() {
+    if (has(PREFINISHED | FINAL_CALLED)) return;
+    if (has(HAS_FINAL) && !has(DESTROYED)) {
+      set(FINAL_CALLED | SYNC);
+      pendingcb++;
+      try {
+        hooks.doFinal(this::onFinish);
+      } catch (RuntimeException e) {
+        onFinish(JnetException.wrap(e));
+      }
+      clear(SYNC);
+    } else {
+      set(FINAL_CALLED | PREFINISHED);
+      stream.emit(WritableStream.PREFINISH);
+    }
+  }
+
+  void finishMaybe(boolean sync) {
+    if (!needFinish()) return;
+    prefinish();
+    if (pendingcb != 0) return;
+    if (sync) {
+      pendingcb++;
+      stream.loop.nextTick(
+          () -> {
+            if (needFinish()) {
+              finish();
+            } else {
+              pendingcb--;
+            }
+          });
+    } else if (needFinish()) {
+      pendingcb++;
+      finish();
+    }
+  }
+
+  private void finish() {
+    pendingcb--;
+    set(FINISHED);
+    callFinishedCallbacks(null);
+    stream.emit(WritableStream.FINISH);
+    if (has(AUTO_DESTROY)) {
+      ReadableState r = stream.readState();
+      boolean autoDestroy =
+          r == null
+              || (r.has(AUTO_DESTROY) && (r.has(ReadableState.END_EMITTED) || r.has(DISABLED)));
+      if (autoDestroy) stream.destroyFromMachinery(null);
+    }
+  }
+
+  private void callFinishedCallbacks(JnetException err) {
+    if (onFinished == null || onFinished.isEmpty()) return;
+    List<Consumer<JnetException>> cbs = onFinished;
+    onFinished = null;
+    for (Consumer<JnetException> cb : cbs) cb.accept(err);
+  }
+
+  void onConstructed() {
+    if (!has(WRITING)) clearBuffer();
+    if (has(ENDING)) finishMaybe(false);
+  }
+
+  /** Node's {@code writableBuffer}: the chunks waiting behind the current write. */
+  List<Buffer> buffered() {
+    return new ArrayList<>(bufferedChunks);
+  }
+
+  // State readers for any thread.
+
+  /** Node's {@code writableLength}; off the loop it counts the bytes still in flight too. */
+  int writableLength() {
+    return stream.onLoop() ? length : length + pending.get();
+  }
+
+  boolean needDrain() {
+    return (flags & (DESTROYED | ENDING | NEED_DRAIN)) == NEED_DRAIN;
+  }
+
+  /** Node's {@code writable}. */
+  boolean writable() {
+    return !has(DISABLED | ERRORED | ENDING | ENDED | DESTROYED);
+  }
+}

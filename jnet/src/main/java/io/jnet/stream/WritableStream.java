@@ -1,0 +1,181 @@
+package io.jnet.stream;
+
+import io.jnet.buffer.Buffer;
+import io.jnet.error.JnetException;
+import io.jnet.events.Event;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A stream that can be written to: what {@link Writable} and {@link Duplex} (so {@link Transform},
+ * {@link PassThrough} and net's {@code Socket}) have in common, and what {@link
+ * Readable#pipe(WritableStream)} and {@link Streams#pipeline} accept.
+ *
+ * <p>Every {@code write} returns Node's backpressure flag: false once {@link #writableLength()}
+ * reaches {@link #writableHighWaterMark()}; stop writing until {@link #DRAIN}. A write's callback
+ * gets null on success, or the error ({@code ERR_STREAM_WRITE_AFTER_END}, {@code
+ * ERR_STREAM_DESTROYED}, the implementation's). Callbacks run in write order, on the stream's loop.
+ * The event order is written down in {@link Writable}.
+ *
+ * <p>Sealed: only {@link Writable} and {@link Duplex} and their subclasses implement it, because
+ * the state machine behind these methods is theirs.
+ */
+public sealed interface WritableStream permits Writable, Duplex {
+  /** Node's {@code 'drain'}: emitted once after a write returned false and the buffer emptied. */
+  Event<Void> DRAIN = Event.of("drain");
+
+  /** Node's {@code 'finish'}: {@code end()} was called and every write's callback ran. */
+  Event<Void> FINISH = Event.of("finish");
+
+  /** Node's {@code 'prefinish'}: just before {@code 'finish'}, once {@code _final} completed. */
+  Event<Void> PREFINISH = Event.of("prefinish");
+
+  /** Node's {@code 'pipe'}: a Readable started piping into this stream. */
+  Event<Readable> PIPE = Event.of("pipe");
+
+  /** Node's {@code 'unpipe'}: a Readable stopped piping into this stream. */
+  Event<Readable> UNPIPE = Event.of("unpipe");
+
+  /** Writes {@code chunk}; {@code callback} (may be null) runs once it was written or failed. */
+  boolean write(Buffer chunk, Consumer<JnetException> callback);
+
+  /** Writes {@code chunk} encoded with {@code encoding} (null: the default encoding). */
+  boolean write(String chunk, String encoding, Consumer<JnetException> callback);
+
+  /**
+   * Node's {@code end(chunk, callback)}: writes {@code chunk} (may be null) and ends the stream;
+   * {@code callback} (may be null) runs at {@code 'finish'}, or with the error that prevents it.
+   */
+  WritableStream end(Buffer chunk, Consumer<JnetException> callback);
+
+  /** Node's {@code end(string, encoding, callback)}. */
+  WritableStream end(String chunk, String encoding, Consumer<JnetException> callback);
+
+  /** Writes {@code chunk}. */
+  default boolean write(Buffer chunk) {
+    return write(chunk, null);
+  }
+
+  /** Writes {@code chunk} in the default encoding (UTF-8 unless set). */
+  default boolean write(String chunk) {
+    return write(chunk, null, null);
+  }
+
+  /** Writes {@code chunk} in the default encoding, then calls {@code callback}. */
+  default boolean write(String chunk, Consumer<JnetException> callback) {
+    return write(chunk, null, callback);
+  }
+
+  /**
+   * Writes {@code chunk} encoded with Node's {@code encoding} ({@code "hex"}, {@code "latin1"}).
+   */
+  default boolean write(String chunk, String encoding) {
+    return write(chunk, encoding, null);
+  }
+
+  /** Writes {@code chunk} without copying it: do not change the array afterwards. */
+  default boolean write(byte[] chunk) {
+    return write(chunk, null);
+  }
+
+  /** Writes {@code chunk} without copying it, then calls {@code callback}. */
+  default boolean write(byte[] chunk, Consumer<JnetException> callback) {
+    if (chunk == null) throw StreamErrors.nullValues();
+    return write(Buffer.wrap(chunk), callback);
+  }
+
+  /** Writes a copy of the remaining bytes of {@code chunk}. */
+  default boolean write(ByteBuffer chunk) {
+    return write(chunk, null);
+  }
+
+  /** Writes a copy of the remaining bytes of {@code chunk}, then calls {@code callback}. */
+  default boolean write(ByteBuffer chunk, Consumer<JnetException> callback) {
+    if (chunk == null) throw StreamErrors.nullValues();
+    return write(Readable.copy(chunk), callback);
+  }
+
+  /** Node's {@code end()}. */
+  default WritableStream end() {
+    return end((Buffer) null, null);
+  }
+
+  /** Node's {@code end(callback)}. */
+  default WritableStream end(Consumer<JnetException> callback) {
+    return end((Buffer) null, callback);
+  }
+
+  /** Node's {@code end(chunk)}. */
+  default WritableStream end(Buffer chunk) {
+    return end(chunk, null);
+  }
+
+  /** Node's {@code end(string)}. */
+  default WritableStream end(String chunk) {
+    return end(chunk, null, null);
+  }
+
+  /** Node's {@code end(string, encoding)}. */
+  default WritableStream end(String chunk, String encoding) {
+    return end(chunk, encoding, null);
+  }
+
+  /** Node's {@code end(string, callback)}. */
+  default WritableStream end(String chunk, Consumer<JnetException> callback) {
+    return end(chunk, null, callback);
+  }
+
+  /** Node's {@code end(bytes)}, without copying them. */
+  default WritableStream end(byte[] chunk) {
+    return end(chunk == null ? null : Buffer.wrap(chunk), null);
+  }
+
+  /** Holds writes in the buffer until the matching {@link #uncork()}; nests. */
+  void cork();
+
+  /** Undoes one {@link #cork()}; the last one hands the buffered chunks over as one batch. */
+  void uncork();
+
+  /** Sets the encoding of strings written without one. */
+  WritableStream setDefaultEncoding(String encoding);
+
+  /** Node's {@code destroy()}. */
+  Stream destroy();
+
+  /** Node's {@code destroy(err)}. */
+  Stream destroy(Throwable error);
+
+  /** Node's {@code destroyed}. */
+  boolean destroyed();
+
+  /** Node's {@code writable}: writes are still accepted. */
+  boolean writable();
+
+  /** Bytes accepted and not yet written (including, off the loop, those still in flight). */
+  int writableLength();
+
+  /**
+   * Node's {@code writableBuffer}: a copy of the chunks accepted and not yet handed to {@code
+   * _write} (behind the write in progress, or a cork). Off the loop it waits for the loop's answer.
+   */
+  List<Buffer> writableBuffer();
+
+  /** Node's {@code writableHighWaterMark}. */
+  int writableHighWaterMark();
+
+  /** Node's {@code writableFinished}: {@code 'finish'} was emitted. */
+  boolean writableFinished();
+
+  /** Node's {@code writableEnded}: {@code end()} was called. */
+  boolean writableEnded();
+
+  /** Node's {@code writableNeedDrain}: a write returned false and {@code 'drain'} is pending. */
+  boolean writableNeedDrain();
+
+  /** Node's {@code writableCorked}: how many {@link #uncork()} calls would flush the buffer. */
+  int writableCorked();
+
+  /** Node's {@code writableAborted}: destroyed or errored before {@code 'finish'}. */
+  boolean writableAborted();
+}

@@ -1,0 +1,190 @@
+package io.jnet.stream;
+
+import io.jnet.buffer.Buffer;
+import io.jnet.error.JnetException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Corner cases recorded from Node 20: corked water marks, flush errors, one-of-two unpipe. */
+class NodeOrderingEdgeTest {
+  private final EventLog log = new EventLog();
+
+  private static String err(JnetException e) {
+    return e == null ? "null" : e.code() != null ? e.code() : e.getMessage();
+  }
+
+  private Writable sink(String tag) {
+    return new Writable(
+        StreamOptions.defaults()
+            .write(
+                (c, cb) -> {
+                  log.add(tag + "._write " + c);
+                  cb.done();
+                }));
+  }
+
+  @Test
+  void corkedWritesCountTowardTheHighWaterMark() {
+    Loops.run(
+        () -> {
+          Writable w =
+              new Writable(
+                  StreamOptions.defaults()
+                      .highWaterMark(2)
+                      .write((c, cb) -> cb.done())
+                      .writev(
+                          (chunks, cb) -> {
+                            log.add("w._writev " + chunks.size());
+                            cb.done();
+                          }));
+          w.on(Writable.DRAIN, () -> log.add("w.drain"));
+          w.on(Writable.FINISH, () -> log.add("w.finish"));
+          w.on(Writable.CLOSE, () -> log.add("w.close"));
+          w.cork();
+          log.add("write " + w.write("a") + " " + w.writableLength());
+          log.add("write " + w.write("b") + " " + w.writableLength() + " " + w.writableNeedDrain());
+          log.add("write " + w.write("c") + " " + w.writableLength());
+          Loops.loop()
+              .nextTick(
+                  () -> {
+                    w.uncork();
+                    log.add("uncorked " + w.writableLength() + " " + w.writableNeedDrain());
+                    w.once(Writable.DRAIN, () -> w.end());
+                  });
+        });
+    log.assertEntries(
+        "write true 1",
+        "write false 2 true",
+        "write false 3",
+        "w._writev 3",
+        "uncorked 0 true",
+        "w.drain",
+        "w.finish",
+        "w.close");
+  }
+
+  @Test
+  void cleanupOfFinishedRemovesItsListeners() {
+    Loops.run(
+        () -> {
+          AtomicInteger i = new AtomicInteger();
+          Readable r =
+              new Readable(
+                  StreamOptions.defaults()
+                      .read((s, n) -> s.push(i.getAndIncrement() == 0 ? "a" : null)));
+          Runnable cleanup = Streams.finished(r, e -> log.add("finished " + e));
+          r.on(Readable.END, () -> log.add("r.end"));
+          r.on(Readable.CLOSE, () -> log.add("r.close"));
+          cleanup.run();
+          r.resume();
+        });
+    log.assertEntries("r.end", "r.close");
+  }
+
+  @Test
+  void pipelineIntoADestroyedStreamFailsWithPrematureClose() {
+    Loops.run(
+        () -> {
+          AtomicInteger i = new AtomicInteger();
+          Readable src =
+              new Readable(
+                  StreamOptions.defaults()
+                      .read((s, n) -> s.push(i.getAndIncrement() == 0 ? "a" : null)));
+          Writable dst = sink("dst");
+          dst.destroy();
+          src.on(Readable.ERROR, e -> log.add("src.error " + err(e)));
+          src.on(Readable.CLOSE, () -> log.add("src.close"));
+          dst.on(Writable.ERROR, e -> log.add("dst.error " + err(e)));
+          dst.on(Writable.CLOSE, () -> log.add("dst.close"));
+          Streams.pipeline(
+              src,
+              dst,
+              e -> {
+                log.add("pipeline cb " + err(e));
+                log.add("destroyed " + src.destroyed() + " " + dst.destroyed());
+              });
+        });
+    log.assertEntries(
+        "dst.close",
+        "src.error ERR_STREAM_PREMATURE_CLOSE",
+        "src.close",
+        "pipeline cb ERR_STREAM_PREMATURE_CLOSE",
+        "destroyed true true");
+  }
+
+  @Test
+  void flushErrorDestroysTheTransformBeforeEndsCallback() {
+    Loops.run(
+        () -> {
+          Transform t =
+              new Transform(
+                  StreamOptions.defaults()
+                      .transform(
+                          (s, c, cb) -> {
+                            s.push(c);
+                            cb.done();
+                          })
+                      .flush(
+                          (s, cb) -> {
+                            log.add("t._flush");
+                            cb.done(new JnetException(null, "flush failed"));
+                          }));
+          t.on(Readable.DATA, d -> log.add("t.data " + d));
+          t.on(Readable.END, () -> log.add("t.end"));
+          t.on(Transform.ERROR, e -> log.add("t.error " + err(e)));
+          t.on(Transform.FINISH, () -> log.add("t.finish"));
+          t.on(Transform.CLOSE, () -> log.add("t.close"));
+          t.end(Buffer.from("x"), e -> log.add("end cb " + err(e)));
+        });
+    log.assertEntries(
+        "t.data x", "t._flush", "t.error flush failed", "t.close", "end cb flush failed");
+  }
+
+  @Test
+  void unpipingOneOfTwoDestinationsKeepsTheOtherFlowing() {
+    Loops.run(
+        () -> {
+          Readable src = new Readable(StreamOptions.defaults().read((s, n) -> {}));
+          Writable a = sink("a");
+          Writable b = sink("b");
+          a.on(Writable.FINISH, () -> log.add("a.finish"));
+          a.on(Writable.UNPIPE, s -> log.add("a.unpipe " + (s == src)));
+          b.on(Writable.FINISH, () -> log.add("b.finish"));
+          src.pipe(a);
+          src.pipe(b);
+          src.push("1");
+          Loops.loop()
+              .setImmediate(
+                  () -> {
+                    src.unpipe(a);
+                    log.add("flowing " + src.readableFlowing());
+                    src.push("2");
+                    src.pushEnd();
+                  });
+        });
+    log.assertEntries(
+        "a._write 1", "b._write 1", "a.unpipe true", "flowing true", "b._write 2", "b.finish");
+  }
+
+  @Test
+  void oneSidedDuplexesReportTheirFlags() {
+    Loops.run(
+        () -> {
+          Duplex d =
+              new Duplex(
+                  StreamOptions.defaults()
+                      .writable(false)
+                      .read((s, n) -> s.pushEnd())
+                      .write((c, cb) -> cb.done()));
+          d.on(Duplex.END, () -> log.add("d.end"));
+          d.on(Duplex.FINISH, () -> log.add("d.finish"));
+          d.on(Duplex.CLOSE, () -> log.add("d.close"));
+          log.add(
+              "flags "
+                  + List.of(d.readable(), d.writable(), d.writableEnded(), d.writableFinished()));
+          d.resume();
+        });
+    log.assertEntries("flags [true, false, true, true]", "d.end", "d.close");
+  }
+}
