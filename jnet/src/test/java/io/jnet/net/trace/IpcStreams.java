@@ -9,6 +9,7 @@ import static io.jnet.net.trace.NetLib.watch;
 import static io.jnet.net.trace.TwoSided.after;
 
 import io.jnet.buffer.Buffer;
+import io.jnet.error.JnetException;
 import io.jnet.net.ConnectOptions;
 import io.jnet.net.ListenOptions;
 import io.jnet.net.Net;
@@ -34,6 +35,7 @@ final class IpcStreams {
     s.add("serverDestroys", IpcStreams::serverDestroys);
     s.add("clientDestroysWithError", IpcStreams::clientDestroysWithError);
     s.add("timeout", IpcStreams::timeout);
+    s.add("resetAndDestroyOnPipe", IpcStreams::resetAndDestroyOnPipe);
     s.add("optionForms", IpcStreams::optionForms);
   }
 
@@ -264,11 +266,37 @@ final class IpcStreams {
         () -> {
           Socket c = Net.connect(f);
           watch(log::log, c, "connect", "timeout", "end", "close");
-          c.setTimeout(
-              20,
+          c.on(
+              Socket.CONNECT,
+              () ->
+                  c.setTimeout(
+                      20,
+                      () -> {
+                        log.log("open", c.readyState(), c.destroyed());
+                        c.end();
+                      }));
+          c.on(Socket.CLOSE, () -> server.close(e -> d.remove()));
+        });
+  }
+
+  static void resetAndDestroyOnPipe(Trace log) {
+    Fresh d = Fresh.create();
+    String f = d.file();
+    Server server = Net.createServer(s -> s.end());
+    server.listen(
+        f,
+        () -> {
+          Socket c = Net.connect(f);
+          watch(log::log, c, "connect", "end", "error", "close");
+          c.on(
+              Socket.CONNECT,
               () -> {
-                log.log("open", c.readyState(), c.destroyed());
-                c.end();
+                try {
+                  c.resetAndDestroy();
+                  log.log("no throw");
+                } catch (JnetException e) {
+                  log.log("threw", e.code(), e.name(), e.getMessage(), c.destroyed());
+                }
               });
           c.on(Socket.CLOSE, () -> server.close(e -> d.remove()));
         });

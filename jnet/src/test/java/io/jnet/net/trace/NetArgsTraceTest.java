@@ -41,6 +41,10 @@ class NetArgsTraceTest extends NetSuite {
           entry("listenPortObject", INT_PORT + "an object cannot be passed"),
           entry("listenPortBoolean", INT_PORT + "a boolean cannot be passed"),
           entry(
+              "listenPositionalNegativeString",
+              "Java's listen(String) is always a path, so '-1' cannot be mistaken for a port; and"
+                  + " the JVM cannot chdir to make it a relative name (ipc covers path listens)"),
+          entry(
               "listenPathNumber",
               "ListenOptions.path takes a String; null cannot print Node's 'Received { path: 5 }'"),
           entry(
@@ -112,11 +116,17 @@ class NetArgsTraceTest extends NetSuite {
         log ->
             tryListen(log, server -> server.listen(ListenOptions.port(0).host(HOST).backlog(-1))));
     s.add("listenNoArguments", NetArgsTraceTest::listenNoArguments);
+    // Node's listen('0', host) is port 0; Java's nearest is the int itself.
+    s.add("listenPositionalNumericString", log -> tryListen(log, server -> server.listen(0, HOST)));
 
     s.add("connectPortNegative", log -> tryConnect(log, () -> Net.connect(-1, HOST)));
     s.add("connectPort65536", log -> tryConnect(log, () -> Net.connect(65536, HOST)));
     s.add("connectNoArguments", log -> tryConnect(log, () -> Net.connect((ConnectOptions) null)));
     s.add("connectBadFamily", NetArgsTraceTest::connectBadFamily);
+    // A relative pipe path, resolved against the working directory, where nothing is.
+    s.add(
+        "connectNonNumericStringIsPath",
+        log -> tryConnect(log, () -> Net.connect("jnet-no-such-socket")));
     s.add(
         "connectBadLocalAddress",
         log ->

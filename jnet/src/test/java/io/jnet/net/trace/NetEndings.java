@@ -38,6 +38,7 @@ final class NetEndings {
     s.add("destroyAfterEnd", NetEndings::destroyAfterEnd);
     s.add("resetAndDestroy", NetEndings::resetAndDestroy);
     s.add("resetAndDestroyWhileConnecting", NetEndings::resetAndDestroyWhileConnecting);
+    s.add("resetAndDestroyNeverConnected", NetEndings::resetAndDestroyNeverConnected);
     s.add("destroySoon", NetEndings::destroySoon);
     s.add("serverDestroysWithError", NetEndings::serverDestroysWithError);
     s.add("endBeforeConnect", NetEndings::endBeforeConnect);
@@ -347,6 +348,12 @@ final class NetEndings {
           t.c("returned self", spread(r == c, state(c)));
           c.on(Socket.CLOSE, done);
         });
+  }
+
+  static void resetAndDestroyNeverConnected(Trace log) {
+    Socket c = new Socket();
+    watch(log::log, c, "error", "close");
+    log.log("returned self", spread(c.resetAndDestroy() == c, state(c)));
   }
 
   static void destroySoon(Trace log) {

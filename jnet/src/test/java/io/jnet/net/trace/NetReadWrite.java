@@ -12,6 +12,7 @@ import static io.jnet.net.trace.NetLib.watch;
 import static io.jnet.net.trace.TwoSided.after;
 
 import io.jnet.buffer.Buffer;
+import io.jnet.net.ConnectOptions;
 import io.jnet.net.Net;
 import io.jnet.net.Server;
 import io.jnet.net.ServerOptions;
@@ -43,6 +44,9 @@ final class NetReadWrite {
     s.add("writeAfterDestroy", NetReadWrite::writeAfterDestroy);
     s.add("setEncodingSplit", NetReadWrite::setEncodingSplit);
     s.add("streamFlags", NetReadWrite::streamFlags);
+    s.add("endFlushesLargeWrite", NetReadWrite::endFlushesLargeWrite);
+    s.add("readBackpressureHoldsWriter", NetReadWrite::readBackpressureHoldsWriter);
+    s.add("connectTimeoutOption", NetReadWrite::connectTimeoutOption);
   }
 
   static void timeoutFires(Trace log) {
@@ -52,14 +56,18 @@ final class NetReadWrite {
         port -> {
           Socket c = Net.connect(port, HOST);
           watch(log::log, c, "connect", "timeout", "end", "finish", "close");
-          Socket r =
-              c.setTimeout(
-                  20,
-                  () -> {
-                    log.log("timeout callback", spread(state(c), c.timeout()));
-                    c.end();
-                  });
-          log.log("returned self", r == c, c.timeout());
+          c.on(
+              Socket.CONNECT,
+              () -> {
+                Socket r =
+                    c.setTimeout(
+                        20,
+                        () -> {
+                          log.log("timeout callback", spread(state(c), c.timeout()));
+                          c.end();
+                        });
+                log.log("returned self", r == c, c.timeout());
+              });
           c.on(Socket.CLOSE, () -> server.close(e -> log.log("server close")));
         });
   }
@@ -430,6 +438,87 @@ final class NetReadWrite {
         port -> {
           Socket c = Net.connect(port, HOST);
           c.on(Socket.CONNECT, () -> c.end());
+        });
+  }
+
+  static void endFlushesLargeWrite(Trace log) {
+    TwoSided t = new TwoSided(log);
+    Ref<Server> server = new Ref<>();
+    Runnable done = after(2, () -> server.get().close(e -> t.flush()));
+    int size = 4 * 1024 * 1024;
+    server.set(
+        Net.createServer(
+            s -> {
+              long[] n = {0};
+              s.on(Socket.DATA, d -> n[0] += d.length());
+              s.on(Socket.END, () -> t.s("end after", n[0]));
+              s.on(Socket.CLOSE, done);
+            }));
+    listen(
+        server.get(),
+        port -> {
+          Socket c = Net.connect(port, HOST);
+          watch(t.c, c, "drain", "finish", "close");
+          c.on(
+              Socket.CONNECT,
+              () -> {
+                t.c("write", c.write(Buffer.alloc(size, 7)));
+                c.end();
+                t.c("ended", c.writableLength() == size, c.writableNeedDrain());
+              });
+          c.on(Socket.FINISH, () -> t.c("at finish", c.bytesWritten()));
+          c.on(Socket.CLOSE, done);
+        });
+  }
+
+  static void readBackpressureHoldsWriter(Trace log) {
+    TwoSided t = new TwoSided(log);
+    Ref<Server> server = new Ref<>();
+    Runnable done = after(2, () -> server.get().close(e -> t.flush()));
+    int size = 64 * 1024 * 1024;
+    Ref<Socket> client = new Ref<>();
+    server.set(
+        Net.createServer(
+            s -> {
+              boolean[] drained = {false};
+              t.s("write", s.write(Buffer.alloc(size, 1)));
+              s.on(
+                  Socket.DRAIN,
+                  () -> {
+                    drained[0] = true;
+                    t.s("drain", s.writableLength());
+                    s.end();
+                  });
+              setTimeout(
+                  50,
+                  () -> {
+                    t.s("drained before resume", drained[0], s.writableLength() > 0);
+                    client.get().resume();
+                  });
+              s.on(Socket.CLOSE, done);
+            }));
+    listen(
+        server.get(),
+        port -> {
+          Socket c = client.set(Net.connect(port, HOST));
+          c.on(Socket.CONNECT, () -> c.pause());
+          long[] n = {0};
+          c.on(Socket.DATA, d -> n[0] += d.length());
+          c.on(Socket.END, () -> t.c("received", n[0] == size));
+          c.on(Socket.CLOSE, done);
+        });
+  }
+
+  static void connectTimeoutOption(Trace log) {
+    Server server = Net.createServer(s -> s.resume());
+    listen(
+        server,
+        port -> {
+          Socket c = Net.connect(ConnectOptions.port(port).host(HOST).timeout(30));
+          log.log("timeout", c.timeout());
+          watch(log::log, c, "timeout", "error", "close");
+          c.on(Socket.TIMEOUT, () -> c.destroy());
+          c.on(Socket.CLOSE, () -> server.close(e -> log.log("server close")));
         });
   }
 }

@@ -11,6 +11,7 @@ import static io.jnet.net.trace.NetLib.syscall;
 import static io.jnet.net.trace.NetLib.typeofPort;
 import static io.jnet.net.trace.NetLib.until;
 import static io.jnet.net.trace.NetLib.watch;
+import static io.jnet.net.trace.TwoSided.after;
 
 import io.jnet.error.JnetException;
 import io.jnet.net.AddressInfo;
@@ -330,11 +331,14 @@ final class NetServers {
   }
 
   static void unrefSocketExits(Trace log) {
+    TwoSided t = new TwoSided(log);
+    Runnable done = after(2, t::flush);
     Server server =
         Net.createServer(
             s -> {
-              log.log("connection");
-              log.log("server socket unref returned self", s.unref() == s);
+              t.s("connection");
+              t.s("unref returned self", s.unref() == s);
+              done.run();
             });
     listen(
         server,
@@ -344,8 +348,9 @@ final class NetServers {
           c.on(
               Socket.CONNECT,
               () -> {
-                log.log("connect");
-                log.log("unref returned self", c.unref() == c);
+                t.c("connect");
+                t.c("unref returned self", c.unref() == c);
+                done.run();
               });
         });
   }
