@@ -5,6 +5,7 @@ module io.jnet {
   requires io.netty.transport;
   requires io.netty.transport.unix.common;
   requires io.netty.transport.classes.epoll;
+  requires jdk.net;
 
   exports io.jnet.buffer;
   exports io.jnet.error;

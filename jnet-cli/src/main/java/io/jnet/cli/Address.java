@@ -3,7 +3,9 @@ package io.jnet.cli;
 import io.jnet.net.ConnectOptions;
 import io.jnet.net.ListenOptions;
 
-/** A command-line address: {@code PORT}, {@code HOST:PORT}, {@code tcp:...} or {@code unix:PATH}. */
+/**
+ * A command-line address: {@code PORT}, {@code HOST:PORT}, {@code tcp:...} or {@code unix:PATH}.
+ */
 record Address(String host, int port, String path) {
   /** Parses {@code text}; {@code defaultHost} is used when a TCP address names no host. */
   static Address parse(String text, String defaultHost) {

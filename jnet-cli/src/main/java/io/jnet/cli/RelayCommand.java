@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * connection to TO, like {@code socat}.
  *
  * <p>Both directions are pipes, so backpressure holds end to end; both sides allow half-open, so
- * one side's FIN travels to the other and the reverse direction keeps flowing until it ends too.
- * An error on either side destroys both.
+ * one side's FIN travels to the other and the reverse direction keeps flowing until it ends too. An
+ * error on either side destroys both.
  */
 final class RelayCommand {
   static final String HELP =
@@ -83,7 +83,8 @@ final class RelayCommand {
           err.println("jnet relay: " + e.getMessage() + " (" + e.code() + ")");
           System.exit(1);
         });
-    server.listen(from.listenOptions(), () -> out.println("relaying " + server.address() + " to " + to));
+    server.listen(
+        from.listenOptions(), () -> out.println("relaying " + server.address() + " to " + to));
     EchoCommand.closeOnSignal(server, open);
     return -1;
   }

@@ -46,8 +46,7 @@ final class Connector {
     if (o.timeout() > 0) socket.setTimeout(o.timeout());
     if (o.path() != null) {
       socket.pipePath(o.path());
-      NetBridge.connectPath(
-          socket.loop(), o.path(), (handle, err) -> finish(gen, o, handle, err));
+      NetBridge.connectPath(socket.loop(), o.path(), (handle, err) -> finish(gen, o, handle, err));
       return;
     }
     String host = o.host();

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  * Socket client = Net.connect(ConnectOptions.port(7000).host("127.0.0.1"));
  * }</pre>
  *
- * <p>Servers and sockets made on a loop thread belong to that loop; made anywhere else, they
- * belong to the default loop ({@code EventLoop.defaultLoop()}).
+ * <p>Servers and sockets made on a loop thread belong to that loop; made anywhere else, they belong
+ * to the default loop ({@code EventLoop.defaultLoop()}).
  */
 public final class Net {
   private static volatile boolean defaultAutoSelectFamily = true;

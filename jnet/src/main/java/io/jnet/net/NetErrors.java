@@ -2,7 +2,9 @@ package io.jnet.net;
 
 import io.jnet.error.JnetException;
 
-/** Node's {@code net} errors, with its codes and messages, and the argument checks that throw them. */
+/**
+ * Node's {@code net} errors, with its codes and messages, and the argument checks that throw them.
+ */
 final class NetErrors {
   private NetErrors() {}
 
@@ -22,7 +24,8 @@ final class NetErrors {
 
   static JnetException socketClosedBeforeConnection() {
     return new JnetException(
-        "ERR_SOCKET_CLOSED_BEFORE_CONNECTION", "Socket closed before the connection was established");
+        "ERR_SOCKET_CLOSED_BEFORE_CONNECTION",
+        "Socket closed before the connection was established");
   }
 
   /** A write after the peer's FIN on a socket that does not allow half-open. */

@@ -5,9 +5,9 @@ import io.jnet.events.Event;
 import io.jnet.events.EventEmitter;
 import io.jnet.internal.net.IpAddresses;
 import io.jnet.internal.net.ListenCallback;
-import io.jnet.internal.net.ServerListener;
 import io.jnet.internal.net.NetBridge;
 import io.jnet.internal.net.ServerHandle;
+import io.jnet.internal.net.ServerListener;
 import io.jnet.internal.net.StreamHandle;
 import io.jnet.loop.EventLoop;
 import io.jnet.loop.KeepAlive;
@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 /**
  * A TCP or IPC server: Node 20's {@code net.Server}.
  *
- * <p>Make one with {@link Net#createServer}; {@link #listen} binds it, each accepted connection
- * is a {@link Socket} handed to {@code 'connection'}.
+ * <p>Make one with {@link Net#createServer}; {@link #listen} binds it, each accepted connection is
+ * a {@link Socket} handed to {@code 'connection'}.
  *
  * <h2>Event order, a contract (Node 20)</h2>
  *

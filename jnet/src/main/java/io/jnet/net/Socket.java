@@ -5,12 +5,12 @@ import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import io.jnet.internal.net.StreamHandle;
 import io.jnet.internal.net.StreamListener;
-import java.nio.ByteBuffer;
 import io.jnet.loop.KeepAlive;
 import io.jnet.loop.Timeout;
 import io.jnet.stream.Callback;
 import io.jnet.stream.Duplex;
 import io.jnet.stream.StreamOptions;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  *   <li>Connecting by name: {@code 'lookup'} (once the name is resolved), then {@code 'connect'},
  *       then {@code 'ready'}. An IP address needs no lookup and has no {@code 'lookup'}.
  *   <li>{@code 'data'} as bytes arrive while flowing; {@code 'end'} once the peer's FIN is read and
- *       every byte before it was consumed. Without {@code allowHalfOpen} the socket then ends its own
- *       side: {@code 'finish'} follows, then {@code 'close'}.
+ *       every byte before it was consumed. Without {@code allowHalfOpen} the socket then ends its
+ *       own side: {@code 'finish'} follows, then {@code 'close'}.
  *   <li>{@code 'drain'} once after a {@code write} that returned false, when the queue is empty.
  *   <li>{@code 'timeout'} after {@link #setTimeout} of inactivity; it does not close the socket.
  *   <li>{@code 'error'} at most once, then {@code 'close'} with {@code hadError} true. A refused
@@ -44,8 +44,8 @@ import java.util.function.Consumer;
  *
  * <h2>Threads</h2>
  *
- * <p>Every method may be called from any thread; off the socket's loop it is handed to the loop,
- * so one thread's calls keep their order. Events are emitted on the loop thread only. Unlike Node,
+ * <p>Every method may be called from any thread; off the socket's loop it is handed to the loop, so
+ * one thread's calls keep their order. Events are emitted on the loop thread only. Unlike Node,
  * {@code 'close'} carries a {@code Boolean} that is null when the socket never had a handle.
  */
 public class Socket extends Duplex {
@@ -281,8 +281,9 @@ public class Socket extends Duplex {
   @Override
   public boolean write(String chunk, String encoding, Consumer<JnetException> callback) {
     if (peerEnded && !allowHalfOpen() && writableEnded()) {
-      if (chunk == null) throw JnetException.typeError(
-          "ERR_STREAM_NULL_VALUES", "May not write null values to stream");
+      if (chunk == null)
+        throw JnetException.typeError(
+            "ERR_STREAM_NULL_VALUES", "May not write null values to stream");
       return writeAfterFin(callback);
     }
     return super.write(chunk, encoding, callback);
@@ -404,8 +405,8 @@ public class Socket extends Duplex {
   }
 
   /**
-   * Ends the writable side, then destroys the socket once everything written was flushed:
-   * Node's {@code destroySoon}.
+   * Ends the writable side, then destroys the socket once everything written was flushed: Node's
+   * {@code destroySoon}.
    */
   public void destroySoon() {
     if (!loop().inLoop()) {
@@ -452,14 +453,16 @@ public class Socket extends Duplex {
   // Timeouts and options.
 
   /**
-   * Emits {@code 'timeout'} after {@code millis} of inactivity (no read, no write); 0 disables.
-   * The socket stays open: Node's {@code setTimeout}.
+   * Emits {@code 'timeout'} after {@code millis} of inactivity (no read, no write); 0 disables. The
+   * socket stays open: Node's {@code setTimeout}.
    */
   public Socket setTimeout(long millis) {
     return setTimeout(millis, null);
   }
 
-  /** {@link #setTimeout(long)}, adding {@code callback} as a one-time {@code 'timeout'} listener. */
+  /**
+   * {@link #setTimeout(long)}, adding {@code callback} as a one-time {@code 'timeout'} listener.
+   */
   public Socket setTimeout(long millis, Runnable callback) {
     NetErrors.checkTimeout(millis);
     if (!loop().inLoop()) {
@@ -551,22 +554,24 @@ public class Socket extends Duplex {
   /** Lets this socket keep the JVM alive again: Node's {@code ref()}. */
   public Socket ref() {
     refWanted = true;
-    loop().execute(
-        () -> {
-          KeepAlive k = keepAlive;
-          if (k != null && refWanted) k.ref();
-        });
+    loop()
+        .execute(
+            () -> {
+              KeepAlive k = keepAlive;
+              if (k != null && refWanted) k.ref();
+            });
     return this;
   }
 
   /** Lets the JVM exit while this socket is open: Node's {@code unref()}. */
   public Socket unref() {
     refWanted = false;
-    loop().execute(
-        () -> {
-          KeepAlive k = keepAlive;
-          if (k != null && !refWanted) k.unref();
-        });
+    loop()
+        .execute(
+            () -> {
+              KeepAlive k = keepAlive;
+              if (k != null && !refWanted) k.unref();
+            });
     return this;
   }
 

@@ -3,40 +3,12 @@ package io.jnet.internal.net;
 import io.jnet.error.JnetException;
 import io.jnet.internal.loop.LoopEngine;
 import io.jnet.loop.EventLoop;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What {@code io.jnet.net} calls to reach the handle layer from a jnet loop: the loop's Netty event
  * loop and its callback runner, and Node's {@code dns.lookup} off the loop thread.
  */
 public final class NetBridge {
-  private static final AtomicInteger THREADS = new AtomicInteger();
-
-  /** libuv's thread pool for getaddrinfo: four daemon threads, as libuv's default. */
-  private static final ExecutorService RESOLVERS =
-      new ThreadPoolExecutor(
-          4,
-          4,
-          30,
-          TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(),
-          r -> {
-            Thread t = new Thread(r, "jnet-dns-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
-
-  static {
-    ((ThreadPoolExecutor) RESOLVERS).allowCoreThreadTimeOut(true);
-  }
-
   private NetBridge() {}
 
   /** The answer of a lookup: the first address and its family, or Node's error. */
@@ -102,35 +74,24 @@ public final class NetBridge {
   }
 
   /**
-   * Node's {@code dns.lookup(host, {family})}: resolves {@code host} with the system resolver on a
-   * resolver thread and answers on {@code loop}'s thread, as one callback. {@code family} 0 takes
-   * the resolver's first address; 4 or 6 the first of that family.
+   * Node's {@code dns.lookup(host, {family})}: resolves {@code host} off the loop and answers on
+   * {@code loop}'s thread with the first address of {@code family} (0: either).
    */
   public static void lookup(EventLoop loop, String host, int family, LookupCallback callback) {
-    RESOLVERS.execute(
-        () -> {
-          String address = null;
-          int fam = 0;
-          JnetException error = null;
-          try {
-            for (InetAddress a : InetAddress.getAllByName(host)) {
-              int f = a instanceof Inet6Address ? 6 : 4;
-              if (family == 0 || family == f) {
-                address = IpAddresses.format(a, false);
-                fam = f;
-                break;
-              }
-            }
-            if (address == null) error = UvError.lookup("EAI_NONAME", host, null);
-          } catch (UnknownHostException e) {
-            error = UvError.lookup(e, host);
-          } catch (RuntimeException e) {
-            error = UvError.lookup(e, host);
+    Resolver.lookup(
+        LoopEngine.of(loop).netty(),
+        invoker(loop),
+        host,
+        family,
+        (addresses, error) -> {
+          if (error != null) {
+            callback.done(null, 0, error);
+          } else if (addresses.isEmpty()) {
+            callback.done(null, 0, UvError.lookup("EAI_NONAME", host, null));
+          } else {
+            Resolver.Address a = addresses.get(0);
+            callback.done(a.address(), a.family(), null);
           }
-          String a = address;
-          int f = fam;
-          JnetException err = error;
-          loop.execute(() -> callback.done(a, f, err));
         });
   }
 }

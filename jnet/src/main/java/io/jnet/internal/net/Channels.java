@@ -1,0 +1,90 @@
+package io.jnet.internal.net;
+
+import io.jnet.internal.transport.Transport;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDomainSocketChannel;
+import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.spi.SelectorProvider;
+
+/**
+ * Makes the Netty channels of one loop's transport: TCP sockets of an explicit IP family, as libuv
+ * opens an {@code AF_INET} socket for an IPv4 peer and {@code AF_INET6} for IPv6, and Unix domain
+ * sockets.
+ *
+ * <p>Why an explicit family: both transports otherwise open IPv6 sockets whenever the machine has
+ * IPv6, so an IPv4 client would be an IPv6 socket talking through a mapped address, unlike Node.
+ */
+final class Channels {
+  private Channels() {}
+
+  /** The transport whose channels can register with {@code loop}. */
+  static Transport transportOf(EventLoop loop) {
+    if (loop instanceof IoEventLoop io) {
+      if (io.isIoType(NioIoHandler.class)) return Transport.NIO;
+      if (io.isIoType(EpollIoHandler.class)) return Transport.EPOLL;
+    }
+    // A jnet loop wraps its transport's handler to run Node's phases; its channels are the JVM's.
+    return Transport.current();
+  }
+
+  static Channel newSocket(Transport transport, boolean ipv6) {
+    SocketProtocolFamily family = ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+    switch (transport) {
+      case EPOLL:
+        return new EpollSocketChannel(family);
+      case NIO:
+      default:
+        return new NioSocketChannel(SelectorProvider.provider(), family);
+    }
+  }
+
+  static ServerChannel newServerSocket(Transport transport, boolean ipv6) {
+    SocketProtocolFamily family = ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+    switch (transport) {
+      case EPOLL:
+        return new EpollServerSocketChannel(family);
+      case NIO:
+      default:
+        return new NioServerSocketChannel(SelectorProvider.provider(), family);
+    }
+  }
+
+  static Channel newDomainSocket(Transport transport) {
+    return transport == Transport.EPOLL
+        ? new EpollDomainSocketChannel()
+        : new NioDomainSocketChannel();
+  }
+
+  static ServerChannel newServerDomainSocket(Transport transport) {
+    return transport == Transport.EPOLL
+        ? new EpollServerDomainSocketChannel()
+        : new NioServerDomainSocketChannel();
+  }
+
+  /** True for a Linux abstract socket name: a path whose first character is NUL. */
+  static boolean isAbstract(String path) {
+    return !path.isEmpty() && path.charAt(0) == '\0';
+  }
+
+  /** The socket address of a Unix domain socket {@code path} in the transport's own type. */
+  static SocketAddress domainAddress(Transport transport, String path) {
+    return transport == Transport.EPOLL
+        ? new DomainSocketAddress(path)
+        : UnixDomainSocketAddress.of(path);
+  }
+}

@@ -1,0 +1,156 @@
+package io.jnet.internal.net;
+
+import io.jnet.error.JnetException;
+import io.jnet.internal.transport.Transport;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+/**
+ * Opens client connections: libuv's {@code uv_tcp_connect} and {@code uv_pipe_connect}, with Node's
+ * errors.
+ *
+ * <p>Names are not resolved here: the caller resolves first ({@link Resolver}), emits Node's {@code
+ * 'lookup'}, and connects to the address. A local address or port, when given, is bound in a step
+ * of its own, so that its failure is Node's {@code bind} error rather than a {@code connect} one.
+ * The outcome always arrives in a later task, never from inside the call.
+ */
+final class Connector {
+  private Connector() {}
+
+  /**
+   * Connects a TCP socket to {@code address} (an IP literal, as {@link IpAddresses#isIP} accepts)
+   * and {@code port}, first binding {@code localAddress} (null for any) and {@code localPort} (0
+   * for any) when either is given. Loop thread only.
+   *
+   * @throws JnetException {@code ERR_INVALID_IP_ADDRESS} when an address is not an IP literal
+   */
+  static void connectTcp(
+      EventLoop loop,
+      Invoker invoker,
+      String address,
+      int port,
+      String localAddress,
+      int localPort,
+      ConnectCallback callback) {
+    assert loop.inEventLoop() : "not on the loop thread";
+    InetAddress remote = literal(address);
+    boolean ipv6 = IpAddresses.isIP(address) == 6;
+    Transport transport = Channels.transportOf(loop);
+    Channel channel = Channels.newSocket(transport, ipv6);
+    NettyStreamHandle handle =
+        new NettyStreamHandle(channel, transport, invoker, ipv6, false, null);
+    boolean bind = localAddress != null || localPort > 0;
+    InetSocketAddress local =
+        bind
+            ? new InetSocketAddress(
+                localAddress != null ? literal(localAddress) : literal(ipv6 ? "::" : "0.0.0.0"),
+                localPort)
+            : null;
+    String localDetails =
+        localAddress != null && localPort > 0 ? localAddress + ":" + localPort : null;
+    Outcome outcome = new Outcome(loop, invoker, handle, callback);
+    loop.register(channel)
+        .addListener(
+            (ChannelFuture reg) -> {
+              if (!reg.isSuccess()) {
+                outcome.fail(UvError.connect(reg.cause(), address, port, localDetails));
+                return;
+              }
+              Runnable connect =
+                  () ->
+                      channel
+                          .connect(new InetSocketAddress(remote, port))
+                          .addListener(
+                              (ChannelFuture c) -> {
+                                if (c.isSuccess()) {
+                                  outcome.succeed();
+                                } else {
+                                  outcome.fail(
+                                      UvError.connect(c.cause(), address, port, localDetails));
+                                }
+                              });
+              if (local == null) {
+                connect.run();
+                return;
+              }
+              channel
+                  .bind(local)
+                  .addListener(
+                      (ChannelFuture b) -> {
+                        if (b.isSuccess()) {
+                          connect.run();
+                        } else {
+                          outcome.fail(UvError.bind(b.cause(), localAddress, localPort));
+                        }
+                      });
+            });
+  }
+
+  /** Connects a Unix domain socket to {@code path}. Loop thread only. */
+  static void connectPipe(EventLoop loop, Invoker invoker, String path, ConnectCallback callback) {
+    assert loop.inEventLoop() : "not on the loop thread";
+    Transport transport = Channels.transportOf(loop);
+    if (Channels.isAbstract(path) && transport != Transport.EPOLL) {
+      // The JDK's Unix sockets cannot name Linux's abstract sockets.
+      JnetException e = UvError.connect("EINVAL", path, -1, null, null);
+      loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
+      return;
+    }
+    Channel channel = Channels.newDomainSocket(transport);
+    NettyStreamHandle handle =
+        new NettyStreamHandle(channel, transport, invoker, false, true, null);
+    Outcome outcome = new Outcome(loop, invoker, handle, callback);
+    loop.register(channel)
+        .addListener(
+            (ChannelFuture reg) -> {
+              if (!reg.isSuccess()) {
+                outcome.fail(UvError.connect(reg.cause(), path, -1, null));
+                return;
+              }
+              channel
+                  .connect(Channels.domainAddress(transport, path))
+                  .addListener(
+                      (ChannelFuture c) -> {
+                        if (c.isSuccess()) {
+                          outcome.succeed();
+                        } else {
+                          outcome.fail(UvError.connect(c.cause(), path, -1, null));
+                        }
+                      });
+            });
+  }
+
+  static InetAddress literal(String address) {
+    if (IpAddresses.isIP(address) == 0) {
+      throw JnetException.typeError("ERR_INVALID_IP_ADDRESS", "Invalid IP address: " + address);
+    }
+    return IpAddresses.parse(address);
+  }
+
+  /** Hands the result of one connect to its callback in a later task, closing on failure. */
+  private static final class Outcome {
+    private final EventLoop loop;
+    private final Invoker invoker;
+    private final NettyStreamHandle handle;
+    private final ConnectCallback callback;
+
+    Outcome(EventLoop loop, Invoker invoker, NettyStreamHandle handle, ConnectCallback callback) {
+      this.loop = loop;
+      this.invoker = invoker;
+      this.handle = handle;
+      this.callback = callback;
+    }
+
+    void succeed() {
+      loop.execute(() -> invoker.invoke(() -> callback.done(handle, null)));
+    }
+
+    void fail(JnetException error) {
+      handle.channel().close();
+      loop.execute(() -> invoker.invoke(() -> callback.done(null, error)));
+    }
+  }
+}

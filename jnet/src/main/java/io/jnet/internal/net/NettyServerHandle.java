@@ -1,0 +1,297 @@
+package io.jnet.internal.net;
+
+import io.jnet.error.JnetException;
+import io.jnet.internal.transport.Transport;
+import io.jnet.net.AddressInfo;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.unix.IntegerUnixChannelOption;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The {@link ServerHandle} over a Netty server channel, and the listen calls that make one.
+ *
+ * <p>As in Node, a TCP server without a host listens on {@code ::} (dual-stack), falling back to
+ * {@code 0.0.0.0} where IPv6 is missing; port 0 takes a port the OS chooses. A Unix socket path
+ * that already exists fails with {@code EADDRINUSE} (the file is never taken over, although Netty's
+ * epoll transport would unlink it; the check is made just before binding), and closing removes the
+ * file the server created. Accepted sockets belong to the same loop.
+ *
+ * <p>Linux abstract socket names (a path starting with NUL) work on the epoll transport; the JDK's
+ * Unix sockets cannot name them, so on NIO they fail with {@code EINVAL}, unlike Node.
+ *
+ * <p>Unlike Node, {@code ipv6Only} is honoured on the epoll transport only: the JDK's NIO has no
+ * {@code IPV6_V6ONLY} option, so on NIO a server on {@code ::} is always dual-stack.
+ */
+final class NettyServerHandle implements ServerHandle {
+  /** {@code IPV6_V6ONLY} at level {@code IPPROTO_IPV6}, Linux's numbers. */
+  private static final IntegerUnixChannelOption IPV6_V6ONLY =
+      new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
+
+  /** How long accepting pauses after an accept error, as Netty's acceptor pauses. */
+  static final long ACCEPT_PAUSE_MILLIS = 1000;
+
+  private final Channel channel;
+  private final Invoker invoker;
+  private final String path;
+  private final AddressInfo address;
+
+  private NettyServerHandle(Channel channel, Invoker invoker, String path, AddressInfo address) {
+    this.channel = channel;
+    this.invoker = invoker;
+    this.path = path;
+    this.address = address;
+  }
+
+  /**
+   * Listens on TCP {@code host} (an IP literal, or null for every interface) and {@code port} (0:
+   * the OS chooses). Loop thread only.
+   */
+  static void listenTcp(
+      EventLoop loop,
+      Invoker invoker,
+      String host,
+      int port,
+      int backlog,
+      boolean ipv6Only,
+      ServerListener listener,
+      ListenCallback callback) {
+    assert loop.inEventLoop() : "not on the loop thread";
+    Transport transport = Channels.transportOf(loop);
+    if (host != null) {
+      bindTcp(loop, invoker, transport, host, port, backlog, ipv6Only, listener, callback);
+      return;
+    }
+    bindTcp(
+        loop,
+        invoker,
+        transport,
+        "::",
+        port,
+        backlog,
+        ipv6Only,
+        listener,
+        (server, error) -> {
+          if (error == null || error.code().equals("EADDRINUSE") || error.code().equals("EACCES")) {
+            callback.done(server, error);
+          } else {
+            bindTcp(loop, invoker, transport, "0.0.0.0", port, backlog, false, listener, callback);
+          }
+        });
+  }
+
+  private static void bindTcp(
+      EventLoop loop,
+      Invoker invoker,
+      Transport transport,
+      String host,
+      int port,
+      int backlog,
+      boolean ipv6Only,
+      ServerListener listener,
+      ListenCallback callback) {
+    boolean ipv6 = IpAddresses.isIP(host) == 6;
+    InetSocketAddress local = new InetSocketAddress(Connector.literal(host), port);
+    ServerBootstrap b =
+        bootstrap(
+            loop,
+            invoker,
+            transport,
+            ipv6,
+            false,
+            listener,
+            () -> Channels.newServerSocket(transport, ipv6));
+    b.option(ChannelOption.SO_REUSEADDR, true);
+    if (ipv6 && ipv6Only && transport == Transport.EPOLL) b.option(IPV6_V6ONLY, 1);
+    bind(
+        b,
+        backlog,
+        local,
+        loop,
+        invoker,
+        ch -> {
+          InetSocketAddress bound = (InetSocketAddress) ch.localAddress();
+          return new NettyServerHandle(ch, invoker, null, IpAddresses.info(bound, ipv6));
+        },
+        t -> UvError.listen(t, host, port),
+        callback);
+  }
+
+  /** Listens on the Unix domain socket {@code path}. Loop thread only. */
+  static void listenPipe(
+      EventLoop loop,
+      Invoker invoker,
+      String path,
+      int backlog,
+      ServerListener listener,
+      ListenCallback callback) {
+    assert loop.inEventLoop() : "not on the loop thread";
+    Transport transport = Channels.transportOf(loop);
+    boolean abstractName = Channels.isAbstract(path);
+    if (abstractName && transport != Transport.EPOLL) {
+      JnetException e = UvError.listen("EINVAL", path, -1, null);
+      loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
+      return;
+    }
+    if (!abstractName && Files.exists(Paths.get(path), LinkOption.NOFOLLOW_LINKS)) {
+      // Netty's native bind unlinks an existing file first; libuv (and so Node) fails instead.
+      JnetException e = UvError.listen("EADDRINUSE", path, -1, null);
+      loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
+      return;
+    }
+    ServerBootstrap b =
+        bootstrap(
+            loop,
+            invoker,
+            transport,
+            false,
+            true,
+            listener,
+            () -> Channels.newServerDomainSocket(transport));
+    bind(
+        b,
+        backlog,
+        Channels.domainAddress(transport, path),
+        loop,
+        invoker,
+        ch -> new NettyServerHandle(ch, invoker, path, null),
+        t -> UvError.listen(t, path, -1),
+        callback);
+  }
+
+  private static ServerBootstrap bootstrap(
+      EventLoop loop,
+      Invoker invoker,
+      Transport transport,
+      boolean ipv6,
+      boolean pipe,
+      ServerListener listener,
+      Supplier<ServerChannel> factory) {
+    return new ServerBootstrap()
+        .group(loop, loop)
+        .channelFactory((io.netty.channel.ChannelFactory<ServerChannel>) factory::get)
+        .childOption(ChannelOption.AUTO_READ, false)
+        .handler(new AcceptErrors(invoker, listener))
+        .childHandler(
+            new ChannelInitializer<Channel>() {
+              @Override
+              protected void initChannel(Channel ch) {
+                NettyStreamHandle[] handle = new NettyStreamHandle[1];
+                handle[0] =
+                    new NettyStreamHandle(
+                        ch,
+                        transport,
+                        invoker,
+                        ipv6,
+                        pipe,
+                        () -> invoker.invoke(() -> listener.onConnection(handle[0])));
+              }
+            });
+  }
+
+  private static void bind(
+      ServerBootstrap b,
+      int backlog,
+      SocketAddress local,
+      EventLoop loop,
+      Invoker invoker,
+      Function<Channel, NettyServerHandle> made,
+      Function<Throwable, JnetException> error,
+      ListenCallback callback) {
+    b.option(ChannelOption.SO_BACKLOG, backlog > 0 ? backlog : 511);
+    b.bind(local)
+        .addListener(
+            (ChannelFuture f) -> {
+              if (f.isSuccess()) {
+                NettyServerHandle server = made.apply(f.channel());
+                loop.execute(() -> invoker.invoke(() -> callback.done(server, null)));
+              } else {
+                JnetException e = error.apply(f.cause());
+                f.channel().close();
+                loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
+              }
+            });
+  }
+
+  @Override
+  public AddressInfo address() {
+    return address;
+  }
+
+  @Override
+  public String path() {
+    return path;
+  }
+
+  @Override
+  public void close(Callback callback) {
+    assert channel.eventLoop().inEventLoop() : "not on the loop thread";
+    channel
+        .close()
+        .addListener(
+            f -> {
+              if (path != null && !Channels.isAbstract(path)) removeSocketFile();
+              channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(null)));
+            });
+  }
+
+  private void removeSocketFile() {
+    try {
+      Files.deleteIfExists(Paths.get(path));
+    } catch (IOException | RuntimeException e) {
+      // the transport removes the file too; a file that cannot be removed stays, as in Node
+    }
+  }
+
+  @Override
+  public boolean isClosed() {
+    return !channel.isOpen();
+  }
+
+  /**
+   * First handler of the listening channel: reports an accept error and, as Netty's own acceptor
+   * would, stops accepting for a second so that a full descriptor table (EMFILE) does not spin.
+   */
+  private static final class AcceptErrors extends ChannelInboundHandlerAdapter {
+    private final Invoker invoker;
+    private final ServerListener listener;
+
+    AcceptErrors(Invoker invoker, ServerListener listener) {
+      this.invoker = invoker;
+      this.listener = listener;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      JnetException e = UvError.stream(cause, "accept");
+      invoker.invoke(() -> listener.onError(e));
+      Channel server = ctx.channel();
+      if (server.isOpen() && server.config().isAutoRead()) {
+        server.config().setAutoRead(false);
+        server
+            .eventLoop()
+            .schedule(
+                () -> {
+                  if (server.isOpen()) server.config().setAutoRead(true);
+                },
+                ACCEPT_PAUSE_MILLIS,
+                TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+}

@@ -1,0 +1,451 @@
+package io.jnet.internal.net;
+
+import io.jnet.error.JnetException;
+import io.jnet.internal.transport.Transport;
+import io.jnet.net.AddressInfo;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelConfig;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.channel.socket.nio.NioChannelOption;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import jdk.net.ExtendedSocketOptions;
+
+/**
+ * The {@link StreamHandle} over a Netty channel (TCP or Unix domain socket, epoll or NIO).
+ *
+ * <p>How Node's stream semantics sit on Netty's mechanisms:
+ *
+ * <ul>
+ *   <li>Read start and stop are Netty's auto-read, which adds and removes read interest in the
+ *       selector, so a stopped handle really leaves bytes in the kernel. Whatever the transport
+ *       still reads after a stop (epoll drains the socket when the peer half-closes, and a read
+ *       loop in progress finishes its current read) is parked here and delivered after the next
+ *       start, so the listener never sees data while stopped.
+ *   <li>The peer's FIN is Netty's {@code ChannelInputShutdownEvent} under {@code
+ *       ALLOW_HALF_CLOSURE}: the handle stays writable. Unlike Node, a Unix domain socket on the
+ *       NIO transport cannot stay open after the peer's FIN (Netty's NIO domain channel ignores
+ *       half-closure): it reports {@code onEof} and then {@code onClose}.
+ *   <li>Writes wrap the caller's bytes ({@code Unpooled.wrappedBuffer}) and are flushed by one task
+ *       per loop turn, so writes of one turn leave as one {@code writev}.
+ *   <li>Shutdown waits for every queued write to complete before {@code shutdownOutput()}, because
+ *       Netty fails the writes still pending when the output is shut down (netty #7041).
+ *   <li>Close is reported in a task after Netty's close, so pending writes fail (with {@code
+ *       ECANCELED}, as libuv's cancelled requests) before {@link StreamListener#onClose()}.
+ * </ul>
+ */
+final class NettyStreamHandle implements StreamHandle {
+  private static final int READING = 1;
+  private static final int FLUSH_SCHEDULED = 1 << 1;
+  private static final int DRAIN_SCHEDULED = 1 << 2;
+  private static final int READ_ENDED = 1 << 3;
+  private static final int SHUTDOWN = 1 << 4;
+  private static final int CLOSING = 1 << 5;
+  private static final int CLOSED = 1 << 6;
+  private static final int WRITING = 1 << 7;
+  private static final int CLOSE_UNHEARD = 1 << 8;
+
+  /** Parked marker for the peer's FIN. */
+  private static final Object EOF = new Object();
+
+  private final Channel channel;
+  private final Transport transport;
+  private final Invoker invoker;
+  private final boolean ipv6Socket;
+  private final boolean pipe;
+  private final Runnable onActive;
+  private final Runnable flushTask = this::flushNow;
+  private final Runnable drainTask = this::drainParked;
+
+  /** State flags; loop thread only. */
+  private int flags;
+
+  /** Loop thread only; null until {@link #setListener}. */
+  private StreamListener listener;
+
+  /** Reads (byte[]), {@link #EOF} or a read error, waiting for reading to start; loop only. */
+  private final ArrayDeque<Object> parked = new ArrayDeque<>();
+
+  /** Writes queued and not completed; loop thread only. */
+  private int pendingWrites;
+
+  /** The shutdown waiting for {@link #pendingWrites} to reach 0, or null; loop thread only. */
+  private Callback shutdownCallback;
+
+  /** Close requests waiting for the close to be reported; loop thread only. */
+  private final List<Callback> closeCallbacks = new ArrayList<>(1);
+
+  /** Written on the loop thread only, read from any. */
+  private volatile long bytesRead;
+
+  private volatile long bytesWritten;
+  private volatile long writeQueueSize;
+
+  /**
+   * Wraps {@code channel}, not yet registered or already accepted, and configures it: auto-read
+   * off, half-closure allowed and, for TCP, Nagle on as in Node. {@code onActive}, if not null,
+   * runs on the loop when the channel becomes active.
+   */
+  NettyStreamHandle(
+      Channel channel,
+      Transport transport,
+      Invoker invoker,
+      boolean ipv6Socket,
+      boolean pipe,
+      Runnable onActive) {
+    this.channel = channel;
+    this.transport = transport;
+    this.invoker = invoker;
+    this.ipv6Socket = ipv6Socket;
+    this.pipe = pipe;
+    this.onActive = onActive;
+    ChannelConfig config = channel.config();
+    config.setAutoRead(false);
+    config.setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+    if (!pipe) config.setOption(ChannelOption.TCP_NODELAY, false);
+    channel.pipeline().addLast("jnet-stream", new Inbound());
+    channel.closeFuture().addListener(f -> channel.eventLoop().execute(this::afterClose));
+  }
+
+  Channel channel() {
+    return channel;
+  }
+
+  private void assertLoop() {
+    assert channel.eventLoop().inEventLoop() : "not on the loop thread";
+  }
+
+  private boolean has(int flag) {
+    return (flags & flag) != 0;
+  }
+
+  @Override
+  public void setListener(StreamListener listener) {
+    assertLoop();
+    this.listener = listener;
+    if (has(CLOSE_UNHEARD)) {
+      flags &= ~CLOSE_UNHEARD;
+      channel.eventLoop().execute(() -> invoker.invoke(listener::onClose));
+    }
+  }
+
+  // Reading.
+
+  @Override
+  public void readStart() {
+    assertLoop();
+    if (has(READING) || has(CLOSED)) return;
+    flags |= READING;
+    if (!parked.isEmpty()) scheduleDrain();
+    if (!has(READ_ENDED) && channel.isOpen()) channel.config().setAutoRead(true);
+  }
+
+  @Override
+  public void readStop() {
+    assertLoop();
+    if (!has(READING)) return;
+    flags &= ~READING;
+    channel.config().setAutoRead(false);
+  }
+
+  @Override
+  public boolean reading() {
+    return has(READING);
+  }
+
+  /** Something read (a chunk, EOF or an error): delivered now, or parked until reading starts. */
+  private void arrived(Object item) {
+    if (has(READING) && listener != null && parked.isEmpty()) {
+      deliver(item);
+    } else {
+      parked.add(item);
+    }
+  }
+
+  private void scheduleDrain() {
+    if (has(DRAIN_SCHEDULED)) return;
+    flags |= DRAIN_SCHEDULED;
+    channel.eventLoop().execute(drainTask);
+  }
+
+  private void drainParked() {
+    flags &= ~DRAIN_SCHEDULED;
+    while (has(READING) && listener != null && !has(CLOSED) && !parked.isEmpty()) {
+      deliver(parked.poll());
+    }
+  }
+
+  private void deliver(Object item) {
+    StreamListener l = listener;
+    if (item instanceof byte[] chunk) {
+      invoker.invoke(() -> l.onRead(chunk));
+    } else if (item == EOF) {
+      invoker.invoke(l::onEof);
+    } else {
+      JnetException error = (JnetException) item;
+      invoker.invoke(() -> l.onError(error));
+    }
+  }
+
+  // Writing.
+
+  @Override
+  public void write(ByteBuffer[] chunks, Callback callback) {
+    enqueue(Unpooled.wrappedBuffer(chunks), callback);
+  }
+
+  @Override
+  public void write(ByteBuffer chunk, Callback callback) {
+    enqueue(Unpooled.wrappedBuffer(chunk), callback);
+  }
+
+  @Override
+  public void write(byte[] array, int offset, int length, Callback callback) {
+    enqueue(Unpooled.wrappedBuffer(array, offset, length), callback);
+  }
+
+  private void enqueue(ByteBuf buf, Callback callback) {
+    assertLoop();
+    int n = buf.readableBytes();
+    pendingWrites++;
+    writeQueueSize += n;
+    ChannelPromise promise = channel.newPromise();
+    promise.addListener(f -> writeDone(n, f.cause(), callback));
+    flags |= WRITING;
+    try {
+      channel.write(buf, promise);
+    } finally {
+      flags &= ~WRITING;
+    }
+    scheduleFlush();
+  }
+
+  private void scheduleFlush() {
+    if (has(FLUSH_SCHEDULED)) return;
+    flags |= FLUSH_SCHEDULED;
+    channel.eventLoop().execute(flushTask);
+  }
+
+  private void flushNow() {
+    flags &= ~FLUSH_SCHEDULED;
+    channel.flush();
+  }
+
+  private void writeDone(int n, Throwable cause, Callback callback) {
+    if (has(WRITING)) {
+      // Failed inside write() (a closed channel): report later, never from inside the call.
+      channel.eventLoop().execute(() -> writeDone(n, cause, callback));
+      return;
+    }
+    pendingWrites--;
+    writeQueueSize -= n;
+    if (cause == null) bytesWritten += n;
+    JnetException error = cause == null ? null : failure(cause, "write");
+    invoker.invoke(() -> callback.done(error));
+    if (pendingWrites == 0 && shutdownCallback != null) shutdownNow();
+  }
+
+  /** A request's failure: cancelled when jnet closed the handle under it, else as the OS said. */
+  private JnetException failure(Throwable cause, String syscall) {
+    return has(CLOSING)
+        ? UvError.stream("ECANCELED", syscall, cause)
+        : UvError.stream(cause, syscall);
+  }
+
+  // Shutdown and close.
+
+  @Override
+  public void shutdown(Callback callback) {
+    assertLoop();
+    if (has(SHUTDOWN) || has(CLOSING) || has(CLOSED)) {
+      JnetException e = UvError.stream("ENOTCONN", "shutdown", null);
+      channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(e)));
+      return;
+    }
+    flags |= SHUTDOWN;
+    shutdownCallback = callback;
+    if (pendingWrites == 0) channel.eventLoop().execute(this::shutdownNow);
+  }
+
+  private void shutdownNow() {
+    Callback callback = shutdownCallback;
+    if (callback == null) return;
+    shutdownCallback = null;
+    ChannelFuture f = ((DuplexChannel) channel).shutdownOutput();
+    f.addListener(
+        done -> {
+          JnetException e = done.isSuccess() ? null : failure(done.cause(), "shutdown");
+          invoker.invoke(() -> callback.done(e));
+        });
+  }
+
+  @Override
+  public void close(Callback callback) {
+    assertLoop();
+    flags |= CLOSING;
+    if (has(CLOSED)) {
+      channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(null)));
+      return;
+    }
+    closeCallbacks.add(callback);
+    channel.close();
+  }
+
+  @Override
+  public void reset(Callback callback) {
+    assertLoop();
+    if (!pipe && channel.isOpen()) {
+      try {
+        channel.config().setOption(ChannelOption.SO_LINGER, 0);
+      } catch (RuntimeException e) {
+        // the socket is already unusable: a plain close is all that is left
+      }
+    }
+    close(callback);
+  }
+
+  /** Runs in a task after Netty closed the channel, so that failed writes are reported first. */
+  private void afterClose() {
+    if (pipe && transport == Transport.NIO && !has(CLOSING) && !has(READ_ENDED)) {
+      // Netty's NIO Unix socket cannot half-close: the peer's FIN closes it without an event.
+      flags |= READ_ENDED;
+      parked.add(EOF);
+      drainParked();
+    }
+    flags |= CLOSED;
+    flags &= ~READING;
+    parked.clear();
+    Callback shutdown = shutdownCallback;
+    if (shutdown != null) {
+      shutdownCallback = null;
+      JnetException e = UvError.stream("ECANCELED", "shutdown", null);
+      invoker.invoke(() -> shutdown.done(e));
+    }
+    StreamListener l = listener;
+    if (l != null) {
+      invoker.invoke(l::onClose);
+    } else {
+      flags |= CLOSE_UNHEARD;
+    }
+    List<Callback> callbacks = new ArrayList<>(closeCallbacks);
+    closeCallbacks.clear();
+    for (Callback c : callbacks) invoker.invoke(() -> c.done(null));
+  }
+
+  // Options.
+
+  @Override
+  public void setNoDelay(boolean noDelay) {
+    assertLoop();
+    if (pipe || !channel.isOpen()) return;
+    channel.config().setOption(ChannelOption.TCP_NODELAY, noDelay);
+  }
+
+  @Override
+  public void setKeepAlive(boolean enable, int initialDelayMillis) {
+    assertLoop();
+    if (pipe || !channel.isOpen()) return;
+    ChannelConfig config = channel.config();
+    config.setOption(ChannelOption.SO_KEEPALIVE, enable);
+    int seconds = initialDelayMillis / 1000;
+    if (!enable || seconds < 1) return;
+    if (transport == Transport.EPOLL) {
+      config.setOption(EpollChannelOption.TCP_KEEPIDLE, seconds);
+    } else {
+      config.setOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE), seconds);
+    }
+  }
+
+  // Counters and addresses.
+
+  @Override
+  public long bytesRead() {
+    return bytesRead;
+  }
+
+  @Override
+  public long bytesWritten() {
+    return bytesWritten;
+  }
+
+  @Override
+  public long writeQueueSize() {
+    return writeQueueSize;
+  }
+
+  @Override
+  public AddressInfo localAddress() {
+    return info(channel.localAddress());
+  }
+
+  @Override
+  public AddressInfo remoteAddress() {
+    return info(channel.remoteAddress());
+  }
+
+  private AddressInfo info(SocketAddress address) {
+    if (pipe || !(address instanceof InetSocketAddress a) || a.getAddress() == null) return null;
+    return IpAddresses.info(a, ipv6Socket);
+  }
+
+  @Override
+  public boolean isPipe() {
+    return pipe;
+  }
+
+  @Override
+  public boolean isClosed() {
+    return !channel.isOpen();
+  }
+
+  /** The channel's last handler: turns Netty's inbound events into parked or delivered reads. */
+  private final class Inbound extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+      if (onActive != null) onActive.run();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ByteBuf buf = (ByteBuf) msg;
+      byte[] chunk;
+      try {
+        chunk = new byte[buf.readableBytes()];
+        buf.readBytes(chunk);
+      } finally {
+        buf.release();
+      }
+      if (chunk.length == 0 || has(READ_ENDED)) return;
+      bytesRead += chunk.length;
+      arrived(chunk);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt == ChannelInputShutdownEvent.INSTANCE && !has(READ_ENDED)) {
+        flags |= READ_ENDED;
+        arrived(EOF);
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (has(READ_ENDED) || has(CLOSING)) return;
+      flags |= READ_ENDED;
+      arrived(UvError.stream(cause, "read"));
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.jnet.internal.net;
+
+import io.jnet.net.AddressInfo;
+import java.nio.ByteBuffer;
+
+/**
+ * A connected byte stream over a native socket: what libuv's {@code uv_stream_t} and Node's {@code
+ * stream_wrap} are to Node's {@code net.Socket}.
+ *
+ * <p>A handle is long-lived; each {@link #write}, {@link #shutdown} and {@link #close} is a request
+ * with its own {@link Callback}, called once, later, on the loop thread. Reads are pushed to the
+ * {@link StreamListener} between {@link #readStart()} and {@link #readStop()}; a new handle is not
+ * reading. Writes made in one loop turn are flushed together (one {@code writev}).
+ *
+ * <p>Threads: every method must be called on the handle's loop thread, except the counters and
+ * addresses, which may be read from any thread.
+ */
+public interface StreamHandle {
+  /** Sets who receives reads, end and close; call before {@link #readStart()}. */
+  void setListener(StreamListener listener);
+
+  /**
+   * Starts reading from the kernel. Chunks the transport read while stopped are delivered first, in
+   * a later task, never from inside this call.
+   */
+  void readStart();
+
+  /** Stops reading from the kernel: the peer's writes block once the socket buffers are full. */
+  void readStop();
+
+  /** Whether reading is started. */
+  boolean reading();
+
+  /**
+   * Queues {@code chunks} to be written as one request, without copying them: the caller must not
+   * change their bytes before {@code callback} runs. Positions and limits are left untouched.
+   */
+  void write(ByteBuffer[] chunks, Callback callback);
+
+  /** Queues one chunk; see {@link #write(ByteBuffer[], Callback)}. */
+  void write(ByteBuffer chunk, Callback callback);
+
+  /** Queues {@code length} bytes of {@code array} from {@code offset}, without copying them. */
+  void write(byte[] array, int offset, int length, Callback callback);
+
+  /**
+   * Sends FIN once every write queued before it has completed; the read side stays open. Pending
+   * writes are never failed by it.
+   */
+  void shutdown(Callback callback);
+
+  /** Closes the socket; pending writes fail with {@code ECANCELED}. */
+  void close(Callback callback);
+
+  /**
+   * Closes with {@code SO_LINGER} 0 so the peer sees a reset ({@code ECONNRESET}); for a Unix
+   * domain socket, a plain close.
+   */
+  void reset(Callback callback);
+
+  /** Disables (true) or enables Nagle's algorithm; ignored for Unix domain sockets. */
+  void setNoDelay(boolean noDelay);
+
+  /**
+   * Turns TCP keep-alive on or off; with {@code initialDelayMillis} of a second or more, the idle
+   * time before the first probe is set too, in whole seconds as Node does. Ignored for Unix domain
+   * sockets.
+   */
+  void setKeepAlive(boolean enable, int initialDelayMillis);
+
+  /** Bytes read from the kernel so far. */
+  long bytesRead();
+
+  /** Bytes whose writes have completed so far. */
+  long bytesWritten();
+
+  /** Bytes queued by {@link #write} and not yet completed: libuv's {@code write_queue_size}. */
+  long writeQueueSize();
+
+  /** The local address of a TCP socket as Node prints it, or null (Unix socket, or closed). */
+  AddressInfo localAddress();
+
+  /** The peer's address of a TCP socket as Node prints it, or null (Unix socket, or closed). */
+  AddressInfo remoteAddress();
+
+  /** True for a Unix domain socket. */
+  boolean isPipe();
+
+  /** True once the socket is closed. */
+  boolean isClosed();
+}
