@@ -171,6 +171,38 @@ module.exports = {
     });
   },
 
+  throwInTickThenNextTickRuns: (log) => {
+    onUncaught(log);
+    process.nextTick(() => {
+      log('tick1');
+      throw new Error('boom');
+    });
+    process.nextTick(() => log('tick2'));
+    setImmediate(() => log('immediate'));
+  },
+
+  intervalGoesOnAfterAThrow: (log) => {
+    onUncaught(log);
+    let n = 0;
+    const iv = setInterval(() => {
+      log('interval', ++n);
+      if (n === 3) clearInterval(iv);
+      if (n === 1) throw new Error('boom');
+    }, 1);
+  },
+
+  chainFollowsThePhases: (log) => {
+    setTimeout(() => {
+      log('timer');
+      process.nextTick(() => log('timer.tick'));
+      setImmediate(() => {
+        log('timer.immediate');
+        process.nextTick(() => log('timer.immediate.tick'));
+        setTimeout(() => log('timer.immediate.timeout'), 0);
+      });
+    }, 1);
+  },
+
   tickFromTimerRunsBeforeNextTimer: (log) => {
     setTimeout(() => {
       log('timer1');

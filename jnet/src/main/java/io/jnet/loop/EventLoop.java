@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  *       drained, including ticks queued while draining, before anything else runs.
  *   <li>Each turn of the loop runs these phases in order: timers (every timer due when the phase
  *       began), I/O events, handed-over tasks (FIFO), check (the immediates queued before the phase
- *       began, in order; one queued during the phase runs on the next turn).
+ *       began, in order; one queued during the phase runs on the next turn), close (the {@code
+ *       'close'} callbacks of the handles closed before it began).
  *   <li>Timers of equal delay fire in creation order; lists of different delays by expiry. A timer
  *       created or refreshed while timers run starts its countdown then, so it fires on a later
  *       turn. Delays below 1 ms, or above 2<sup>31</sup>-1 ms, become 1 ms as in Node; the latter
@@ -53,7 +54,10 @@ import java.util.function.Consumer;
  *
  * <p>Every method may be called from any thread. On the loop, {@link #nextTick} queues a tick; off
  * the loop it is handed over, as {@link #execute} is. Timers and immediates made off the loop are
- * returned at once and armed when the loop receives them.
+ * returned at once and armed when the loop receives them. {@link #clearTimeout} and {@link
+ * #clearImmediate} take effect when they return, on any thread: a timer or immediate that is not
+ * already running will not run. Unlike Node's main module, a Java {@code main} does not run on the
+ * loop: code that must see Node's orderings from its first line runs in {@code execute(...)}.
  */
 public final class EventLoop implements Executor {
   static {
@@ -68,9 +72,10 @@ public final class EventLoop implements Executor {
     static final EventLoop LOOP = new EventLoop("jnet-loop-0");
   }
 
-  final Timers timers = new Timers(this);
+  final TimerQueue timers = new TimerQueue(this);
   private final Immediates immediates = new Immediates(this);
   private final ArrayDeque<Runnable> ticks = new ArrayDeque<>(); // loop thread only
+  private final ArrayDeque<Runnable> closing = new ArrayDeque<>(); // loop thread only
   private final AtomicInteger holds = new AtomicInteger(); // changed through Keeper only
   private final long originNanos = System.nanoTime();
   private final LoopEngine engine;
@@ -137,6 +142,7 @@ public final class EventLoop implements Executor {
    */
   public void clearImmediate(Immediate immediate) {
     if (immediate == null) return;
+    immediate.cleared = true;
     EventLoop owner = immediate.loop;
     if (owner.inLoop()) owner.immediates.clear(immediate);
     else owner.submit(() -> owner.immediates.clear(immediate));
@@ -155,6 +161,7 @@ public final class EventLoop implements Executor {
   /** Node's {@code clearTimeout}: the timer will not fire; null and repeated calls are no-ops. */
   public void clearTimeout(Timeout timeout) {
     if (timeout == null) return;
+    timeout.cleared = true;
     EventLoop owner = timeout.loop;
     if (owner.inLoop()) owner.timers.clear(timeout);
     else owner.submit(() -> owner.timers.clear(timeout));
@@ -180,9 +187,14 @@ public final class EventLoop implements Executor {
 
   /**
    * Hands {@code t} to the uncaught-exception handler, as for a throwing callback: what an emitter
-   * does with an {@code 'error'} nobody listens to. A handler that throws has both printed.
+   * does with an {@code 'error'} nobody listens to. Off the loop it is handed to the loop. A
+   * handler that throws has both exceptions printed.
    */
   public void reportUncaught(Throwable t) {
+    if (!inLoop()) {
+      submit(() -> reportUncaught(t));
+      return;
+    }
     try {
       uncaughtHandler.accept(t);
     } catch (Throwable inHandler) {
@@ -210,10 +222,6 @@ public final class EventLoop implements Executor {
   void submit(Runnable task) {
     hold(1);
     engine.submit(task);
-  }
-
-  void wakeAt(long loopMillis) {
-    engine.wakeAt(originNanos + loopMillis * 1_000_000L);
   }
 
   /** Runs one callback and then, unless nested in another, the nextTick queue. */
@@ -291,12 +299,30 @@ public final class EventLoop implements Executor {
         callback(task);
       }
       immediates.runPhase();
-      hold(-ran);
+      int closed = closing.size();
+      for (int i = 0; i < closed; i++) callback(closing.poll());
+      hold(-ran - closed);
     }
 
     @Override
     public boolean mayBlock() {
-      return immediates.isEmpty() && ticks.isEmpty() && !engine.hasSubmitted();
+      return immediates.isEmpty()
+          && ticks.isEmpty()
+          && closing.isEmpty()
+          && !engine.hasSubmitted()
+          && nextTimerNanos() - System.nanoTime() > 0;
+    }
+
+    @Override
+    public long nextTimerNanos() {
+      long expiry = timers.nextExpiry();
+      return expiry == Long.MAX_VALUE ? expiry : originNanos + expiry * 1_000_000L;
+    }
+
+    @Override
+    public void closing(Runnable r) {
+      hold(1);
+      closing.add(r);
     }
 
     @Override

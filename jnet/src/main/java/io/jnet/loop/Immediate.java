@@ -14,6 +14,7 @@ public final class Immediate extends LoopHandle implements Handle {
   Immediate prev;
   Immediate next;
   boolean queued;
+  volatile boolean cleared; // set by clearImmediate on any thread, at once
 
   Immediate(EventLoop loop, Runnable task) {
     super(loop);

@@ -21,7 +21,7 @@ final class Immediates {
   }
 
   void add(Immediate i) {
-    if (i.task == null || i.queued) return; // cleared before the hand-over arrived
+    if (i.task == null || i.queued || i.cleared) return; // cleared before the hand-over arrived
     i.queued = true;
     i.prev = tail;
     i.next = null;
@@ -47,7 +47,7 @@ final class Immediates {
       unlink(i);
       Runnable task = i.task;
       i.task = null;
-      loop.callback(task);
+      if (!i.cleared) loop.callback(task);
       i.deactivate();
     }
   }

@@ -18,7 +18,8 @@ public final class Timeout extends LoopHandle implements Handle {
   long idleStart; // loop time in ms when the countdown started
   Timeout prev;
   Timeout next;
-  Timers.TimerList list; // the list this timer waits in, or null
+  TimerQueue.TimerList list; // the list this timer waits in, or null
+  volatile boolean cleared; // set by clearTimeout on any thread, at once
 
   Timeout(EventLoop loop, Runnable task, long delay, boolean repeat) {
     super(loop);

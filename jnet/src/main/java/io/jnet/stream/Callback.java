@@ -3,7 +3,7 @@ package io.jnet.stream;
 import io.jnet.error.JnetException;
 
 /**
- * Tells a stream that one operation it handed to its implementation is over: Node's {@code
+ * The completion of one operation a stream handed to its implementation: Node's {@code
  * callback(err)} of {@code _write}, {@code _final}, {@code _destroy} and friends.
  *
  * <p>Call it exactly once, with null on success. It may be called synchronously (inside the hook)

@@ -128,6 +128,36 @@ public non-sealed class Duplex extends Readable implements WritableStream {
   }
 
   @Override
+  public Duplex end(Consumer<JnetException> callback) {
+    return end((Buffer) null, callback);
+  }
+
+  @Override
+  public Duplex end(Buffer chunk) {
+    return end(chunk, null);
+  }
+
+  @Override
+  public Duplex end(String chunk) {
+    return end(chunk, null, null);
+  }
+
+  @Override
+  public Duplex end(String chunk, String encoding) {
+    return end(chunk, encoding, null);
+  }
+
+  @Override
+  public Duplex end(String chunk, Consumer<JnetException> callback) {
+    return end(chunk, null, callback);
+  }
+
+  @Override
+  public Duplex end(byte[] chunk) {
+    return end(chunk == null ? null : Buffer.wrap(chunk), null);
+  }
+
+  @Override
   public void cork() {
     if (!onLoop()) {
       loop.execute(ws::cork);

@@ -40,6 +40,7 @@ final class Pipe {
   }
 
   static void start(Readable src, WritableStream dest, boolean end) {
+    assert src.onLoop() : "off the loop";
     ReadableState state = src.rs;
     Pipe p = new Pipe(src, dest);
     if (state.pipes.size() == 1 && !state.has(ReadableState.MULTI_AWAIT_DRAIN)) {
@@ -68,6 +69,7 @@ final class Pipe {
   }
 
   static void unpipe(Readable src, WritableStream dest) {
+    assert src.onLoop() : "off the loop";
     ReadableState state = src.rs;
     if (state.pipes.isEmpty()) return;
     if (dest == null) {

@@ -42,6 +42,7 @@ final class PipelineRun {
   }
 
   void start() {
+    assert streams.get(0).onLoop() : "off the loop";
     Stream ret = null;
     int n = streams.size();
     for (int i = 0; i < n; i++) {

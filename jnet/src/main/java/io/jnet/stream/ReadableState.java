@@ -86,6 +86,7 @@ final class ReadableState extends StreamState {
   // Push and unshift.
 
   boolean push(Object chunk, String enc, boolean front) {
+    assert stream.onLoop() : "off the loop";
     if (chunk == null) {
       clear(READING);
       onEofChunk();
@@ -265,6 +266,7 @@ final class ReadableState extends StreamState {
 
   /** Node's {@code read(n)}; returns a Buffer, a String (text mode) or null. */
   Object read(int n) {
+    assert stream.onLoop() : "off the loop";
     int nOrig = n;
     if (n != READ_ALL && n > highWaterMark) highWaterMark = computeNewHighWaterMark(n);
     if (n != 0) clear(EMITTED_READABLE);
@@ -420,6 +422,7 @@ final class ReadableState extends StreamState {
   }
 
   void resume() {
+    assert stream.onLoop() : "off the loop";
     if (!has(FLOWING)) {
       set(HAS_FLOWING);
       if (!has(READABLE_LISTENING)) {
@@ -445,6 +448,7 @@ final class ReadableState extends StreamState {
   }
 
   void pause() {
+    assert stream.onLoop() : "off the loop";
     if ((flags & (HAS_FLOWING | FLOWING)) != HAS_FLOWING) {
       set(HAS_FLOWING);
       clear(FLOWING);
@@ -500,6 +504,7 @@ final class ReadableState extends StreamState {
   // Encoding.
 
   void setEncoding(String enc) {
+    assert stream.onLoop() : "off the loop";
     StringDecoder d = new StringDecoder(enc);
     decoder = d;
     encoding = Encoding.of(enc).nodeName();

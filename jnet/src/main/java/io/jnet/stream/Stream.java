@@ -151,6 +151,7 @@ public abstract class Stream extends EventEmitter {
   }
 
   void destroyOnLoop(JnetException err) {
+    assert onLoop() : "off the loop";
     ReadableState r = readState();
     WritableState w = writeState();
     if (w != null) w.beforeDestroy();

@@ -110,6 +110,36 @@ public non-sealed class Writable extends Stream implements WritableStream {
   }
 
   @Override
+  public Writable end(Consumer<JnetException> callback) {
+    return end((Buffer) null, callback);
+  }
+
+  @Override
+  public Writable end(Buffer chunk) {
+    return end(chunk, null);
+  }
+
+  @Override
+  public Writable end(String chunk) {
+    return end(chunk, null, null);
+  }
+
+  @Override
+  public Writable end(String chunk, String encoding) {
+    return end(chunk, encoding, null);
+  }
+
+  @Override
+  public Writable end(String chunk, Consumer<JnetException> callback) {
+    return end(chunk, null, callback);
+  }
+
+  @Override
+  public Writable end(byte[] chunk) {
+    return end(chunk == null ? null : Buffer.wrap(chunk), null);
+  }
+
+  @Override
   public void cork() {
     if (!onLoop()) {
       loop.execute(ws::cork);

@@ -105,6 +105,7 @@ final class WritableState extends StreamState {
   }
 
   private boolean writeOnLoop(Buffer chunk, Consumer<JnetException> cb, boolean promisedDrain) {
+    assert stream.onLoop() : "off the loop";
     JnetException err = null;
     if (has(ENDING)) {
       err = StreamErrors.writeAfterEnd();
@@ -312,10 +313,12 @@ final class WritableState extends StreamState {
   // cork / uncork.
 
   void cork() {
+    assert stream.onLoop() : "off the loop";
     corked = corked + 1;
   }
 
   void uncork() {
+    assert stream.onLoop() : "off the loop";
     if (corked > 0) {
       corked = corked - 1;
       if (!has(WRITING)) clearBuffer();
@@ -325,6 +328,7 @@ final class WritableState extends StreamState {
   // end().
 
   void end(Buffer chunk, Consumer<JnetException> cb) {
+    assert stream.onLoop() : "off the loop";
     JnetException err = null;
     if (chunk != null) {
       JnetException e = null;

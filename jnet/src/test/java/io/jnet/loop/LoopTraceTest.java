@@ -274,6 +274,55 @@ class LoopTraceTest {
   }
 
   @Test
+  void throwInTickThenNextTickRuns() {
+    matches(
+        () -> {
+          loop.nextTick(
+              () -> {
+                t.log("tick1");
+                throw new RuntimeException("boom");
+              });
+          loop.nextTick(() -> t.log("tick2"));
+          loop.setImmediate(() -> t.log("immediate"));
+        });
+  }
+
+  @Test
+  void intervalGoesOnAfterAThrow() {
+    matches(
+        () -> {
+          int[] n = {0};
+          Timeout[] iv = new Timeout[1];
+          iv[0] =
+              loop.setInterval(
+                  () -> {
+                    t.log("interval", ++n[0]);
+                    if (n[0] == 3) loop.clearInterval(iv[0]);
+                    if (n[0] == 1) throw new RuntimeException("boom");
+                  },
+                  1);
+        });
+  }
+
+  @Test
+  void chainFollowsThePhases() {
+    matches(
+        () ->
+            loop.setTimeout(
+                () -> {
+                  t.log("timer");
+                  loop.nextTick(() -> t.log("timer.tick"));
+                  loop.setImmediate(
+                      () -> {
+                        t.log("timer.immediate");
+                        loop.nextTick(() -> t.log("timer.immediate.tick"));
+                        loop.setTimeout(() -> t.log("timer.immediate.timeout"), 0);
+                      });
+                },
+                1));
+  }
+
+  @Test
   void tickFromTimerRunsBeforeNextTimer() {
     matches(
         () -> {

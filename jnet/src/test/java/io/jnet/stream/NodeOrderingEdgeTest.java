@@ -187,4 +187,124 @@ class NodeOrderingEdgeTest {
         });
     log.assertEntries("flags [true, false, true, true]", "d.end", "d.close");
   }
+
+  @Test
+  void removingTheReadableListenerLetsDataFlowOnTheNextTick() {
+    Loops.run(
+        () -> {
+          Readable r = new Readable(StreamOptions.defaults().read((s, n) -> {}));
+          Runnable f = () -> log.add("readable");
+          r.on(Readable.READABLE, f);
+          r.push("a");
+          Loops.loop()
+              .setImmediate(
+                  () -> {
+                    r.removeListener(Readable.READABLE, f);
+                    r.on(Readable.DATA, d -> log.add("data " + d));
+                    log.add("flowing " + r.readableFlowing());
+                    Loops.loop()
+                        .setImmediate(() -> log.add("flowing later " + r.readableFlowing()));
+                  });
+        });
+    log.assertEntries("readable", "flowing false", "data a", "flowing later true");
+  }
+
+  @Test
+  void resumeWithAReadableListenerDoesNotFlow() {
+    Loops.run(
+        () -> {
+          Readable r = new Readable(StreamOptions.defaults().read((s, n) -> {}));
+          r.on(Readable.READABLE, () -> log.add("readable " + r.readableLength()));
+          r.resume();
+          log.add("flowing " + r.readableFlowing());
+          r.push("a");
+          r.on(Readable.RESUME, () -> log.add("resume"));
+        });
+    log.assertEntries("flowing false", "resume", "readable 1");
+  }
+
+  @Test
+  void destroyDuringConstructWaitsForIt() {
+    Loops.run(
+        () -> {
+          Readable r =
+              new Readable(
+                  StreamOptions.defaults()
+                      .read((s, n) -> {})
+                      .construct(
+                          cb -> {
+                            log.add("_construct");
+                            Loops.loop()
+                                .setImmediate(
+                                    () -> {
+                                      log.add("construct done");
+                                      cb.done();
+                                    });
+                          })
+                      .destroy(
+                          (e, cb) -> {
+                            log.add("_destroy");
+                            cb.done(e);
+                          }));
+          r.on(Readable.CLOSE, () -> log.add("close"));
+          r.destroy();
+          log.add("destroyed " + r.destroyed());
+        });
+    log.assertEntries("destroyed true", "_construct", "construct done", "_destroy", "close");
+  }
+
+  @Test
+  void pipingTwiceIntoOneDestinationWritesTwice() {
+    Loops.run(
+        () -> {
+          Readable r = new Readable(StreamOptions.defaults().read((s, n) -> {}));
+          PassThrough p = new PassThrough();
+          p.on(Readable.DATA, d -> log.add("p " + d));
+          r.pipe(p);
+          r.pipe(p);
+          r.push("x");
+          r.pushEnd();
+          p.on(Readable.END, () -> log.add("end"));
+        });
+    log.assertEntries("p x", "p x", "end");
+  }
+
+  @Test
+  void readWhilePausedEmitsDataToo() {
+    Loops.run(
+        () -> {
+          Readable r = new Readable(StreamOptions.defaults().read((s, n) -> {}));
+          r.push("ab");
+          r.push("cd");
+          r.on(Readable.DATA, d -> log.add("data " + d));
+          Loops.loop()
+              .setImmediate(
+                  () -> {
+                    r.pause();
+                    r.push("ef");
+                    log.add(String.valueOf(r.read()));
+                  });
+        });
+    log.assertEntries("data ab", "data cd", "data ef", "ef");
+  }
+
+  @Test
+  void stringsAreEncodedWithTheDefaultOrGivenEncoding() {
+    Loops.run(
+        () -> {
+          Writable w =
+              new Writable(
+                  StreamOptions.defaults()
+                      .write(
+                          (c, cb) -> {
+                            log.add("_write " + c.toString("hex"));
+                            cb.done();
+                          }));
+          w.setDefaultEncoding("hex");
+          w.write("ff00");
+          w.write("ab", "latin1");
+          w.end("c3a9", "hex");
+        });
+    log.assertEntries("_write ff00", "_write 6162", "_write c3a9");
+  }
 }

@@ -5,7 +5,6 @@ import io.jnet.loop.EventLoop;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.FastThreadLocalThread;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.PlatformDependent;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +12,13 @@ import java.util.function.Function;
 
 /**
  * The Netty side of one jnet {@link EventLoop}: the single Netty event loop thread it runs on, the
- * queue of work handed over from other threads, and the wake-up for its next timer.
+ * queue of work handed over from other threads.
  *
  * <p>The Netty loop runs a {@link PhasedIoHandler}, so that each of Netty's I/O passes is framed by
- * the phases of Node's loop: timers before the I/O, then the handed-over tasks (Node's poll phase)
- * and the immediates (Node's check phase) after it. Channels register with {@link #netty()} and
- * their events are Node's I/O callbacks; they reach user code through {@link #callback(Runnable)}.
+ * the phases of Node's loop: timers before the I/O, then the handed-over tasks (Node's poll phase),
+ * the immediates (Node's check phase) and the close callbacks (Node's close phase) after it.
+ * Channels register with {@link #netty()} and their events are Node's I/O callbacks; they reach
+ * user code through {@link #callback(Runnable)}.
  */
 public final class LoopEngine {
   /** What the jnet loop does around each I/O pass; implemented by {@code io.jnet.loop}. */
@@ -29,11 +29,17 @@ public final class LoopEngine {
     /** Node's poll and check phases: handed-over tasks, then immediates. Loop thread only. */
     void afterIo();
 
-    /** Whether the coming I/O pass may wait for events: false while work is already queued. */
+    /** Whether the coming I/O pass may wait for events: false while work is queued or due. */
     boolean mayBlock();
+
+    /** When the next timer is due, in {@link System#nanoTime()} time; Long.MAX_VALUE if none. */
+    long nextTimerNanos();
 
     /** Runs one Node callback: exception to the uncaught handler, then the nextTick queue. */
     void callback(Runnable r);
+
+    /** Queues a callback for this turn's close phase. Loop thread only. */
+    void closing(Runnable r);
 
     /** Waits until nothing keeps the loop alive; any thread but the loop. */
     boolean awaitIdle(long timeoutMillis) throws InterruptedException;
@@ -47,10 +53,6 @@ public final class LoopEngine {
   private final IoEventLoop netty;
   private final PhasedIoHandler.Factory handlers;
   private final Queue<Runnable> submitted = PlatformDependent.newMpscQueue();
-  private final Runnable onWake = this::onWake;
-
-  private ScheduledFuture<?> wake; // loop thread only: the Netty task that wakes the next timer
-  private long wakeAtNanos = Long.MAX_VALUE; // loop thread only
 
   /** A new engine for a new daemon thread named {@code threadName}; {@link #start()} starts it. */
   public LoopEngine(EventLoop owner, Turn turn, String threadName) {
@@ -111,6 +113,17 @@ public final class LoopEngine {
   }
 
   /**
+   * Runs {@code r} as one callback in this turn's close phase, after the immediates: where libuv
+   * runs a closed handle's callback, so where Node emits a socket's or server's {@code 'close'}. A
+   * callback queued during the close phase runs in the next turn's. Loop thread only; a queued
+   * callback keeps the loop alive.
+   */
+  public void closing(Runnable r) {
+    assert inLoop();
+    turn.closing(r);
+  }
+
+  /**
    * Waits until the loop has no ref'd handle and nothing queued (no task, tick, immediate, ref'd
    * timer): the moment Node's process would exit. Any thread but the loop's; false on timeout.
    */
@@ -143,25 +156,6 @@ public final class LoopEngine {
   /** Whether handed-over tasks are queued. */
   public boolean hasSubmitted() {
     return !submitted.isEmpty();
-  }
-
-  /**
-   * Makes sure the loop wakes no later than {@code deadlineNanos} ({@link System#nanoTime()} time)
-   * to run its timers. Loop thread only.
-   */
-  public void wakeAt(long deadlineNanos) {
-    assert inLoop();
-    if (wake != null && wakeAtNanos <= deadlineNanos) return;
-    if (wake != null) wake.cancel(false);
-    wakeAtNanos = deadlineNanos;
-    long delay = Math.max(0, deadlineNanos - System.nanoTime());
-    wake = netty.schedule(onWake, delay, TimeUnit.NANOSECONDS);
-  }
-
-  private void onWake() {
-    // The timers run in the next turn's timers phase; this task only ends the I/O wait.
-    wake = null;
-    wakeAtNanos = Long.MAX_VALUE;
   }
 
   /** Stops the Netty loop; for tests, once the loop is idle. Any thread. */

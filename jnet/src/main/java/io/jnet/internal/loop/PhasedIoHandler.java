@@ -6,13 +6,16 @@ import io.netty.channel.IoHandlerContext;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.IoRegistration;
 import io.netty.util.concurrent.ThreadAwareExecutor;
+import io.netty.util.concurrent.Ticker;
 
 /**
  * A transport's I/O handler with Node's loop phases around each I/O pass.
  *
  * <p>Netty calls {@link #run} once per turn of its loop. This handler first runs Node's timers
- * phase, then the transport's I/O (blocking only when no work is queued), then Node's poll-phase
- * tasks and check phase. Netty's own tasks run after, as in any Netty loop.
+ * phase, then the transport's I/O (blocking only when no work is queued, and no longer than until
+ * the next timer), then Node's poll-phase tasks, check phase and close phase. Netty's own tasks run
+ * after, as in any Netty loop. The timers need no Netty task: their deadline is folded into the one
+ * Netty gives the transport, so a timer firing allocates nothing.
  */
 final class PhasedIoHandler implements IoHandler {
   private static final System.Logger LOG = System.getLogger(PhasedIoHandler.class.getName());
@@ -30,12 +33,20 @@ final class PhasedIoHandler implements IoHandler {
 
         @Override
         public long delayNanos(long currentTimeNanos) {
-          return outer.delayNanos(currentTimeNanos);
+          long netty = outer.delayNanos(currentTimeNanos);
+          long timer = turn.nextTimerNanos();
+          if (timer == Long.MAX_VALUE) return netty;
+          // Never 0: a transport may read a zero timeout as no timeout at all.
+          return Math.min(netty, Math.max(1, timer - currentTimeNanos));
         }
 
         @Override
         public long deadlineNanos() {
-          return outer.deadlineNanos();
+          long netty = outer.deadlineNanos();
+          long timer = turn.nextTimerNanos();
+          if (timer == Long.MAX_VALUE) return netty;
+          long mine = timer - Ticker.systemTicker().initialNanoTime(); // Netty's clock
+          return netty == -1 ? mine : Math.min(netty, mine);
         }
 
         @Override
