@@ -14,9 +14,12 @@ import java.util.List;
  * Runs each scenario on a fresh jnet loop and returns once the loop holds nothing ref'd: the moment
  * a Node process would exit.
  *
- * <p>Every error that reaches the loop's uncaught-exception handler (a throwing listener, an {@code
- * 'error'} nobody listens to) is collected, as Node would have crashed on it. Once idle (or timed
- * out) the loop is shut down, which also closes what an unref'd scenario left open.
+ * <p>Why not {@code JnetTraceHost}, which reuses one loop: a net scenario may end with handles
+ * still open, as Node's process exits with them (an unref'd server or socket), and a reused loop
+ * would carry them into the next scenario. This host shuts each loop down once it is idle (or timed
+ * out), which closes whatever the scenario left. Every error that reaches the loop's
+ * uncaught-exception handler (a throwing listener, an {@code 'error'} nobody listens to) is
+ * collected, as Node would have crashed on it.
  */
 final class LoopHost implements TraceHost {
   static final LoopHost INSTANCE = new LoopHost();
