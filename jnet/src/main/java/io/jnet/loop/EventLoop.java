@@ -253,7 +253,9 @@ public final class EventLoop implements Executor {
     long delay = delayMillis;
     if (delay > TIMEOUT_MAX) {
       System.err.println(
-          "(jnet) TimeoutOverflowWarning: "
+          "(jnet:"
+              + ProcessHandle.current().pid()
+              + ") TimeoutOverflowWarning: "
               + delayMillis
               + " does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.");
       delay = 1;

@@ -180,6 +180,11 @@ public class Server extends EventEmitter {
 
   private void startListen(ListenOptions o) {
     int gen = ++listenGeneration;
+    // Node's server handle exists from listen() on: it keeps the process alive while binding.
+    if (keepAlive == null) {
+      keepAlive = loop.keepAlive();
+      if (!refWanted) keepAlive.unref();
+    }
     if (o.path() != null) {
       bind(gen, o, null);
       return;
@@ -201,6 +206,7 @@ public class Server extends EventEmitter {
           if (gen != listenGeneration) return;
           if (err != null) {
             binding = false;
+            releaseKeepAlive();
             emit(ERROR, err);
           } else {
             bind(gen, o, ip);
@@ -237,6 +243,7 @@ public class Server extends EventEmitter {
     }
     binding = false;
     if (err != null) {
+      releaseKeepAlive();
       emit(ERROR, err);
       return;
     }
@@ -244,6 +251,7 @@ public class Server extends EventEmitter {
       JnetException chmod = PipeModes.add(o.path(), o.readableAll(), o.writableAll());
       if (chmod != null) {
         h.close(e -> {});
+        releaseKeepAlive();
         emit(ERROR, chmod);
         return;
       }
@@ -251,8 +259,6 @@ public class Server extends EventEmitter {
     handle = h;
     path = o.path();
     address = h.address() != null ? h.address() : new AddressInfo(o.path(), null, -1);
-    keepAlive = loop.keepAlive();
-    if (!refWanted) keepAlive.unref();
     listening = true;
     emit(LISTENING);
   }
@@ -316,10 +322,8 @@ public class Server extends EventEmitter {
       listening = false;
       address = null;
       h.close(e -> {});
-      KeepAlive k = keepAlive;
-      keepAlive = null;
-      if (k != null) k.close();
     }
+    releaseKeepAlive();
     emitCloseIfDrained();
     return this;
   }
@@ -336,6 +340,12 @@ public class Server extends EventEmitter {
           }
         });
     return f;
+  }
+
+  private void releaseKeepAlive() {
+    KeepAlive k = keepAlive;
+    keepAlive = null;
+    if (k != null) k.close();
   }
 
   private void emitCloseIfDrained() {
@@ -363,7 +373,12 @@ public class Server extends EventEmitter {
     if (callback == null) {
       throw NetErrors.invalidArgType("callback", "function", "undefined");
     }
-    loop.execute(() -> loop.nextTick(() -> callback.accept(null, connections)));
+    if (loop.inLoop()) {
+      int n = connections;
+      loop.nextTick(() -> callback.accept(null, n));
+    } else {
+      loop.execute(() -> getConnections(callback));
+    }
   }
 
   /** The number of open connections right now (a jnet extra: Node has only the callback form). */
