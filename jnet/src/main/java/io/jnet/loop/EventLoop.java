@@ -77,6 +77,7 @@ public final class EventLoop implements Executor {
   private final ArrayDeque<Runnable> ticks = new ArrayDeque<>(); // loop thread only
   private final ArrayDeque<Runnable> closing = new ArrayDeque<>(); // loop thread only
   private final AtomicInteger holds = new AtomicInteger(); // changed through Keeper only
+  private int deferredReleases; // loop thread only
   private final long originNanos = System.nanoTime();
   private final LoopEngine engine;
   private int depth; // loop thread only: callbacks running, nested
@@ -216,7 +217,21 @@ public final class EventLoop implements Executor {
   }
 
   void hold(int delta) {
+    if (delta < 0 && inLoop() && depth > 0) {
+      // A release inside a callback counts once the callback and its ticks are over: until then
+      // the callback itself keeps the loop alive, as Node's process lives until the loop is idle.
+      deferredReleases -= delta;
+      return;
+    }
     Keeper.add(holds, delta);
+  }
+
+  /** Applies the releases deferred while callbacks ran. Loop thread only, outside callbacks. */
+  void flushReleases() {
+    int d = deferredReleases;
+    if (d == 0) return;
+    deferredReleases = 0;
+    Keeper.add(holds, -d);
   }
 
   void submit(Runnable task) {
@@ -227,7 +242,10 @@ public final class EventLoop implements Executor {
   /** Runs one callback and then, unless nested in another, the nextTick queue. */
   void callback(Runnable task) {
     invoke(task);
-    if (depth == 0) drainTicks();
+    if (depth == 0) {
+      drainTicks();
+      flushReleases();
+    }
   }
 
   /** Runs user code; an exception goes to the uncaught-exception handler. */
@@ -288,6 +306,7 @@ public final class EventLoop implements Executor {
     public void beforeIo() {
       drainTicks();
       timers.runPhase(now());
+      flushReleases();
     }
 
     @Override
@@ -304,6 +323,7 @@ public final class EventLoop implements Executor {
       int closed = closing.size();
       for (int i = 0; i < closed; i++) callback(closing.poll());
       hold(-ran - closed);
+      flushReleases();
     }
 
     @Override
@@ -334,7 +354,32 @@ public final class EventLoop implements Executor {
 
     @Override
     public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
-      return Keeper.awaitZero(holds, timeoutMillis);
+      long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+      while (true) {
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        if (left <= 0 || !Keeper.awaitZero(holds, left)) return false;
+        // A callback from I/O holds nothing while it runs: the count may reach zero inside it, with
+        // ticks still to drain. Ask the loop itself, after the task it is running.
+        java.util.concurrent.CompletableFuture<Boolean> idle =
+            new java.util.concurrent.CompletableFuture<>();
+        engine
+            .netty()
+            .execute(
+                () ->
+                    idle.complete(
+                        holds.get() == 0
+                            && ticks.isEmpty()
+                            && immediates.isEmpty()
+                            && closing.isEmpty()
+                            && !engine.hasSubmitted()));
+        try {
+          left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
+          if (idle.get(left, java.util.concurrent.TimeUnit.MILLISECONDS)) return true;
+        } catch (java.util.concurrent.ExecutionException
+            | java.util.concurrent.TimeoutException e) {
+          return false;
+        }
+      }
     }
   }
 }

@@ -87,11 +87,7 @@ public final class ConnectOptions {
 
   /** The IP family to resolve the host to: 0 (either), 4 or 6. */
   public ConnectOptions family(int family) {
-    if (family != 0 && family != 4 && family != 6) {
-      throw JnetException.typeError(
-          "ERR_INVALID_ARG_VALUE",
-          "The property 'options.family' must be one of: 0, 4, 6. Received " + family);
-    }
+    // Checked at connect, and only for a name to look up, as Node does.
     ConnectOptions c = copy();
     c.family = family;
     return c;

@@ -33,7 +33,8 @@ final class Connector {
               + ").");
     }
     int family = o.family();
-    if (family != 0 && family != 4 && family != 6) {
+    // Node checks the family only for a name it has to look up.
+    if (IpAddresses.isIP(o.host()) == 0 && family != 0 && family != 4 && family != 6) {
       throw JnetException.typeError(
           "ERR_INVALID_ARG_VALUE",
           "The property 'options.family' must be one of: 0, 4, 6. Received " + family);

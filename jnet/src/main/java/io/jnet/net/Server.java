@@ -152,14 +152,7 @@ public class Server extends EventEmitter {
           "ERR_INVALID_ARG_VALUE",
           "The argument 'options' must have the property \"port\" or \"path\". Received {}");
     }
-    if (options.path() == null) {
-      if (options.port() < 0) {
-        throw JnetException.typeError(
-            "ERR_INVALID_ARG_VALUE",
-            "The argument 'options' must have the property \"port\" or \"path\". Received {}");
-      }
-      NetErrors.checkPort(options.port(), "options.port");
-    }
+    if (options.path() == null) NetErrors.checkPort(options.port(), "options.port");
     synchronized (this) {
       if (listening || binding) throw NetErrors.serverAlreadyListen();
       binding = true;

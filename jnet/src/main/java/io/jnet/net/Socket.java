@@ -203,6 +203,7 @@ public class Socket extends Duplex {
       peername = null;
       sockname = null;
       peerEnded = false;
+      bytesRead = 0; // Node counts reads per handle
       undestroy();
     }
     handleCreated = true;
