@@ -143,4 +143,47 @@ abstract class PipeHandleTest {
     s.accept();
     f.close(s.handle);
   }
+
+  @Test
+  void readableAllAndWritableAllOpenTheFileToEveryone() throws Exception {
+    String path = dir.resolve("open.sock").toString();
+    LoopFixture.Server s = f.new Server();
+    f.listenPipeResult(s, path, true, true);
+    String mode =
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(Path.of(path)));
+    assertEquals("rw-rw-rw-", mode.replace('x', '-'));
+  }
+
+  @Test
+  void nodeClientOverAPipeGetsTheAnswerAfterItsEnd() {
+    io.jnet.testing.NodeJs.assumeAvailable();
+    String path = dir.resolve("node.sock").toString();
+    LoopFixture.Server s =
+        f.new Server() {
+          @Override
+          public void onConnection(StreamHandle h) {
+            super.onConnection(h);
+            h.setListener(
+                new Recorder() {
+                  @Override
+                  public void onEof() {
+                    byte[] answer = ("pong to " + text()).getBytes(StandardCharsets.UTF_8);
+                    h.write(answer, 0, answer.length, e -> {});
+                    h.shutdown(e -> {});
+                  }
+                });
+            h.readStart();
+          }
+        };
+    f.listenPipeResult(s, path);
+    String out =
+        io.jnet.testing.NodeJs.run(io.jnet.testing.NodeJs.script("internal-net/client.js"), path);
+    if (transport() == Transport.EPOLL) {
+      assertEquals("data pong to ping\nend\nclose false\n", out);
+    } else {
+      // Netty's NIO Unix socket closes on the peer's end, so the answer cannot be sent.
+      assertEquals("end\nclose false\n", out);
+    }
+  }
 }
