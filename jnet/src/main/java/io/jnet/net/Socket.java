@@ -666,6 +666,15 @@ public class Socket extends Duplex {
     return connecting ? pendingBytes : inflightBytes;
   }
 
+  /**
+   * Node's {@code autoSelectFamilyAttemptedAddresses}: the {@code ip:port} pairs tried by the last
+   * family race, in order; empty when the last connect needed none.
+   */
+  public List<String> autoSelectFamilyAttemptedAddresses() {
+    FamilyRace r = connector.race();
+    return r == null ? List.of() : r.attempted();
+  }
+
   /** Node's {@code bufferSize}: the same as {@link #writableLength()}. */
   public int bufferSize() {
     return writableLength();

@@ -94,4 +94,10 @@ public final class NetBridge {
           }
         });
   }
+
+  /** Node's {@code dns.lookup(host, {family, all: true})}: every address, in resolver order. */
+  public static void lookupAll(
+      EventLoop loop, String host, int family, Resolver.LookupCallback callback) {
+    Resolver.lookup(LoopEngine.of(loop).netty(), invoker(loop), host, family, callback);
+  }
 }

@@ -25,6 +25,8 @@
  *       socket names work on epoll only; {@code ipv6Only} works on epoll only.
  *   <li>On EMFILE, accepting pauses for a second and the waiting connections are accepted later;
  *       libuv instead accepts and drops them with its reserve descriptor.
+ *   <li>A Unix socket path longer than the kernel's limit fails with {@code ENAMETOOLONG}; Node 20
+ *       silently truncates it.
  *   <li>Name lookups follow the JDK's order (IPv4 first unless {@code
  *       -Djava.net.preferIPv6Addresses=system}) and cache.
  * </ul>

@@ -186,4 +186,12 @@ abstract class PipeHandleTest {
       assertEquals("end\nclose false\n", out);
     }
   }
+
+  /** Node 20 silently truncates such a path (to 107 bytes); jnet refuses it instead. */
+  @Test
+  void tooLongPathIsEnametoolong() {
+    String path = dir.resolve("x".repeat(120) + ".sock").toString();
+    assertEquals("ENAMETOOLONG", ((JnetException) f.listenPipeResult(f.new Server(), path)).code());
+    assertEquals("ENAMETOOLONG", ((JnetException) f.connectPipeResult(path)).code());
+  }
 }
