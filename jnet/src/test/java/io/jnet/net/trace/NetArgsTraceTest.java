@@ -64,7 +64,10 @@ class NetArgsTraceTest extends NetSuite {
               "connectBadLocalPort",
               "ConnectOptions.localPort takes an int; a string cannot be passed and an int out of"
                   + " range has another message"),
-          entry("connectBadLookup", "ConnectOptions has no lookup function"),
+          entry(
+              "connectBadLookup",
+              "ConnectOptions.lookup takes a Lookup: 5 cannot be passed, and null means the system"
+                  + " resolver"),
           entry(
               "connectBadTimeoutOption",
               "ConnectOptions.timeout takes a long: 'x' cannot be passed"),
