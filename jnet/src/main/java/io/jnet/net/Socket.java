@@ -429,11 +429,13 @@ public class Socket extends Duplex {
           emit(CLOSE, isException);
         };
     if (h != null) {
+      // Node emits 'close' from the handle's close callback, in the loop's close phase.
+      LoopEngine engine = LoopEngine.of(loop());
       if (resetAndClosing) {
         resetAndClosing = false;
-        h.reset(err -> closed.run());
+        h.reset(err -> engine.closing(closed));
       } else {
-        h.close(err -> closed.run());
+        h.close(err -> engine.closing(closed));
       }
       handle = null;
       hasHandle = false;
