@@ -97,6 +97,43 @@ class NioUnixHalfCloseTest {
   }
 
   @Test
+  void thousandsOfSmallWritesOfOneTurnArriveInOrderAfterThePeersEnd() throws Exception {
+    String path = dir.resolve("small.sock").toString();
+    LoopFixture.Server s = listen(path);
+    try (SocketChannel peer = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+      StreamHandle accepted = s.accept();
+      Recorder r = f.read(accepted);
+      peer.shutdownOutput();
+      await(r.eof);
+
+      // More buffers than one gathering write takes (1024), of sizes 1 to 97.
+      int writes = 3000;
+      ByteArrayOutputStream expected = new ByteArrayOutputStream();
+      List<byte[]> chunks = new ArrayList<>();
+      Random random = new Random(7);
+      for (int i = 0; i < writes; i++) {
+        byte[] chunk = new byte[1 + i % 97];
+        random.nextBytes(chunk);
+        chunks.add(chunk);
+        expected.write(chunk, 0, chunk.length);
+      }
+      CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> readAll(peer));
+      CompletableFuture<JnetException> last = new CompletableFuture<>();
+      f.run(
+          () -> {
+            for (int i = 0; i < writes - 1; i++) {
+              accepted.write(chunks.get(i), 0, chunks.get(i).length, e -> {});
+            }
+            byte[] end = chunks.get(writes - 1);
+            accepted.write(end, 0, end.length, last::complete);
+          });
+      assertNull(await(last));
+      assertNull(await(f.shutdown(accepted)));
+      assertArrayEquals(expected.toByteArray(), await(received));
+    }
+  }
+
+  @Test
   void bothDirectionsHalfCloseAndEachSideReadsTheOthersLastWords() {
     String path = dir.resolve("both.sock").toString();
     LoopFixture.Server s = listen(path);
