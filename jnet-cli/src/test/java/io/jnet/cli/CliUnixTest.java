@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -41,6 +44,37 @@ class CliUnixTest {
       assertEquals(0, kill.waitFor(), "kill -INT");
       assertEquals(0, echo.awaitExit(), echo::describe);
       assertFalse(Files.exists(sock), "socket file removed on SIGINT");
+    }
+  }
+
+  @Test
+  void sigtermWithAnOpenConnectionClosesItAndStillExitsZero() throws Exception {
+    Path sock = dir.resolve("echo.sock");
+    try (JnetProcess echo = JnetProcess.start("echo", "unix:" + sock)) {
+      echo.awaitStdout(listeningOn(sock));
+      try (SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+        client.write(ByteBuffer.wrap(new byte[] {42}));
+        ByteBuffer one = ByteBuffer.allocate(1);
+        while (one.hasRemaining()) assertTrue(client.read(one) >= 0, "echo of one byte");
+        echo.awaitStdout("^connection from unix socket$");
+        echo.terminate();
+        assertEquals(0, echo.awaitExit(), echo::describe);
+        // The server destroyed the connection on its way out: the client reads EOF.
+        assertEquals(-1, client.read(ByteBuffer.allocate(1)));
+      }
+      assertFalse(Files.exists(sock), "socket file removed on SIGTERM");
+    }
+  }
+
+  @Test
+  void relayFromAUnixPathRemovesItOnSigterm() throws Exception {
+    Path sock = dir.resolve("relay.sock");
+    try (JnetProcess relay = JnetProcess.start("relay", "unix:" + sock, "127.0.0.1:1")) {
+      relay.awaitStdout("^relaying " + Pattern.quote(sock.toString()) + " to 127\\.0\\.0\\.1:1$");
+      assertTrue(Files.exists(sock), "socket file exists while listening");
+      relay.terminate();
+      assertEquals(0, relay.awaitExit(), relay::describe);
+      assertFalse(Files.exists(sock), "socket file removed on SIGTERM");
     }
   }
 
