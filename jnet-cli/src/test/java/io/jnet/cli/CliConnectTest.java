@@ -51,6 +51,28 @@ class CliConnectTest {
   }
 
   @Test
+  void aClosedStdoutEndsTheConnectionAndExitsOne() throws Exception {
+    try (ServerSocket server = localServer();
+        JnetProcess connect =
+            JnetProcess.startWithStdoutClosed("connect", "127.0.0.1:" + server.getLocalPort());
+        Socket peer = server.accept()) {
+      // The peer streams without end; only connect giving up on its broken stdout stops it.
+      CompletableFuture<Void> streaming =
+          CompletableFuture.runAsync(
+              () -> {
+                byte[] chunk = new byte[64 * 1024];
+                try {
+                  while (true) peer.getOutputStream().write(chunk);
+                } catch (IOException closedByConnect) {
+                  // expected: connect destroyed the socket
+                }
+              });
+      assertEquals(1, connect.awaitExit(), connect::describe);
+      streaming.get(JnetProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void echoOnATcpPortInUseExitsOneNamingEaddrinuse() throws Exception {
     try (ServerSocket taken = localServer()) {
       String address = "127.0.0.1:" + taken.getLocalPort();
