@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Random;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +57,21 @@ class CliTest {
         assertEquals(0, connect.stdoutBytes().length);
       }
       echo.awaitStdout("^closed 127\\.0\\.0\\.1:\\d+ read=0 written=0$");
+    }
+  }
+
+  @Test
+  void echoWithOnlyAPortListensOnEveryInterface() throws Exception {
+    try (JnetProcess echo = JnetProcess.start("echo", "0")) {
+      Matcher m =
+          echo.awaitStdout("^listening on \\{ address: '(::|0\\.0\\.0\\.0)', .*port: (\\d+) \\}$");
+      try (JnetProcess connect = JnetProcess.startRaw("connect", "127.0.0.1:" + m.group(2))) {
+        try (OutputStream in = connect.stdin()) {
+          in.write(new byte[] {'h', 'i'});
+        }
+        assertEquals(0, connect.awaitExit(), connect::describe);
+        assertArrayEquals(new byte[] {'h', 'i'}, connect.stdoutBytes());
+      }
     }
   }
 
