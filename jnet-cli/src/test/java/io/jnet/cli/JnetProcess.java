@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -86,9 +87,12 @@ final class JnetProcess implements AutoCloseable {
     return process.getOutputStream();
   }
 
-  /** Sends SIGTERM (on Unix, {@link Process#destroy()} is SIGTERM). */
+  /**
+   * Sends SIGTERM. Through the {@link ProcessHandle}: {@link Process#destroy()} sends the same
+   * signal but also closes our ends of the pipes, losing what the child prints on its way out.
+   */
   void terminate() {
-    process.destroy();
+    process.toHandle().destroy();
   }
 
   long pid() {
@@ -138,13 +142,25 @@ final class JnetProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroyForcibly();
+    process.toHandle().destroyForcibly();
     try {
       process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       outReader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
       errReader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      closeQuietly(process.getOutputStream());
+      closeQuietly(process.getInputStream());
+      closeQuietly(process.getErrorStream());
+    }
+  }
+
+  private static void closeQuietly(Closeable c) {
+    try {
+      c.close();
+    } catch (IOException alreadyBroken) {
+      // nothing left to release
     }
   }
 
