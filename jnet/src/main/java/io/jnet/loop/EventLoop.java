@@ -3,7 +3,11 @@ package io.jnet.loop;
 import io.jnet.error.JnetException;
 import io.jnet.internal.loop.LoopEngine;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -45,10 +49,12 @@ import java.util.function.Consumer;
  * <h2>Lifetime</h2>
  *
  * <p>While a ref'd {@link Handle} of any loop is pending (a timer, an immediate, a {@link
- * KeepAlive} of a server or socket), or a task handed over by {@link #execute} waits, the JVM stays
- * alive after {@code main} returns, as Node's process does. When the last goes, nothing of jnet
- * holds the JVM: loop threads are daemons, and the one non-daemon thread, {@code jnet-keeper},
- * lives only while something is held. Loops are never shut down.
+ * KeepAlive} of a server or socket), or a task handed over by {@link #execute} waits, or a callback
+ * runs, the JVM stays alive after {@code main} returns, as Node's process does. When the last goes,
+ * nothing of jnet holds the JVM: loop threads are daemons, and the one non-daemon thread, {@code
+ * jnet-keeper}, lives only while something is held, and 20 ms after (where Node would exit at
+ * once), so that a count touching zero now and then does not start a thread each time. Loops are
+ * never shut down.
  *
  * <h2>Threads</h2>
  *
@@ -349,7 +355,14 @@ public final class EventLoop implements Executor {
 
     @Override
     public void callback(Runnable r) {
-      EventLoop.this.callback(r);
+      // An I/O callback holds the loop while it runs, as every other callback does: a socket that
+      // releases its keep-alive and then emits 'close' must not let the JVM exit in between.
+      hold(1);
+      try {
+        EventLoop.this.callback(r);
+      } finally {
+        hold(-1);
+      }
     }
 
     @Override
@@ -358,28 +371,25 @@ public final class EventLoop implements Executor {
       while (true) {
         long left = (deadline - System.nanoTime()) / 1_000_000L;
         if (left <= 0 || !Keeper.awaitZero(holds, left)) return false;
-        // A callback from I/O holds nothing while it runs: the count may reach zero inside it, with
-        // ticks still to drain. Ask the loop itself, after the task it is running.
-        java.util.concurrent.CompletableFuture<Boolean> idle =
-            new java.util.concurrent.CompletableFuture<>();
-        engine
-            .netty()
-            .execute(
-                () ->
-                    idle.complete(
-                        holds.get() == 0
-                            && ticks.isEmpty()
-                            && immediates.isEmpty()
-                            && closing.isEmpty()
-                            && !engine.hasSubmitted()));
+        // Nothing is held, but work queued on the loop outside any callback (a tick from a raw
+        // Netty handler) holds nothing either: ask the loop itself, between two of its tasks.
+        CompletableFuture<Boolean> idle = new CompletableFuture<>();
+        engine.netty().execute(() -> idle.complete(idleNow()));
         try {
           left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
-          if (idle.get(left, java.util.concurrent.TimeUnit.MILLISECONDS)) return true;
-        } catch (java.util.concurrent.ExecutionException
-            | java.util.concurrent.TimeoutException e) {
+          if (idle.get(left, TimeUnit.MILLISECONDS)) return true;
+        } catch (ExecutionException | TimeoutException e) {
           return false;
         }
       }
+    }
+
+    private boolean idleNow() {
+      return holds.get() == 0
+          && ticks.isEmpty()
+          && immediates.isEmpty()
+          && closing.isEmpty()
+          && !engine.hasSubmitted();
     }
   }
 }

@@ -3,6 +3,7 @@ package io.jnet.net;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import io.jnet.events.EventEmitter;
+import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.net.IpAddresses;
 import io.jnet.internal.net.ListenCallback;
 import io.jnet.internal.net.NetBridge;
@@ -68,6 +69,8 @@ public class Server extends EventEmitter {
   private KeepAlive keepAlive;
   private int listenGeneration;
   private volatile String path;
+  private boolean closingHandle; // loop thread only: NIO's close not yet done
+  private int closesWaiting; // loop thread only: 'close' emits owed once it is
 
   Server(ServerOptions options, Consumer<Socket> connectionListener) {
     EventLoop current = EventLoop.current();
@@ -314,7 +317,14 @@ public class Server extends EventEmitter {
       handle = null;
       listening = false;
       address = null;
-      h.close(e -> {});
+      if (NetBridge.closesLater()) {
+        // NIO's selector closes the fd only at its next select: 'close' waits for that, so a
+        // connect made on 'close' is refused, as it is once Node's synchronous close returned.
+        closingHandle = true;
+        h.close(e -> LoopEngine.of(loop).closing(this::afterHandleClose));
+      } else {
+        h.close(e -> {});
+      }
     }
     releaseKeepAlive();
     emitCloseIfDrained();
@@ -341,8 +351,20 @@ public class Server extends EventEmitter {
     if (k != null) k.close();
   }
 
+  private void afterHandleClose() {
+    closingHandle = false;
+    int n = closesWaiting;
+    closesWaiting = 0;
+    for (int i = 0; i < n; i++) emitCloseIfDrained();
+  }
+
   private void emitCloseIfDrained() {
-    if (handle != null || connections > 0) return;
+    if (connections > 0) return;
+    if (closingHandle) {
+      closesWaiting++; // each drained moment still owes its 'close', as in Node
+      return;
+    }
+    if (handle != null) return;
     loop.nextTick(() -> emit(CLOSE));
   }
 

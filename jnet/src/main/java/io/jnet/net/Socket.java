@@ -429,11 +429,13 @@ public class Socket extends Duplex {
           emit(CLOSE, isException);
         };
     if (h != null) {
+      // Node emits 'close' from the handle's close callback, in the loop's close phase.
+      LoopEngine engine = LoopEngine.of(loop());
       if (resetAndClosing) {
         resetAndClosing = false;
-        h.reset(err -> closed.run());
+        h.reset(err -> engine.closing(closed));
       } else {
-        h.close(err -> closed.run());
+        h.close(err -> engine.closing(closed));
       }
       handle = null;
       hasHandle = false;
@@ -664,6 +666,15 @@ public class Socket extends Duplex {
 
   private long inFlight() {
     return connecting ? pendingBytes : inflightBytes;
+  }
+
+  /**
+   * Node's {@code autoSelectFamilyAttemptedAddresses}: the {@code ip:port} pairs tried by the last
+   * family race, in order; empty when the last connect needed none.
+   */
+  public List<String> autoSelectFamilyAttemptedAddresses() {
+    FamilyRace r = connector.race();
+    return r == null ? List.of() : r.attempted();
   }
 
   /** Node's {@code bufferSize}: the same as {@link #writableLength()}. */

@@ -146,9 +146,9 @@ class LoopTraceTest extends TraceSuite {
 
   static void differentDelaysFireByExpiry(Trace t) {
     EventLoop loop = EventLoop.current();
-    loop.setTimeout(() -> t.log("thirty"), 30);
+    loop.setTimeout(() -> t.log("sixty"), 60);
     loop.setTimeout(() -> t.log("one"), 1);
-    loop.setTimeout(() -> t.log("ten"), 10);
+    loop.setTimeout(() -> t.log("twenty"), 20);
   }
 
   static void clearTimeoutFromAnotherTimer(Trace t) {
@@ -168,14 +168,14 @@ class LoopTraceTest extends TraceSuite {
 
   static void refreshPostponesTimer(Trace t) {
     EventLoop loop = EventLoop.current();
-    Timeout refreshed = loop.setTimeout(() -> t.log("refreshed"), 20);
+    Timeout refreshed = loop.setTimeout(() -> t.log("refreshed"), 100);
+    loop.setTimeout(() -> t.log("plain"), 130);
     loop.setTimeout(
         () -> {
           t.log("refresh");
           refreshed.refresh();
         },
-        10);
-    loop.setTimeout(() -> t.log("plain"), 25);
+        50);
   }
 
   static void refreshInOwnCallbackFiresAgain(Trace t) {
@@ -229,7 +229,7 @@ class LoopTraceTest extends TraceSuite {
           throw new RuntimeException("boom");
         });
     loop.setImmediate(() -> t.log("immediate2"));
-    loop.setTimeout(() -> t.log("timer"), 5);
+    loop.setTimeout(() -> t.log("timer"), 50);
   }
 
   static void throwInTimerThenNextRuns(Trace t) {
@@ -333,16 +333,29 @@ class LoopTraceTest extends TraceSuite {
     loop.setImmediate(() -> t.log("immediate3"));
   }
 
+  static void clearingTheLastImmediateStillRunsTheOthers(Trace t) {
+    EventLoop loop = EventLoop.current();
+    Immediate[] last = new Immediate[1];
+    loop.setImmediate(
+        () -> {
+          t.log("immediate1");
+          loop.clearImmediate(last[0]);
+          loop.setImmediate(() -> t.log("queued by immediate1"));
+        });
+    loop.setImmediate(() -> t.log("immediate2"));
+    last[0] = loop.setImmediate(() -> t.log("cleared"));
+  }
+
   static void overflowDelayBecomesOne(Trace t) {
     EventLoop loop = EventLoop.current();
-    loop.setTimeout(() -> t.log("twenty"), 20);
     loop.setTimeout(() -> t.log("overflow"), 1L << 31);
+    loop.setTimeout(() -> t.log("twenty"), 20);
   }
 
   static void negativeDelayBecomesOne(Trace t) {
     EventLoop loop = EventLoop.current();
-    loop.setTimeout(() -> t.log("twenty"), 20);
     loop.setTimeout(() -> t.log("negative"), -5);
+    loop.setTimeout(() -> t.log("twenty"), 20);
   }
 
   static void closeCancelsTimer(Trace t) {
@@ -364,9 +377,9 @@ class LoopTraceTest extends TraceSuite {
     EventLoop loop = EventLoop.current();
     fromIo(
         () -> {
-          loop.setTimeout(() -> t.log("b5"), 5);
+          loop.setTimeout(() -> t.log("b50"), 50);
           loop.setTimeout(() -> t.log("a1"), 1);
-          loop.setTimeout(() -> t.log("c5"), 5);
+          loop.setTimeout(() -> t.log("c50"), 50);
           loop.setImmediate(() -> t.log("immediate"));
         });
   }

@@ -6,14 +6,12 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
-import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollIoHandle;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.nio.NioIoHandle;
 import io.netty.channel.socket.SocketProtocolFamily;
-import io.netty.channel.socket.nio.NioDomainSocketChannel;
-import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
@@ -34,9 +32,11 @@ final class Channels {
 
   /** The transport whose channels can register with {@code loop}. */
   static Transport transportOf(EventLoop loop) {
+    // Asked through the handles a loop accepts, so that a wrapping I/O handler (jnet's loop
+    // engine wraps the transport's) answers for the transport it wraps.
     if (loop instanceof IoEventLoop io) {
-      if (io.isIoType(NioIoHandler.class)) return Transport.NIO;
-      if (io.isIoType(EpollIoHandler.class)) return Transport.EPOLL;
+      if (io.isCompatible(NioIoHandle.class)) return Transport.NIO;
+      if (io.isCompatible(EpollIoHandle.class)) return Transport.EPOLL;
     }
     // A jnet loop wraps its transport's handler to run Node's phases; its channels are the JVM's.
     return Transport.current();
@@ -65,15 +65,13 @@ final class Channels {
   }
 
   static Channel newDomainSocket(Transport transport) {
-    return transport == Transport.EPOLL
-        ? new EpollDomainSocketChannel()
-        : new NioDomainSocketChannel();
+    return transport == Transport.EPOLL ? new EpollDomainSocketChannel() : new NioUnixChannel();
   }
 
   static ServerChannel newServerDomainSocket(Transport transport) {
     return transport == Transport.EPOLL
         ? new EpollServerDomainSocketChannel()
-        : new NioServerDomainSocketChannel();
+        : new NioUnixServerChannel();
   }
 
   /** True for a Linux abstract socket name: a path whose first character is NUL. */

@@ -27,7 +27,7 @@ final class Connector {
    *
    * @throws JnetException {@code ERR_INVALID_IP_ADDRESS} when an address is not an IP literal
    */
-  static void connectTcp(
+  static ConnectRequest connectTcp(
       EventLoop loop,
       Invoker invoker,
       String address,
@@ -39,9 +39,14 @@ final class Connector {
     InetAddress remote = literal(address);
     boolean ipv6 = IpAddresses.isIP(address) == 6;
     Transport transport = Channels.transportOf(loop);
-    Channel channel = Channels.newSocket(transport, ipv6);
+    Channel channel;
+    try {
+      channel = Channels.newSocket(transport, ipv6);
+    } catch (RuntimeException e) { // no socket of that family (EAFNOSUPPORT) or none at all
+      return failNow(loop, invoker, UvError.connect(e, address, port, null), callback);
+    }
     NettyStreamHandle handle =
-        new NettyStreamHandle(channel, transport, invoker, ipv6, false, null);
+        new NettyStreamHandle(channel, loop, transport, invoker, ipv6, false, null);
     boolean bind = localAddress != null || localPort > 0;
     InetSocketAddress local =
         bind
@@ -51,7 +56,7 @@ final class Connector {
             : null;
     String localDetails =
         localAddress != null && localPort > 0 ? localAddress + ":" + localPort : null;
-    Outcome outcome = new Outcome(loop, invoker, handle, callback);
+    Outcome outcome = new Outcome(loop, invoker, handle, callback, address, port);
     loop.register(channel)
         .addListener(
             (ChannelFuture reg) -> {
@@ -87,22 +92,27 @@ final class Connector {
                         }
                       });
             });
+    return outcome;
   }
 
   /** Connects a Unix domain socket to {@code path}. Loop thread only. */
-  static void connectPipe(EventLoop loop, Invoker invoker, String path, ConnectCallback callback) {
+  static ConnectRequest connectPipe(
+      EventLoop loop, Invoker invoker, String path, ConnectCallback callback) {
     assert loop.inEventLoop() : "not on the loop thread";
     Transport transport = Channels.transportOf(loop);
     if (Channels.isAbstract(path) && transport != Transport.EPOLL) {
       // The JDK's Unix sockets cannot name Linux's abstract sockets.
-      JnetException e = UvError.connect("EINVAL", path, -1, null, null);
-      loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
-      return;
+      return failNow(loop, invoker, UvError.connect("EINVAL", path, -1, null, null), callback);
     }
-    Channel channel = Channels.newDomainSocket(transport);
+    Channel channel;
+    try {
+      channel = Channels.newDomainSocket(transport);
+    } catch (RuntimeException e) {
+      return failNow(loop, invoker, UvError.connect(e, path, -1, null), callback);
+    }
     NettyStreamHandle handle =
-        new NettyStreamHandle(channel, transport, invoker, false, true, null);
-    Outcome outcome = new Outcome(loop, invoker, handle, callback);
+        new NettyStreamHandle(channel, loop, transport, invoker, false, true, null);
+    Outcome outcome = new Outcome(loop, invoker, handle, callback, path, -1);
     loop.register(channel)
         .addListener(
             (ChannelFuture reg) -> {
@@ -121,6 +131,14 @@ final class Connector {
                         }
                       });
             });
+    return outcome;
+  }
+
+  /** Reports a connect that failed before it started, in a later task. */
+  private static ConnectRequest failNow(
+      EventLoop loop, Invoker invoker, JnetException error, ConnectCallback callback) {
+    loop.execute(() -> invoker.invoke(() -> callback.done(null, error)));
+    return () -> {};
   }
 
   static InetAddress literal(String address) {
@@ -131,26 +149,58 @@ final class Connector {
   }
 
   /** Hands the result of one connect to its callback in a later task, closing on failure. */
-  private static final class Outcome {
+  private static final class Outcome implements ConnectRequest {
     private final EventLoop loop;
     private final Invoker invoker;
     private final NettyStreamHandle handle;
     private final ConnectCallback callback;
+    private final String address;
+    private final int port;
+    private boolean cancelled; // loop thread only
+    private boolean reported; // loop thread only
 
-    Outcome(EventLoop loop, Invoker invoker, NettyStreamHandle handle, ConnectCallback callback) {
+    Outcome(
+        EventLoop loop,
+        Invoker invoker,
+        NettyStreamHandle handle,
+        ConnectCallback callback,
+        String address,
+        int port) {
       this.loop = loop;
       this.invoker = invoker;
       this.handle = handle;
       this.callback = callback;
+      this.address = address;
+      this.port = port;
+    }
+
+    @Override
+    public void cancel() {
+      assert loop.inEventLoop() : "not on the loop thread";
+      if (reported || cancelled) return;
+      cancelled = true;
+      handle.channel().close();
+      JnetException e = UvError.connect("ECANCELED", address, port, null, null);
+      loop.execute(
+          () -> {
+            reported = true;
+            invoker.invoke(() -> callback.done(null, e));
+          });
     }
 
     void succeed() {
-      loop.execute(() -> invoker.invoke(() -> callback.done(handle, null)));
+      loop.execute(() -> report(handle, null));
     }
 
     void fail(JnetException error) {
       handle.channel().close();
-      loop.execute(() -> invoker.invoke(() -> callback.done(null, error)));
+      loop.execute(() -> report(null, error));
+    }
+
+    private void report(StreamHandle h, JnetException error) {
+      if (reported || cancelled) return; // a cancelled connect reports ECANCELED only
+      reported = true;
+      invoker.invoke(() -> callback.done(h, error));
     }
   }
 }

@@ -18,11 +18,11 @@ public final class Handles {
    * Connects over TCP to {@code address}, an IP literal ({@link IpAddresses#isIP} non-zero), and
    * {@code port}, binding {@code localAddress} (null: any) and {@code localPort} (0: any) first
    * when either is given. Errors are Node's: {@code connect ECONNREFUSED 127.0.0.1:1}, {@code bind
-   * EADDRNOTAVAIL 10.9.9.9}.
+   * EADDRNOTAVAIL 10.9.9.9}. The returned request cancels the connect.
    *
    * @throws io.jnet.error.JnetException {@code ERR_INVALID_IP_ADDRESS} for a non-literal address
    */
-  public static void connectTcp(
+  public static ConnectRequest connectTcp(
       EventLoop loop,
       Invoker invoker,
       String address,
@@ -30,13 +30,13 @@ public final class Handles {
       String localAddress,
       int localPort,
       ConnectCallback callback) {
-    Connector.connectTcp(loop, invoker, address, port, localAddress, localPort, callback);
+    return Connector.connectTcp(loop, invoker, address, port, localAddress, localPort, callback);
   }
 
   /** Connects to the Unix domain socket at {@code path}: {@code connect ENOENT /tmp/x.sock}. */
-  public static void connectPipe(
+  public static ConnectRequest connectPipe(
       EventLoop loop, Invoker invoker, String path, ConnectCallback callback) {
-    Connector.connectPipe(loop, invoker, path, callback);
+    return Connector.connectPipe(loop, invoker, path, callback);
   }
 
   /**
@@ -56,10 +56,7 @@ public final class Handles {
     NettyServerHandle.listenTcp(loop, invoker, host, port, backlog, ipv6Only, listener, callback);
   }
 
-  /**
-   * Listens on the Unix domain socket {@code path}, which must not exist ({@code listen EADDRINUSE:
-   * address already in use /tmp/x.sock}).
-   */
+  /** Listens on the Unix domain socket {@code path} with the file's default permissions. */
   public static void listenPipe(
       EventLoop loop,
       Invoker invoker,
@@ -67,6 +64,24 @@ public final class Handles {
       int backlog,
       ServerListener listener,
       ListenCallback callback) {
-    NettyServerHandle.listenPipe(loop, invoker, path, backlog, listener, callback);
+    listenPipe(loop, invoker, path, backlog, false, false, listener, callback);
+  }
+
+  /**
+   * Listens on the Unix domain socket {@code path}, which must not exist ({@code listen EADDRINUSE:
+   * address already in use /tmp/x.sock}); {@code readableAll} and {@code writableAll} open the
+   * socket file to every user, as Node's options of those names.
+   */
+  public static void listenPipe(
+      EventLoop loop,
+      Invoker invoker,
+      String path,
+      int backlog,
+      boolean readableAll,
+      boolean writableAll,
+      ServerListener listener,
+      ListenCallback callback) {
+    NettyServerHandle.listenPipe(
+        loop, invoker, path, backlog, readableAll, writableAll, listener, callback);
   }
 }

@@ -1,5 +1,12 @@
 package io.jnet.internal.net;
 
+import static java.nio.file.attribute.PosixFilePermission.GROUP_READ;
+import static java.nio.file.attribute.PosixFilePermission.GROUP_WRITE;
+import static java.nio.file.attribute.PosixFilePermission.OTHERS_READ;
+import static java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE;
+import static java.nio.file.attribute.PosixFilePermission.OWNER_READ;
+import static java.nio.file.attribute.PosixFilePermission.OWNER_WRITE;
+
 import io.jnet.error.JnetException;
 import io.jnet.internal.transport.Transport;
 import io.jnet.net.AddressInfo;
@@ -18,7 +25,12 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -138,6 +150,8 @@ final class NettyServerHandle implements ServerHandle {
       Invoker invoker,
       String path,
       int backlog,
+      boolean readableAll,
+      boolean writableAll,
       ServerListener listener,
       ListenCallback callback) {
     assert loop.inEventLoop() : "not on the loop thread";
@@ -169,7 +183,10 @@ final class NettyServerHandle implements ServerHandle {
         Channels.domainAddress(transport, path),
         loop,
         invoker,
-        ch -> new NettyServerHandle(ch, invoker, path, null),
+        ch -> {
+          if (!abstractName) chmod(path, readableAll, writableAll);
+          return new NettyServerHandle(ch, invoker, path, null);
+        },
         t -> UvError.listen(t, path, -1),
         callback);
   }
@@ -195,6 +212,7 @@ final class NettyServerHandle implements ServerHandle {
                 handle[0] =
                     new NettyStreamHandle(
                         ch,
+                        loop,
                         transport,
                         invoker,
                         ipv6,
@@ -218,7 +236,14 @@ final class NettyServerHandle implements ServerHandle {
         .addListener(
             (ChannelFuture f) -> {
               if (f.isSuccess()) {
-                NettyServerHandle server = made.apply(f.channel());
+                NettyServerHandle server;
+                try {
+                  server = made.apply(f.channel());
+                } catch (JnetException e) {
+                  f.channel().close();
+                  loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
+                  return;
+                }
                 loop.execute(() -> invoker.invoke(() -> callback.done(server, null)));
               } else {
                 JnetException e = error.apply(f.cause());
@@ -226,6 +251,28 @@ final class NettyServerHandle implements ServerHandle {
                 loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
               }
             });
+  }
+
+  /**
+   * Node's {@code readableAll}/{@code writableAll}: adds read (write) permission for everyone to
+   * the socket file, as libuv's {@code uv_pipe_chmod} does; a failure is {@code uv_pipe_chmod
+   * EPERM}.
+   */
+  private static void chmod(String path, boolean readableAll, boolean writableAll) {
+    if (!readableAll && !writableAll) return;
+    Path file = Paths.get(path);
+    try {
+      Set<PosixFilePermission> mode = EnumSet.copyOf(Files.getPosixFilePermissions(file));
+      if (readableAll) {
+        mode.addAll(List.of(OWNER_READ, GROUP_READ, OTHERS_READ));
+      }
+      if (writableAll) {
+        mode.addAll(List.of(OWNER_WRITE, GROUP_WRITE, OTHERS_WRITE));
+      }
+      Files.setPosixFilePermissions(file, mode);
+    } catch (IOException | RuntimeException e) {
+      throw UvError.stream(e, "uv_pipe_chmod");
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.jnet.internal.net;
 
+import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 import io.jnet.internal.transport.Transport;
 import io.jnet.net.AddressInfo;
@@ -12,6 +13,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
@@ -62,6 +64,7 @@ final class NettyStreamHandle implements StreamHandle {
   private static final Object EOF = new Object();
 
   private final Channel channel;
+  private final EventLoop loop;
   private final Transport transport;
   private final Invoker invoker;
   private final boolean ipv6Socket;
@@ -95,18 +98,20 @@ final class NettyStreamHandle implements StreamHandle {
   private volatile long writeQueueSize;
 
   /**
-   * Wraps {@code channel}, not yet registered or already accepted, and configures it: auto-read
-   * off, half-closure allowed and, for TCP, Nagle on as in Node. {@code onActive}, if not null,
-   * runs on the loop when the channel becomes active.
+   * Wraps {@code channel}, not yet registered with {@code loop} or already accepted on it, and
+   * configures it: auto-read off, half-closure allowed and, for TCP, Nagle on as in Node. {@code
+   * onActive}, if not null, runs on the loop when the channel becomes active.
    */
   NettyStreamHandle(
       Channel channel,
+      EventLoop loop,
       Transport transport,
       Invoker invoker,
       boolean ipv6Socket,
       boolean pipe,
       Runnable onActive) {
     this.channel = channel;
+    this.loop = loop;
     this.transport = transport;
     this.invoker = invoker;
     this.ipv6Socket = ipv6Socket;
@@ -114,10 +119,11 @@ final class NettyStreamHandle implements StreamHandle {
     this.onActive = onActive;
     ChannelConfig config = channel.config();
     config.setAutoRead(false);
+    config.setConnectTimeoutMillis(0); // Node has no connect timeout of its own: the kernel's
     config.setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
     if (!pipe) config.setOption(ChannelOption.TCP_NODELAY, false);
     channel.pipeline().addLast("jnet-stream", new Inbound());
-    channel.closeFuture().addListener(f -> channel.eventLoop().execute(this::afterClose));
+    channel.closeFuture().addListener(f -> loop.execute(this::afterClose));
   }
 
   Channel channel() {
@@ -125,7 +131,7 @@ final class NettyStreamHandle implements StreamHandle {
   }
 
   private void assertLoop() {
-    assert channel.eventLoop().inEventLoop() : "not on the loop thread";
+    assert loop.inEventLoop() : "not on the loop thread";
   }
 
   private boolean has(int flag) {
@@ -138,7 +144,7 @@ final class NettyStreamHandle implements StreamHandle {
     this.listener = listener;
     if (has(CLOSE_UNHEARD)) {
       flags &= ~CLOSE_UNHEARD;
-      channel.eventLoop().execute(() -> invoker.invoke(listener::onClose));
+      loop.execute(() -> invoker.invoke(listener::onClose));
     }
   }
 
@@ -178,7 +184,7 @@ final class NettyStreamHandle implements StreamHandle {
   private void scheduleDrain() {
     if (has(DRAIN_SCHEDULED)) return;
     flags |= DRAIN_SCHEDULED;
-    channel.eventLoop().execute(drainTask);
+    loop.execute(drainTask);
   }
 
   private void drainParked() {
@@ -205,6 +211,21 @@ final class NettyStreamHandle implements StreamHandle {
   @Override
   public void write(ByteBuffer[] chunks, Callback callback) {
     enqueue(Unpooled.wrappedBuffer(chunks), callback);
+  }
+
+  @Override
+  public void write(Buffer chunk, Callback callback) {
+    enqueue(Unpooled.wrappedBuffer(chunk.array(), chunk.arrayOffset(), chunk.length()), callback);
+  }
+
+  @Override
+  public void write(List<Buffer> chunks, Callback callback) {
+    ByteBuf[] bufs = new ByteBuf[chunks.size()];
+    for (int i = 0; i < bufs.length; i++) {
+      Buffer b = chunks.get(i);
+      bufs[i] = Unpooled.wrappedBuffer(b.array(), b.arrayOffset(), b.length());
+    }
+    enqueue(Unpooled.wrappedBuffer(bufs), callback);
   }
 
   @Override
@@ -236,7 +257,7 @@ final class NettyStreamHandle implements StreamHandle {
   private void scheduleFlush() {
     if (has(FLUSH_SCHEDULED)) return;
     flags |= FLUSH_SCHEDULED;
-    channel.eventLoop().execute(flushTask);
+    loop.execute(flushTask);
   }
 
   private void flushNow() {
@@ -247,7 +268,7 @@ final class NettyStreamHandle implements StreamHandle {
   private void writeDone(int n, Throwable cause, Callback callback) {
     if (has(WRITING)) {
       // Failed inside write() (a closed channel): report later, never from inside the call.
-      channel.eventLoop().execute(() -> writeDone(n, cause, callback));
+      loop.execute(() -> writeDone(n, cause, callback));
       return;
     }
     pendingWrites--;
@@ -272,12 +293,12 @@ final class NettyStreamHandle implements StreamHandle {
     assertLoop();
     if (has(SHUTDOWN) || has(CLOSING) || has(CLOSED)) {
       JnetException e = UvError.stream("ENOTCONN", "shutdown", null);
-      channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(e)));
+      loop.execute(() -> invoker.invoke(() -> callback.done(e)));
       return;
     }
     flags |= SHUTDOWN;
     shutdownCallback = callback;
-    if (pendingWrites == 0) channel.eventLoop().execute(this::shutdownNow);
+    if (pendingWrites == 0) loop.execute(this::shutdownNow);
   }
 
   private void shutdownNow() {
@@ -297,7 +318,7 @@ final class NettyStreamHandle implements StreamHandle {
     assertLoop();
     flags |= CLOSING;
     if (has(CLOSED)) {
-      channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(null)));
+      loop.execute(() -> invoker.invoke(() -> callback.done(null)));
       return;
     }
     closeCallbacks.add(callback);

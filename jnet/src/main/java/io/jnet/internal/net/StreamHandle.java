@@ -1,7 +1,9 @@
 package io.jnet.internal.net;
 
+import io.jnet.buffer.Buffer;
 import io.jnet.net.AddressInfo;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * A connected byte stream over a native socket: what libuv's {@code uv_stream_t} and Node's {@code
@@ -33,9 +35,21 @@ public interface StreamHandle {
 
   /**
    * Queues {@code chunks} to be written as one request, without copying them: the caller must not
-   * change their bytes before {@code callback} runs. Positions and limits are left untouched.
+   * change their bytes before {@code callback} runs. Positions and limits are left untouched. The
+   * callback gets null once the bytes are in the kernel, or Node's error: {@code write EPIPE} or
+   * {@code write ECONNRESET} when the peer is gone, {@code write ECANCELED} when this handle was
+   * closed first. Write errors go only to the callback, never to {@link StreamListener#onError}.
    */
   void write(ByteBuffer[] chunks, Callback callback);
+
+  /**
+   * Queues one jnet buffer's bytes, without copying them; see {@link #write(ByteBuffer[],
+   * Callback)}.
+   */
+  void write(Buffer chunk, Callback callback);
+
+  /** Queues several jnet buffers as one request (Node's {@code writev}), without copying them. */
+  void write(List<Buffer> chunks, Callback callback);
 
   /** Queues one chunk; see {@link #write(ByteBuffer[], Callback)}. */
   void write(ByteBuffer chunk, Callback callback);

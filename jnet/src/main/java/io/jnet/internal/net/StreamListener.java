@@ -12,7 +12,9 @@ import io.jnet.error.JnetException;
  */
 public interface StreamListener {
   /**
-   * Bytes arrived; {@code chunk} is a fresh array of exactly the bytes read, owned by the callee.
+   * Bytes arrived: {@code chunk} is a fresh array of exactly the bytes read (copied once out of the
+   * transport's pooled buffer), owned by the callee from now on; {@code Buffer.wrap(chunk)} makes
+   * it the user's Buffer without another copy.
    */
   void onRead(byte[] chunk);
 

@@ -38,11 +38,20 @@ final class ThrowableCodes {
     for (Throwable e = t; e != null && seen.put(e, Boolean.TRUE) == null; e = e.getCause()) {
       if (e instanceof Errors.NativeIoException n) return UvError.codeOf(n.expectedErr());
       String byMessage = UvError.codeOfMessage(e.getMessage());
+      if (byMessage == null) byMessage = jdkMessage(e.getMessage());
       if (byMessage != null) return byMessage;
       String byType = byType(e, syscall);
       if (byType != null && fallback == null) fallback = byType;
     }
     return fallback;
+  }
+
+  /** The JDK's own words for a few errors it reports without the C library's text. */
+  private static String jdkMessage(String message) {
+    if (message == null) return null;
+    if (message.contains("Unix domain path too long")) return "ENAMETOOLONG";
+    if (message.contains("Protocol family unavailable")) return "EAFNOSUPPORT";
+    return null;
   }
 
   /** What an exception's type alone says; read after any errno or message in the chain. */

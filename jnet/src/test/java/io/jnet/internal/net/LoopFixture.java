@@ -62,7 +62,7 @@ final class LoopFixture implements AutoCloseable {
   }
 
   /** A server whose accepted handles are queued in {@link Server#accepted}. */
-  final class Server implements ServerListener {
+  class Server implements ServerListener {
     final BlockingQueue<StreamHandle> accepted = new LinkedBlockingQueue<>();
     final BlockingQueue<JnetException> errors = new LinkedBlockingQueue<>();
     ServerHandle handle;
@@ -104,6 +104,11 @@ final class LoopFixture implements AutoCloseable {
 
   /** Listens on TCP; returns the server, or the JnetException of a failed listen. */
   Object listenTcpResult(Server s, String host, int port) {
+    return listenTcpResult(s, host, port, false);
+  }
+
+  /** {@link #listenTcpResult(Server, String, int)} with Node's {@code ipv6Only}. */
+  Object listenTcpResult(Server s, String host, int port, boolean ipv6Only) {
     CompletableFuture<Object> done = new CompletableFuture<>();
     run(
         () ->
@@ -113,7 +118,7 @@ final class LoopFixture implements AutoCloseable {
                 host,
                 port,
                 0,
-                false,
+                ipv6Only,
                 s,
                 (h, e) -> done.complete(h != null ? h : e)));
     Object r = await(done);
@@ -127,11 +132,23 @@ final class LoopFixture implements AutoCloseable {
 
   /** Listens on a Unix socket path; returns the server, or the JnetException of a failure. */
   Object listenPipeResult(Server s, String path) {
+    return listenPipeResult(s, path, false, false);
+  }
+
+  /** {@link #listenPipeResult(Server, String)} with Node's readableAll and writableAll. */
+  Object listenPipeResult(Server s, String path, boolean readableAll, boolean writableAll) {
     CompletableFuture<Object> done = new CompletableFuture<>();
     run(
         () ->
             Handles.listenPipe(
-                loop, invoker, path, 0, s, (h, e) -> done.complete(h != null ? h : e)));
+                loop,
+                invoker,
+                path,
+                0,
+                readableAll,
+                writableAll,
+                s,
+                (h, e) -> done.complete(h != null ? h : e)));
     Object r = await(done);
     if (r instanceof ServerHandle h) {
       s.handle = h;

@@ -143,4 +143,51 @@ abstract class PipeHandleTest {
     s.accept();
     f.close(s.handle);
   }
+
+  @Test
+  void readableAllAndWritableAllOpenTheFileToEveryone() throws Exception {
+    String path = dir.resolve("open.sock").toString();
+    LoopFixture.Server s = f.new Server();
+    f.listenPipeResult(s, path, true, true);
+    String mode =
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(Path.of(path)));
+    assertEquals("rw-rw-rw-", mode.replace('x', '-'));
+  }
+
+  @Test
+  void nodeClientOverAPipeGetsTheAnswerAfterItsEnd() {
+    io.jnet.testing.NodeJs.assumeAvailable();
+    String path = dir.resolve("node.sock").toString();
+    LoopFixture.Server s =
+        f.new Server() {
+          @Override
+          public void onConnection(StreamHandle h) {
+            super.onConnection(h);
+            h.setListener(
+                new Recorder() {
+                  @Override
+                  public void onEof() {
+                    byte[] answer = ("pong to " + text()).getBytes(StandardCharsets.UTF_8);
+                    h.write(answer, 0, answer.length, e -> {});
+                    h.shutdown(e -> {});
+                  }
+                });
+            h.readStart();
+          }
+        };
+    f.listenPipeResult(s, path);
+    String out =
+        io.jnet.testing.NodeJs.run(io.jnet.testing.NodeJs.script("internal-net/client.js"), path);
+    // On both transports: jnet's NIO Unix channel stays open after the peer's end, as epoll's does.
+    assertEquals("data pong to ping\nend\nclose false\n", out);
+  }
+
+  /** Node 20 silently truncates such a path (to 107 bytes); jnet refuses it instead. */
+  @Test
+  void tooLongPathIsEnametoolong() {
+    String path = dir.resolve("x".repeat(120) + ".sock").toString();
+    assertEquals("ENAMETOOLONG", ((JnetException) f.listenPipeResult(f.new Server(), path)).code());
+    assertEquals("ENAMETOOLONG", ((JnetException) f.connectPipeResult(path)).code());
+  }
 }

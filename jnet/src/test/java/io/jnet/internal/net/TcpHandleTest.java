@@ -64,6 +64,26 @@ abstract class TcpHandleTest {
   }
 
   @Test
+  void cancelledConnectReportsEcanceledAndLeavesNothingOpen() {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    CompletableFuture<Object> done = new CompletableFuture<>();
+    f.run(
+        () ->
+            Handles.connectTcp(
+                    f.loop,
+                    f.invoker,
+                    "127.0.0.1",
+                    s.port(),
+                    null,
+                    0,
+                    (h, e) -> done.complete(h != null ? h : e))
+                .cancel());
+    JnetException e = (JnetException) await(done);
+    assertEquals("connect ECANCELED 127.0.0.1:" + s.port(), e.getMessage());
+    assertEquals(-125, e.errno());
+  }
+
+  @Test
   void unavailableLocalAddressIsBindEaddrnotavail() {
     LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
     JnetException e = (JnetException) f.connectTcpResult("127.0.0.1", s.port(), "192.0.2.1", 0);
@@ -93,6 +113,26 @@ abstract class TcpHandleTest {
     assertEquals(new AddressInfo("127.0.0.1", "IPv4", s.port()), client.remoteAddress());
     assertEquals("127.0.0.1", client.localAddress().address());
     assertEquals(client.localAddress().port(), peer.port());
+  }
+
+  @Test
+  void ipv6OnlyRefusesIpv4PeersOnEpoll() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        transport() == Transport.EPOLL, "NIO has no IPV6_V6ONLY: its :: is always dual-stack");
+    LoopFixture.Server s = f.new Server();
+    f.listenTcpResult(s, "::", 0, true);
+    assertEquals(
+        "ECONNREFUSED",
+        ((JnetException) f.connectTcpResult("127.0.0.1", s.port(), null, 0)).code());
+    assertEquals("::1", f.connectTcp("::1", s.port()).remoteAddress().address());
+  }
+
+  @Test
+  void mappedAddressLiteralConnectsOverIpv6() {
+    LoopFixture.Server s = f.listenTcp(null, 0);
+    StreamHandle client = f.connectTcp("::ffff:127.0.0.1", s.port());
+    assertEquals(new AddressInfo("::ffff:127.0.0.1", "IPv6", s.port()), client.remoteAddress());
+    assertEquals("IPv6", client.localAddress().family());
   }
 
   @Test
@@ -126,6 +166,27 @@ abstract class TcpHandleTest {
     assertEquals(12, client.bytesWritten());
     assertEquals(0, client.writeQueueSize());
     assertEquals(12, accepted.bytesRead());
+  }
+
+  @Test
+  void jnetBuffersAreWrittenAsTheirViews() {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    Recorder r = f.read(s.accept());
+    byte[] backing = "xxABCDEFyy".getBytes(StandardCharsets.UTF_8);
+    CompletableFuture<JnetException> done = new CompletableFuture<>();
+    f.run(
+        () -> {
+          client.write(io.jnet.buffer.Buffer.wrap(backing, 2, 2), e -> {});
+          client.write(
+              List.of(
+                  io.jnet.buffer.Buffer.wrap(backing, 4, 2),
+                  io.jnet.buffer.Buffer.wrap(backing, 6, 2)),
+              done::complete);
+        });
+    assertNull(await(done));
+    await(r.whenRead(6));
+    assertEquals("ABCDEF", r.text());
   }
 
   @Test
@@ -291,6 +352,30 @@ abstract class TcpHandleTest {
   }
 
   @Test
+  void writeToAResetPeerFailsAsNodeReportsIt() {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    StreamHandle accepted = s.accept();
+    CompletableFuture<JnetException> reset = new CompletableFuture<>();
+    f.run(() -> accepted.reset(reset::complete));
+    assertNull(await(reset));
+    JnetException e = null;
+    byte[] chunk = new byte[64 * 1024];
+    for (int i = 0; i < 1000 && e == null; i++) e = await(f.write(client, chunk));
+    assertTrue(e != null, "writes to a reset peer kept succeeding");
+    assertTrue(List.of("EPIPE", "ECONNRESET").contains(e.code()), e.code());
+    assertEquals("write " + e.code(), e.getMessage());
+    assertEquals("write", e.syscall());
+  }
+
+  @Test
+  void listenOnAForeignAddressIsEaddrnotavail() {
+    JnetException e = (JnetException) f.listenTcpResult(f.new Server(), "192.0.2.1", 0);
+    assertEquals("listen EADDRNOTAVAIL: address not available 192.0.2.1", e.getMessage());
+    assertEquals(-99, e.errno());
+  }
+
+  @Test
   void clientHalfCloseLetsTheServerAnswerThenEnd() {
     LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
     StreamHandle client = f.connectTcp("127.0.0.1", s.port());
@@ -307,6 +392,41 @@ abstract class TcpHandleTest {
     assertEquals("pong", clientReads.text());
     assertEquals(List.of("data", "eof"), f.call(() -> List.copyOf(clientReads.log)));
     assertEquals(List.of("data", "eof"), f.call(() -> List.copyOf(serverReads.log)));
+  }
+
+  @Test
+  void halfClosedSocketDoesNotSpinOnItsEnd() throws Exception {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    StreamHandle accepted = s.accept();
+    java.util.concurrent.atomic.AtomicInteger wakeups =
+        new java.util.concurrent.atomic.AtomicInteger();
+    f.run(
+        () ->
+            ((NettyStreamHandle) accepted)
+                .channel()
+                .pipeline()
+                .addFirst(
+                    new io.netty.channel.ChannelInboundHandlerAdapter() {
+                      @Override
+                      public void channelReadComplete(io.netty.channel.ChannelHandlerContext ctx) {
+                        wakeups.incrementAndGet();
+                        ctx.fireChannelReadComplete();
+                      }
+                    }));
+    Recorder r = f.read(accepted);
+    assertNull(await(f.shutdown(client)));
+    await(r.eof);
+    int atEof = wakeups.get();
+    // netty #7255: a half-closed NIO socket could be selected for reading again and again. The
+    // sleeps are windows in which nothing may happen, not waits for something to happen.
+    Thread.sleep(300);
+    assertTrue(
+        wakeups.get() - atEof < 3, "read wake-ups after the end: " + (wakeups.get() - atEof));
+    f.run(accepted::readStop);
+    Thread.sleep(300);
+    assertTrue(
+        wakeups.get() - atEof < 3, "read wake-ups after the end: " + (wakeups.get() - atEof));
   }
 
   @Test
@@ -371,5 +491,59 @@ abstract class TcpHandleTest {
           client.setKeepAlive(false, 0);
         });
     assertTrue(!client.isClosed());
+  }
+
+  /** Answers each connection: after reading the peer's data and end, {@code onEnd} runs. */
+  private LoopFixture.Server serveWith(java.util.function.BiConsumer<StreamHandle, String> onEnd) {
+    LoopFixture.Server s =
+        f.new Server() {
+          @Override
+          public void onConnection(StreamHandle h) {
+            super.onConnection(h);
+            StringBuilder got = new StringBuilder();
+            h.setListener(
+                new Recorder() {
+                  @Override
+                  public void onRead(byte[] chunk) {
+                    got.append(new String(chunk, StandardCharsets.UTF_8));
+                  }
+
+                  @Override
+                  public void onEof() {
+                    onEnd.accept(h, got.toString());
+                  }
+                });
+            h.readStart();
+          }
+        };
+    Object r = f.listenTcpResult(s, "127.0.0.1", 0);
+    assertTrue(r == s, "listening");
+    return s;
+  }
+
+  @Test
+  void nodeClientGetsTheAnswerAfterItsHalfClose() {
+    io.jnet.testing.NodeJs.assumeAvailable();
+    LoopFixture.Server s =
+        serveWith(
+            (h, got) -> {
+              byte[] answer = ("pong to " + got).getBytes(StandardCharsets.UTF_8);
+              h.write(answer, 0, answer.length, e -> {});
+              h.shutdown(e -> {});
+            });
+    String out =
+        io.jnet.testing.NodeJs.run(
+            io.jnet.testing.NodeJs.script("internal-net/client.js"), "" + s.port());
+    assertEquals("data pong to ping\nend\nclose false\n", out);
+  }
+
+  @Test
+  void nodeClientSeesEconnresetFromReset() {
+    io.jnet.testing.NodeJs.assumeAvailable();
+    LoopFixture.Server s = serveWith((h, got) -> h.reset(e -> {}));
+    String out =
+        io.jnet.testing.NodeJs.run(
+            io.jnet.testing.NodeJs.script("internal-net/client.js"), "" + s.port());
+    assertEquals("error ECONNRESET read ECONNRESET\nclose true\n", out);
   }
 }

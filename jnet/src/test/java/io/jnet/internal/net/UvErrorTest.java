@@ -210,4 +210,13 @@ class UvErrorTest {
     assertNode("write-epipe", UvError.stream(new Errors.NativeIoException("writev", -32), "write"));
     assertEquals("EMFILE", UvError.codeOf(new Errors.NativeIoException("accept", -24), "accept"));
   }
+
+  @Test
+  void jdkWordsForLongPathsAndMissingFamilies() {
+    assertEquals(
+        "ENAMETOOLONG", UvError.codeOf(new SocketException("Unix domain path too long"), "listen"));
+    assertEquals(
+        "EAFNOSUPPORT",
+        UvError.codeOf(new SocketException("Protocol family unavailable"), "connect"));
+  }
 }

@@ -1,0 +1,34 @@
+/**
+ * The bridge from jnet's sockets to the native handle: what libuv's {@code stream.c}, {@code tcp.c}
+ * and {@code pipe.c} and Node's {@code tcp_wrap}, {@code pipe_wrap} and {@code stream_wrap} are to
+ * Node's {@code net}.
+ *
+ * <p>{@code io.jnet.net.Socket} and {@code Server} use only this package's interfaces: {@link
+ * io.jnet.internal.net.Handles} opens {@link io.jnet.internal.net.StreamHandle}s (connect) and
+ * {@link io.jnet.internal.net.ServerHandle}s (listen), {@link io.jnet.internal.net.Resolver}
+ * resolves names as {@code dns.lookup} does, {@link io.jnet.internal.net.IpAddresses} is {@code
+ * net.isIP}, and {@link io.jnet.internal.net.UvError} makes Node's system errors. No Netty type
+ * crosses that line except the {@code EventLoop} the caller passes in.
+ *
+ * <h2>Threads</h2>
+ *
+ * Every call is made on the loop thread. Every outcome (read, end, error, close, a finished write,
+ * shutdown, connect or listen) comes later, on that thread, through the caller's {@link
+ * io.jnet.internal.net.Invoker}, never from inside the call that asked for it.
+ *
+ * <h2>Where jnet differs from Node here</h2>
+ *
+ * <ul>
+ *   <li>Writes complete in a later task (after the turn's one flush), never synchronously as
+ *       libuv's {@code uv_try_write} may.
+ *   <li>A Unix socket on the NIO transport cannot stay open after the peer's FIN; Linux abstract
+ *       socket names work on epoll only; {@code ipv6Only} works on epoll only.
+ *   <li>On EMFILE, accepting pauses for a second and the waiting connections are accepted later;
+ *       libuv instead accepts and drops them with its reserve descriptor.
+ *   <li>A Unix socket path longer than the kernel's limit fails with {@code ENAMETOOLONG}; Node 20
+ *       silently truncates it.
+ *   <li>Name lookups follow the JDK's order (IPv4 first unless {@code
+ *       -Djava.net.preferIPv6Addresses=system}) and cache.
+ * </ul>
+ */
+package io.jnet.internal.net;
