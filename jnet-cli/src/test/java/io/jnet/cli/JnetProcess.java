@@ -44,6 +44,8 @@ final class JnetProcess implements AutoCloseable {
     this.command = "jnet " + String.join(" ", args);
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String transport = System.getProperty("jnet.transport");
+    if (transport != null) cmd.add("-Djnet.transport=" + transport); // -Djnet.transport=nio too
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Main.class.getName());
