@@ -95,6 +95,31 @@ class CliUnixTest {
   }
 
   @Test
+  void relayOnALivePathExitsOneNamingEaddrinuse() throws Exception {
+    Path sock = dir.resolve("echo.sock");
+    try (JnetProcess echo = JnetProcess.start("echo", "unix:" + sock);
+        JnetProcess relay = startRelayWhenListening(echo, sock)) {
+      assertEquals(1, relay.awaitExit(), relay::describe);
+      relay.awaitStderr("^jnet relay: listen EADDRINUSE.*" + Pattern.quote(sock.toString()));
+    }
+  }
+
+  private static JnetProcess startRelayWhenListening(JnetProcess echo, Path sock) throws Exception {
+    echo.awaitStdout(listeningOn(sock));
+    return JnetProcess.start("relay", "unix:" + sock, "127.0.0.1:1");
+  }
+
+  @Test
+  void echoOnAPathInAMissingDirectoryExitsOne() throws Exception {
+    // Node (libuv) reports EACCES here where bind(2) says ENOENT; only the failure is checked.
+    Path sock = dir.resolve("missing").resolve("echo.sock");
+    try (JnetProcess echo = JnetProcess.start("echo", "unix:" + sock)) {
+      assertEquals(1, echo.awaitExit(), echo::describe);
+      echo.awaitStderr("^jnet echo: listen E[A-Z]+: .*" + Pattern.quote(sock.toString()));
+    }
+  }
+
+  @Test
   void connectOverAUnixPathEchoesStdin() throws Exception {
     Path sock = dir.resolve("echo.sock");
     byte[] payload = CliTest.randomBytes(256 * 1024, 2);
