@@ -240,6 +240,12 @@ final class NettyStreamHandle implements StreamHandle {
 
   private void enqueue(ByteBuf buf, Callback callback) {
     assertLoop();
+    if (has(CLOSING) || has(CLOSED)) {
+      // libuv refuses a write on a closed handle with EBADF; pending ones are ECANCELED instead.
+      JnetException e = UvError.stream("EBADF", "write", null);
+      loop.execute(() -> invoker.invoke(() -> callback.done(e)));
+      return;
+    }
     int n = buf.readableBytes();
     pendingWrites++;
     writeQueueSize += n;

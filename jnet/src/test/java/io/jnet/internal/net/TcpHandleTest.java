@@ -481,6 +481,30 @@ abstract class TcpHandleTest {
   }
 
   @Test
+  void requestsOnAClosedHandleCallBackLaterNotInsideTheCall() {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    f.close(client);
+    boolean[] inCall = {false};
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompletableFuture<Void> last = new CompletableFuture<>();
+    f.run(
+        () -> {
+          inCall[0] = true;
+          client.write(new byte[] {1}, 0, 1, e -> seen.add("write " + e.code() + " " + inCall[0]));
+          client.shutdown(e -> seen.add("shutdown " + e.code() + " " + inCall[0]));
+          client.close(
+              e -> {
+                seen.add("close " + inCall[0]);
+                last.complete(null);
+              });
+          inCall[0] = false;
+        });
+    await(last);
+    assertEquals(List.of("write EBADF false", "shutdown ENOTCONN false", "close false"), seen);
+  }
+
+  @Test
   void optionsApplyToAnOpenSocket() {
     LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
     StreamHandle client = f.connectTcp("127.0.0.1", s.port());
