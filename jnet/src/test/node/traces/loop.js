@@ -3,6 +3,8 @@
 // io.jnet.loop.EventLoop must reproduce (Java twins: io.jnet.loop.LoopTraceTest).
 // Only scenarios whose order Node prints the same on every run belong here: setTimeout(0)
 // against setImmediate from the main module, for one, depends on the clock and is left out.
+// Timers are made so that a stall of the thread between two setTimeout calls (a busy machine)
+// cannot change the order: a later call only ever delays its own timer.
 const fs = require('fs');
 
 // An I/O callback: the Java twin runs the same code in a task given to EventLoop.execute.
@@ -85,9 +87,9 @@ module.exports = {
   },
 
   differentDelaysFireByExpiry: (log) => {
-    setTimeout(() => log('thirty'), 30);
+    setTimeout(() => log('sixty'), 60);
     setTimeout(() => log('one'), 1);
-    setTimeout(() => log('ten'), 10);
+    setTimeout(() => log('twenty'), 20);
   },
 
   clearTimeoutFromAnotherTimer: (log) => {
@@ -103,12 +105,13 @@ module.exports = {
   },
 
   refreshPostponesTimer: (log) => {
-    const t = setTimeout(() => log('refreshed'), 20);
+    // Unrefreshed, 'refreshed' would come before 'plain'.
+    const t = setTimeout(() => log('refreshed'), 100);
+    setTimeout(() => log('plain'), 130);
     setTimeout(() => {
       log('refresh');
       t.refresh();
-    }, 10);
-    setTimeout(() => log('plain'), 25);
+    }, 50);
   },
 
   refreshInOwnCallbackFiresAgain: (log) => {
@@ -148,7 +151,7 @@ module.exports = {
       throw new Error('boom');
     });
     setImmediate(() => log('immediate2'));
-    setTimeout(() => log('timer'), 5);
+    setTimeout(() => log('timer'), 50);
   },
 
   throwInTimerThenNextRuns: (log) => {
@@ -229,14 +232,25 @@ module.exports = {
     setImmediate(() => log('immediate3'));
   },
 
+  clearingTheLastImmediateStillRunsTheOthers: (log) => {
+    let last;
+    setImmediate(() => {
+      log('immediate1');
+      clearImmediate(last);
+      setImmediate(() => log('queued by immediate1'));
+    });
+    setImmediate(() => log('immediate2'));
+    last = setImmediate(() => log('cleared'));
+  },
+
   overflowDelayBecomesOne: (log) => {
-    setTimeout(() => log('twenty'), 20);
     setTimeout(() => log('overflow'), 2 ** 31);
+    setTimeout(() => log('twenty'), 20);
   },
 
   negativeDelayBecomesOne: (log) => {
-    setTimeout(() => log('twenty'), 20);
     setTimeout(() => log('negative'), -5);
+    setTimeout(() => log('twenty'), 20);
   },
 
   closeCancelsTimer: (log) => {
@@ -254,9 +268,9 @@ module.exports = {
 
   timersFromIoKeepCreationOrder: (log) => {
     fromIo(() => {
-      setTimeout(() => log('b5'), 5);
+      setTimeout(() => log('b50'), 50);
       setTimeout(() => log('a1'), 1);
-      setTimeout(() => log('c5'), 5);
+      setTimeout(() => log('c50'), 50);
       setImmediate(() => log('immediate'));
     });
   },

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /** {@code jnet echo}: an echo server that logs each connection and its byte counts. */
 final class EchoCommand {
@@ -77,23 +79,28 @@ final class EchoCommand {
     return (remote.contains(":") ? "[" + remote + "]" : remote) + ":" + socket.remotePort();
   }
 
-  /** SIGINT/SIGTERM run the shutdown hooks: close the server, give connections a moment. */
+  /**
+   * SIGINT/SIGTERM close the server, give connections a moment, then exit 0.
+   *
+   * <p>Signal handlers rather than a shutdown hook: a JVM shut down by a signal exits 128+signal
+   * whatever its hooks do, and the command promises 0 for a clean close.
+   */
   static void closeOnSignal(Server server, Set<Socket> open) {
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  CountDownLatch closed = new CountDownLatch(1);
-                  server.close(e -> closed.countDown());
-                  try {
-                    if (!closed.await(500, TimeUnit.MILLISECONDS)) {
-                      open.forEach(Socket::destroy);
-                      closed.await(500, TimeUnit.MILLISECONDS);
-                    }
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                },
-                "jnet-close-on-signal"));
+    SignalHandler close =
+        signal -> {
+          CountDownLatch closed = new CountDownLatch(1);
+          server.close(e -> closed.countDown());
+          try {
+            if (!closed.await(500, TimeUnit.MILLISECONDS)) {
+              open.forEach(Socket::destroy);
+              closed.await(500, TimeUnit.MILLISECONDS);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          System.exit(0);
+        };
+    Signal.handle(new Signal("INT"), close);
+    Signal.handle(new Signal("TERM"), close);
   }
 }

@@ -3,7 +3,11 @@ package io.jnet.loop;
 import io.jnet.error.JnetException;
 import io.jnet.internal.loop.LoopEngine;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -45,10 +49,12 @@ import java.util.function.Consumer;
  * <h2>Lifetime</h2>
  *
  * <p>While a ref'd {@link Handle} of any loop is pending (a timer, an immediate, a {@link
- * KeepAlive} of a server or socket), or a task handed over by {@link #execute} waits, the JVM stays
- * alive after {@code main} returns, as Node's process does. When the last goes, nothing of jnet
- * holds the JVM: loop threads are daemons, and the one non-daemon thread, {@code jnet-keeper},
- * lives only while something is held. Loops are never shut down.
+ * KeepAlive} of a server or socket), or a task handed over by {@link #execute} waits, or a callback
+ * runs, the JVM stays alive after {@code main} returns, as Node's process does. When the last goes,
+ * nothing of jnet holds the JVM: loop threads are daemons, and the one non-daemon thread, {@code
+ * jnet-keeper}, lives only while something is held, and 20 ms after (where Node would exit at
+ * once), so that a count touching zero now and then does not start a thread each time. Loops are
+ * never shut down.
  *
  * <h2>Threads</h2>
  *
@@ -77,6 +83,7 @@ public final class EventLoop implements Executor {
   private final ArrayDeque<Runnable> ticks = new ArrayDeque<>(); // loop thread only
   private final ArrayDeque<Runnable> closing = new ArrayDeque<>(); // loop thread only
   private final AtomicInteger holds = new AtomicInteger(); // changed through Keeper only
+  private int deferredReleases; // loop thread only
   private final long originNanos = System.nanoTime();
   private final LoopEngine engine;
   private int depth; // loop thread only: callbacks running, nested
@@ -216,7 +223,21 @@ public final class EventLoop implements Executor {
   }
 
   void hold(int delta) {
+    if (delta < 0 && inLoop() && depth > 0) {
+      // A release inside a callback counts once the callback and its ticks are over: until then
+      // the callback itself keeps the loop alive, as Node's process lives until the loop is idle.
+      deferredReleases -= delta;
+      return;
+    }
     Keeper.add(holds, delta);
+  }
+
+  /** Applies the releases deferred while callbacks ran. Loop thread only, outside callbacks. */
+  void flushReleases() {
+    int d = deferredReleases;
+    if (d == 0) return;
+    deferredReleases = 0;
+    Keeper.add(holds, -d);
   }
 
   void submit(Runnable task) {
@@ -227,7 +248,10 @@ public final class EventLoop implements Executor {
   /** Runs one callback and then, unless nested in another, the nextTick queue. */
   void callback(Runnable task) {
     invoke(task);
-    if (depth == 0) drainTicks();
+    if (depth == 0) {
+      drainTicks();
+      flushReleases();
+    }
   }
 
   /** Runs user code; an exception goes to the uncaught-exception handler. */
@@ -253,7 +277,9 @@ public final class EventLoop implements Executor {
     long delay = delayMillis;
     if (delay > TIMEOUT_MAX) {
       System.err.println(
-          "(jnet) TimeoutOverflowWarning: "
+          "(jnet:"
+              + ProcessHandle.current().pid()
+              + ") TimeoutOverflowWarning: "
               + delayMillis
               + " does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.");
       delay = 1;
@@ -286,6 +312,7 @@ public final class EventLoop implements Executor {
     public void beforeIo() {
       drainTicks();
       timers.runPhase(now());
+      flushReleases();
     }
 
     @Override
@@ -302,6 +329,7 @@ public final class EventLoop implements Executor {
       int closed = closing.size();
       for (int i = 0; i < closed; i++) callback(closing.poll());
       hold(-ran - closed);
+      flushReleases();
     }
 
     @Override
@@ -327,12 +355,41 @@ public final class EventLoop implements Executor {
 
     @Override
     public void callback(Runnable r) {
-      EventLoop.this.callback(r);
+      // An I/O callback holds the loop while it runs, as every other callback does: a socket that
+      // releases its keep-alive and then emits 'close' must not let the JVM exit in between.
+      hold(1);
+      try {
+        EventLoop.this.callback(r);
+      } finally {
+        hold(-1);
+      }
     }
 
     @Override
     public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
-      return Keeper.awaitZero(holds, timeoutMillis);
+      long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+      while (true) {
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        if (left <= 0 || !Keeper.awaitZero(holds, left)) return false;
+        // Nothing is held, but work queued on the loop outside any callback (a tick from a raw
+        // Netty handler) holds nothing either: ask the loop itself, between two of its tasks.
+        CompletableFuture<Boolean> idle = new CompletableFuture<>();
+        engine.netty().execute(() -> idle.complete(idleNow()));
+        try {
+          left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
+          if (idle.get(left, TimeUnit.MILLISECONDS)) return true;
+        } catch (ExecutionException | TimeoutException e) {
+          return false;
+        }
+      }
+    }
+
+    private boolean idleNow() {
+      return holds.get() == 0
+          && ticks.isEmpty()
+          && immediates.isEmpty()
+          && closing.isEmpty()
+          && !engine.hasSubmitted();
     }
   }
 }

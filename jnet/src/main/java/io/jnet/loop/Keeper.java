@@ -9,13 +9,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Each loop counts its holds in an {@link AtomicInteger}. Counting up from a positive count or
  * down to a positive count is one compare-and-set; the edges (a loop's count leaving or reaching
  * zero) take one global lock, so the number of held loops is always exact. While it is above zero a
- * non-daemon thread, {@code jnet-keeper}, waits; when it reaches zero the thread ends and nothing
- * of jnet holds the JVM.
+ * non-daemon thread, {@code jnet-keeper}, waits; once it has stayed at zero for 20 ms the thread
+ * ends and nothing of jnet holds the JVM. (Node exits the moment its loop is empty; the linger
+ * spares a thread start each time a loop's count touches zero and rises again.)
  */
 final class Keeper {
   private static final Object LOCK = new Object();
   private static int heldLoops; // guarded by LOCK
   private static Thread thread; // guarded by LOCK
+  private static final long LINGER_NANOS = 20_000_000L;
 
   private Keeper() {}
 
@@ -62,14 +64,27 @@ final class Keeper {
 
   private static void keep() {
     synchronized (LOCK) {
-      while (heldLoops > 0) {
-        try {
-          LOCK.wait();
-        } catch (InterruptedException e) {
-          // Only the last release may end this thread: keep holding.
+      while (true) {
+        while (heldLoops > 0) waitUninterruptibly(0);
+        // Linger a moment: a loop whose count keeps touching zero (a task handed over now and
+        // then, with nothing else held) would otherwise start a thread each time.
+        long end = System.nanoTime() + LINGER_NANOS;
+        for (long left = LINGER_NANOS; heldLoops == 0 && left > 0; left = end - System.nanoTime()) {
+          waitUninterruptibly(Math.max(1, left / 1_000_000L));
+        }
+        if (heldLoops == 0) {
+          thread = null;
+          return;
         }
       }
-      thread = null;
+    }
+  }
+
+  private static void waitUninterruptibly(long millis) {
+    try {
+      LOCK.wait(millis);
+    } catch (InterruptedException e) {
+      // Only the count may end this thread: keep holding.
     }
   }
 }

@@ -26,6 +26,7 @@ public final class ConnectOptions {
   private Boolean autoSelectFamily;
   private int autoSelectFamilyAttemptTimeout = -1;
   private int highWaterMark = -1;
+  private Lookup lookup;
 
   private ConnectOptions() {}
 
@@ -45,6 +46,7 @@ public final class ConnectOptions {
     c.autoSelectFamily = autoSelectFamily;
     c.autoSelectFamilyAttemptTimeout = autoSelectFamilyAttemptTimeout;
     c.highWaterMark = highWaterMark;
+    c.lookup = lookup;
     return c;
   }
 
@@ -87,11 +89,7 @@ public final class ConnectOptions {
 
   /** The IP family to resolve the host to: 0 (either), 4 or 6. */
   public ConnectOptions family(int family) {
-    if (family != 0 && family != 4 && family != 6) {
-      throw JnetException.typeError(
-          "ERR_INVALID_ARG_VALUE",
-          "The property 'options.family' must be one of: 0, 4, 6. Received " + family);
-    }
+    // Checked at connect, and only for a name to look up, as Node does.
     ConnectOptions c = copy();
     c.family = family;
     return c;
@@ -156,6 +154,18 @@ public final class ConnectOptions {
     ConnectOptions c = copy();
     c.highWaterMark = bytes;
     return c;
+  }
+
+  /** Resolves names with {@code lookup} instead of the system resolver: Node's {@code lookup}. */
+  public ConnectOptions lookup(Lookup lookup) {
+    ConnectOptions c = copy();
+    c.lookup = lookup;
+    return c;
+  }
+
+  /** The resolver given with {@link #lookup(Lookup)}, or null for the system's. */
+  public Lookup lookup() {
+    return lookup;
   }
 
   /** The port, or -1 for IPC options. */

@@ -3,7 +3,10 @@ package io.jnet.net;
 import io.jnet.error.JnetException;
 import io.jnet.internal.net.IpAddresses;
 import io.jnet.internal.net.NetBridge;
+import io.jnet.internal.net.Resolver;
 import io.jnet.internal.net.StreamHandle;
+import io.jnet.internal.net.UvError;
+import java.util.List;
 
 /**
  * The connect request of one socket: argument checks at the call, then name lookup and the
@@ -14,6 +17,9 @@ final class Connector {
 
   /** Bumped by every new connect, so a late answer of an earlier one is ignored. Loop only. */
   private int generation;
+
+  /** The family race of the current connect, if any. Loop only. */
+  private FamilyRace race;
 
   Connector(Socket socket) {
     this.socket = socket;
@@ -33,7 +39,8 @@ final class Connector {
               + ").");
     }
     int family = o.family();
-    if (family != 0 && family != 4 && family != 6) {
+    // Node checks the family only for a name it has to look up.
+    if (IpAddresses.isIP(o.host()) == 0 && family != 0 && family != 4 && family != 6) {
       throw JnetException.typeError(
           "ERR_INVALID_ARG_VALUE",
           "The property 'options.family' must be one of: 0, 4, 6. Received " + family);
@@ -43,6 +50,8 @@ final class Connector {
   /** Loop thread only: starts connecting; {@code socket.connecting()} is already true. */
   void start(ConnectOptions o) {
     int gen = ++generation;
+    if (race != null) race.cancel();
+    race = null;
     if (o.timeout() > 0) socket.setTimeout(o.timeout());
     if (o.path() != null) {
       socket.pipePath(o.path());
@@ -60,20 +69,103 @@ final class Connector {
               });
       return;
     }
-    NetBridge.lookup(
-        socket.loop(),
+    Boolean auto = o.autoSelectFamily();
+    boolean autoSelect = auto != null ? auto : Net.getDefaultAutoSelectFamily();
+    if (autoSelect && o.family() == 0 && o.localAddress() == null) {
+      lookupAndRace(gen, o, host);
+      return;
+    }
+    lookupAll(
+        o,
         host,
         o.family(),
-        (address, family, err) -> {
+        (addresses, err) -> {
           if (gen != generation) return;
-          socket.emit(Socket.LOOKUP, new LookupInfo(err, address, family, host));
+          Resolver.Address first = err == null ? firstOf(addresses, o.family()) : null;
+          JnetException e =
+              err != null || first != null ? err : UvError.lookup("EAI_NONAME", host, null);
+          socket.emit(
+              Socket.LOOKUP,
+              new LookupInfo(
+                  e,
+                  first == null ? null : first.address(),
+                  first == null ? 0 : first.family(),
+                  host));
           if (!socket.connecting()) return;
-          if (err != null) {
-            socket.loop().nextTick(() -> socket.connectFailed(err));
+          if (e != null) {
+            socket.loop().nextTick(() -> socket.connectFailed(e));
           } else {
-            connectTo(gen, o, address);
+            connectTo(gen, o, first.address());
           }
         });
+  }
+
+  private static Resolver.Address firstOf(List<Resolver.Address> addresses, int family) {
+    for (Resolver.Address a : addresses) {
+      if (family == 0 || a.family() == family) return a;
+    }
+    return null;
+  }
+
+  /** The system's resolver, or the options' {@link Lookup}, answering on the loop. */
+  private void lookupAll(
+      ConnectOptions o, String host, int family, Resolver.LookupCallback callback) {
+    Lookup custom = o.lookup();
+    if (custom == null) {
+      NetBridge.lookupAll(socket.loop(), host, family, callback);
+      return;
+    }
+    custom.lookup(
+        host,
+        family,
+        (err, ips) ->
+            socket
+                .loop()
+                .execute(
+                    () -> {
+                      if (err != null) {
+                        callback.done(null, err);
+                        return;
+                      }
+                      List<Resolver.Address> found = new java.util.ArrayList<>();
+                      for (String ip : ips)
+                        found.add(new Resolver.Address(ip, IpAddresses.isIP(ip)));
+                      callback.done(found, null);
+                    }));
+  }
+
+  /** Node's {@code lookupAndConnectMultiple}: a 'lookup' per address, then a family race. */
+  private void lookupAndRace(int gen, ConnectOptions o, String host) {
+    lookupAll(
+        o,
+        host,
+        0,
+        (addresses, err) -> {
+          if (gen != generation || !socket.connecting()) return;
+          if (err != null) {
+            socket.emit(Socket.LOOKUP, new LookupInfo(err, null, 0, host));
+            socket.loop().nextTick(() -> socket.connectFailed(err));
+            return;
+          }
+          for (Resolver.Address a : addresses) {
+            socket.emit(Socket.LOOKUP, new LookupInfo(null, a.address(), a.family(), host));
+            if (gen != generation || !socket.connecting()) return;
+          }
+          List<Resolver.Address> ordered = FamilyRace.order(addresses);
+          if (ordered.isEmpty()) {
+            JnetException none = UvError.lookup("EAI_NONAME", host, null);
+            socket.loop().nextTick(() -> socket.connectFailed(none));
+          } else if (ordered.size() == 1) {
+            connectTo(gen, o, ordered.get(0).address());
+          } else {
+            race = FamilyRace.start(socket, o, ordered);
+          }
+        });
+  }
+
+  /** The race in progress or last run, or null. Loop thread only. */
+  FamilyRace race() {
+    return race;
   }
 
   private void connectTo(int gen, ConnectOptions o, String ip) {
@@ -101,5 +193,7 @@ final class Connector {
   /** Loop thread only: forgets the request in progress (the socket was destroyed). */
   void cancel() {
     generation++;
+    FamilyRace r = race;
+    if (r != null) r.cancel();
   }
 }

@@ -95,6 +95,11 @@ public final class ListenOptions {
     return port;
   }
 
+  /** Whether a port was given (any value: {@code listen} checks its range). */
+  public boolean hasPort() {
+    return path == null;
+  }
+
   /** The IPC path, or null for TCP options. */
   public String path() {
     return path;

@@ -3,6 +3,7 @@ package io.jnet.net;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import io.jnet.events.EventEmitter;
+import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.net.IpAddresses;
 import io.jnet.internal.net.ListenCallback;
 import io.jnet.internal.net.NetBridge;
@@ -68,6 +69,8 @@ public class Server extends EventEmitter {
   private KeepAlive keepAlive;
   private int listenGeneration;
   private volatile String path;
+  private boolean closingHandle; // loop thread only: NIO's close not yet done
+  private int closesWaiting; // loop thread only: 'close' emits owed once it is
 
   Server(ServerOptions options, Consumer<Socket> connectionListener) {
     EventLoop current = EventLoop.current();
@@ -152,14 +155,7 @@ public class Server extends EventEmitter {
           "ERR_INVALID_ARG_VALUE",
           "The argument 'options' must have the property \"port\" or \"path\". Received {}");
     }
-    if (options.path() == null) {
-      if (options.port() < 0) {
-        throw JnetException.typeError(
-            "ERR_INVALID_ARG_VALUE",
-            "The argument 'options' must have the property \"port\" or \"path\". Received {}");
-      }
-      NetErrors.checkPort(options.port(), "options.port");
-    }
+    if (options.path() == null) NetErrors.checkPort(options.port(), "options.port");
     synchronized (this) {
       if (listening || binding) throw NetErrors.serverAlreadyListen();
       binding = true;
@@ -180,6 +176,11 @@ public class Server extends EventEmitter {
 
   private void startListen(ListenOptions o) {
     int gen = ++listenGeneration;
+    // Node's server handle exists from listen() on: it keeps the process alive while binding.
+    if (keepAlive == null) {
+      keepAlive = loop.keepAlive();
+      if (!refWanted) keepAlive.unref();
+    }
     if (o.path() != null) {
       bind(gen, o, null);
       return;
@@ -201,6 +202,7 @@ public class Server extends EventEmitter {
           if (gen != listenGeneration) return;
           if (err != null) {
             binding = false;
+            releaseKeepAlive();
             emit(ERROR, err);
           } else {
             bind(gen, o, ip);
@@ -237,6 +239,7 @@ public class Server extends EventEmitter {
     }
     binding = false;
     if (err != null) {
+      releaseKeepAlive();
       emit(ERROR, err);
       return;
     }
@@ -244,6 +247,7 @@ public class Server extends EventEmitter {
       JnetException chmod = PipeModes.add(o.path(), o.readableAll(), o.writableAll());
       if (chmod != null) {
         h.close(e -> {});
+        releaseKeepAlive();
         emit(ERROR, chmod);
         return;
       }
@@ -251,8 +255,6 @@ public class Server extends EventEmitter {
     handle = h;
     path = o.path();
     address = h.address() != null ? h.address() : new AddressInfo(o.path(), null, -1);
-    keepAlive = loop.keepAlive();
-    if (!refWanted) keepAlive.unref();
     listening = true;
     emit(LISTENING);
   }
@@ -315,11 +317,16 @@ public class Server extends EventEmitter {
       handle = null;
       listening = false;
       address = null;
-      h.close(e -> {});
-      KeepAlive k = keepAlive;
-      keepAlive = null;
-      if (k != null) k.close();
+      if (NetBridge.closesLater()) {
+        // NIO's selector closes the fd only at its next select: 'close' waits for that, so a
+        // connect made on 'close' is refused, as it is once Node's synchronous close returned.
+        closingHandle = true;
+        h.close(e -> LoopEngine.of(loop).closing(this::afterHandleClose));
+      } else {
+        h.close(e -> {});
+      }
     }
+    releaseKeepAlive();
     emitCloseIfDrained();
     return this;
   }
@@ -338,8 +345,26 @@ public class Server extends EventEmitter {
     return f;
   }
 
+  private void releaseKeepAlive() {
+    KeepAlive k = keepAlive;
+    keepAlive = null;
+    if (k != null) k.close();
+  }
+
+  private void afterHandleClose() {
+    closingHandle = false;
+    int n = closesWaiting;
+    closesWaiting = 0;
+    for (int i = 0; i < n; i++) emitCloseIfDrained();
+  }
+
   private void emitCloseIfDrained() {
-    if (handle != null || connections > 0) return;
+    if (connections > 0) return;
+    if (closingHandle) {
+      closesWaiting++; // each drained moment still owes its 'close', as in Node
+      return;
+    }
+    if (handle != null) return;
     loop.nextTick(() -> emit(CLOSE));
   }
 
@@ -363,7 +388,12 @@ public class Server extends EventEmitter {
     if (callback == null) {
       throw NetErrors.invalidArgType("callback", "function", "undefined");
     }
-    loop.execute(() -> loop.nextTick(() -> callback.accept(null, connections)));
+    if (loop.inLoop()) {
+      int n = connections;
+      loop.nextTick(() -> callback.accept(null, n));
+    } else {
+      loop.execute(() -> getConnections(callback));
+    }
   }
 
   /** The number of open connections right now (a jnet extra: Node has only the callback form). */

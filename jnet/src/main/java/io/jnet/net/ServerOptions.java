@@ -1,7 +1,5 @@
 package io.jnet.net;
 
-import io.jnet.error.JnetException;
-
 /**
  * Immutable options for {@code Net.createServer(options)}: Node's server options object.
  *
@@ -72,13 +70,11 @@ public final class ServerOptions {
     return c;
   }
 
-  /** The stream high-water mark of accepted sockets, in bytes. */
+  /**
+   * The stream high-water mark of accepted sockets, in bytes. As in Node, the value is checked only
+   * when a connection is accepted: a negative one then fails as an uncaught error.
+   */
   public ServerOptions highWaterMark(int bytes) {
-    if (bytes < 0) {
-      throw JnetException.typeError(
-          "ERR_INVALID_ARG_VALUE",
-          "The property 'options.highWaterMark' is invalid. Received " + bytes);
-    }
     ServerOptions c = copy();
     c.highWaterMark = bytes;
     return c;

@@ -3,6 +3,7 @@ package io.jnet.net;
 import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
+import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.net.StreamHandle;
 import io.jnet.internal.net.StreamListener;
 import io.jnet.loop.KeepAlive;
@@ -49,6 +50,9 @@ import java.util.function.Consumer;
  * {@code 'close'} carries a {@code Boolean} that is null when the socket never had a handle.
  */
 public class Socket extends Duplex {
+  /** What a write may leave queued and still complete at once (Netty's default high water). */
+  private static final int SYNC_WRITE_LIMIT = 64 * 1024;
+
   /** Node's {@code 'connect'}: the connection is established. */
   public static final Event<Void> CONNECT = Event.of("connect");
 
@@ -76,12 +80,17 @@ public class Socket extends Duplex {
       Event.of("connectionAttemptTimeout");
 
   // Loop thread only, unless volatile.
-  StreamHandle handle;
+  volatile StreamHandle handle;
   private volatile boolean connecting;
   private volatile boolean hasHandle;
+
+  /** Node's {@code _handle != null}: from connect() (or accept) until destroyed. Loop only. */
+  private boolean handleCreated;
+
   private volatile long bytesRead;
   private volatile long bytesDispatched;
   private volatile long pendingBytes;
+  private volatile long inflightBytes;
   private volatile long timeoutMillis = -1;
   private volatile boolean refWanted = true;
   private Timeout timer;
@@ -155,9 +164,9 @@ public class Socket extends Duplex {
     if (connectListener != null) once(CONNECT, connectListener);
     connecting = true;
     if (!loop().inLoop()) {
-      loop().execute(() -> connector.start(options));
+      loop().execute(() -> startConnect(options));
     } else {
-      connector.start(options);
+      startConnect(options);
     }
     return this;
   }
@@ -185,6 +194,25 @@ public class Socket extends Duplex {
   /** Connects to the IPC socket at {@code path}, then runs {@code connectListener}. */
   public Socket connect(String path, Runnable connectListener) {
     return connect(ConnectOptions.path(path), connectListener);
+  }
+
+  private void startConnect(ConnectOptions options) {
+    if (destroyed()) {
+      handle = null;
+      hasHandle = false;
+      peername = null;
+      sockname = null;
+      peerEnded = false;
+      bytesRead = 0; // Node counts reads per handle
+      undestroy();
+    }
+    handleCreated = true;
+    // Node's handle exists from connect() on: it keeps the process alive while connecting.
+    if (keepAlive == null) {
+      keepAlive = loop().keepAlive();
+      if (!refWanted) keepAlive.unref();
+    }
+    connector.start(options);
   }
 
   /** Loop thread only: the connector got a handle. */
@@ -220,11 +248,14 @@ public class Socket extends Duplex {
 
   private void attach(StreamHandle h) {
     handle = h;
+    handleCreated = true;
     hasHandle = true;
     sockname = null;
     peername = null;
-    keepAlive = loop().keepAlive();
-    if (!refWanted) keepAlive.unref();
+    if (keepAlive == null) {
+      keepAlive = loop().keepAlive();
+      if (!refWanted) keepAlive.unref();
+    }
     h.setListener(
         new StreamListener() {
           @Override
@@ -336,15 +367,27 @@ public class Socket extends Duplex {
     }
     bytesDispatched += size;
     StreamHandle h = handle;
+    // libuv writes at once what the kernel takes, and such a request completes synchronously.
+    // jnet's handle queues for the turn's flush; a write that leaves at most SYNC_WRITE_LIMIT
+    // bytes queued counts as that synchronous success, and a later failure destroys the socket,
+    // as a failed write does in Node. A bigger queue completes when the bytes are written.
+    boolean sync = h.writeQueueSize() + size <= SYNC_WRITE_LIMIT;
+    inflightBytes = sync ? 0 : size;
     io.jnet.internal.net.Callback done =
-        err -> {
-          if (err == null) {
-            refreshTimer();
-            callback.done();
-          } else {
-            callback.done(err);
-          }
-        };
+        sync
+            ? err -> {
+              if (err != null) destroy(err);
+              else refreshTimer();
+            }
+            : err -> {
+              inflightBytes = 0;
+              if (err == null) {
+                refreshTimer();
+                callback.done();
+              } else {
+                callback.done(err);
+              }
+            };
     if (chunks.size() == 1) {
       Buffer b = chunks.get(0);
       h.write(b.array(), b.arrayOffset(), b.length(), done);
@@ -353,6 +396,7 @@ public class Socket extends Duplex {
       for (int i = 0; i < array.length; i++) array[i] = chunks.get(i).asByteBuffer();
       h.write(array, done);
     }
+    if (sync) callback.done();
   }
 
   @Override
@@ -372,26 +416,38 @@ public class Socket extends Duplex {
 
   @Override
   protected void _destroy(JnetException error, Callback callback) {
+    boolean hadHandle = handleCreated;
+    handleCreated = false;
     connecting = false;
+    connector.cancel();
     clearTimer();
     StreamHandle h = handle;
+    boolean isException = error != null;
+    Runnable closed =
+        () -> {
+          releaseKeepAlive();
+          emit(CLOSE, isException);
+        };
     if (h != null) {
-      boolean isException = error != null;
-      Runnable closed =
-          () -> {
-            releaseKeepAlive();
-            emit(CLOSE, isException);
-          };
+      // Node emits 'close' from the handle's close callback, in the loop's close phase.
+      LoopEngine engine = LoopEngine.of(loop());
       if (resetAndClosing) {
         resetAndClosing = false;
-        h.reset(err -> closed.run());
+        h.reset(err -> engine.closing(closed));
       } else {
-        h.close(err -> closed.run());
+        h.close(err -> engine.closing(closed));
       }
       handle = null;
+      hasHandle = false;
+      sockname = null;
       callback.done(error);
+    } else if (hadHandle) {
+      // Node's handle exists from connect() on; its close callback runs in the close phase.
+      callback.done(error);
+      LoopEngine.of(loop()).closing(closed);
     } else {
       callback.done(error);
+      releaseKeepAlive();
       loop().nextTick(() -> emit(CLOSE, (Boolean) null));
     }
     Server s = server;
@@ -427,10 +483,6 @@ public class Socket extends Duplex {
    */
   public Socket resetAndDestroy() {
     if (!loop().inLoop()) {
-      if (!hasHandle && !connecting) {
-        loop().execute(this::destroy);
-        return this;
-      }
       loop().execute(this::resetAndDestroy);
       return this;
     }
@@ -440,7 +492,7 @@ public class Socket extends Duplex {
     } else if (handle != null) {
       reset();
     } else {
-      destroy();
+      destroy(NetErrors.socketClosed());
     }
     return this;
   }
@@ -613,7 +665,16 @@ public class Socket extends Duplex {
   }
 
   private long inFlight() {
-    return 0;
+    return connecting ? pendingBytes : inflightBytes;
+  }
+
+  /**
+   * Node's {@code autoSelectFamilyAttemptedAddresses}: the {@code ip:port} pairs tried by the last
+   * family race, in order; empty when the last connect needed none.
+   */
+  public List<String> autoSelectFamilyAttemptedAddresses() {
+    FamilyRace r = connector.race();
+    return r == null ? List.of() : r.attempted();
   }
 
   /** Node's {@code bufferSize}: the same as {@link #writableLength()}. */
@@ -672,10 +733,10 @@ public class Socket extends Duplex {
   }
 
   private AddressInfo localInfo() {
-    AddressInfo a = sockname;
-    if (a != null) return a;
     StreamHandle h = handle;
     if (h == null) return null;
+    AddressInfo a = sockname;
+    if (a != null) return a;
     a = h.localAddress();
     sockname = a;
     return a;

@@ -69,6 +69,48 @@ public abstract class Stream extends EventEmitter {
   /** Node's {@code end()} of the writable side, used when the readable side ends a Duplex. */
   void endWritableSide() {}
 
+  /**
+   * Makes a destroyed stream usable again, as Node's internal {@code undestroy} does for {@code
+   * net.Socket}'s reconnect: both sides are open, unended and error-free, and whatever was buffered
+   * stays. Loop thread only; for subclasses that reopen their resource.
+   */
+  protected final void undestroy() {
+    ReadableState r = readState();
+    if (r != null) {
+      r.clear(
+          StreamState.CLOSED
+              | StreamState.CLOSE_EMITTED
+              | StreamState.DESTROYED
+              | StreamState.ERRORED
+              | StreamState.ERROR_EMITTED
+              | ReadableState.READING
+              | ReadableState.ENDED
+              | ReadableState.END_EMITTED);
+      r.set(StreamState.CONSTRUCTED);
+      r.errored = null;
+      if (r.has(StreamState.DISABLED)) r.set(ReadableState.ENDED | ReadableState.END_EMITTED);
+    }
+    WritableState w = writeState();
+    if (w != null) {
+      w.clear(
+          StreamState.CLOSED
+              | StreamState.CLOSE_EMITTED
+              | StreamState.DESTROYED
+              | StreamState.ERRORED
+              | StreamState.ERROR_EMITTED
+              | WritableState.FINAL_CALLED
+              | WritableState.PREFINISHED
+              | WritableState.ENDED
+              | WritableState.ENDING
+              | WritableState.FINISHED);
+      w.set(StreamState.CONSTRUCTED);
+      w.errored = null;
+      if (w.has(StreamState.DISABLED)) {
+        w.set(WritableState.ENDED | WritableState.ENDING | WritableState.FINISHED);
+      }
+    }
+  }
+
   /** The loop this stream belongs to: every event of this stream is emitted on its thread. */
   public final EventLoop loop() {
     return loop;

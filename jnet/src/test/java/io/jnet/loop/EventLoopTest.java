@@ -279,6 +279,59 @@ class EventLoopTest {
   }
 
   @Test
+  void holdsBalanceWhenManyThreadsArmRefAndClearHandles() throws Exception {
+    int threads = 4;
+    List<Thread> workers = new ArrayList<>();
+    List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CountDownLatch fired = new CountDownLatch(threads * 100);
+    for (int w = 0; w < threads; w++) {
+      Thread worker =
+          new Thread(
+              () -> {
+                try {
+                  for (int n = 0; n < 1_000; n++) {
+                    Timeout far = loop.setTimeout(() -> {}, 600_000);
+                    far.unref().ref().unref();
+                    Immediate i = loop.setImmediate(() -> {});
+                    if (n % 2 == 0) i.unref();
+                    if (n % 3 == 0) loop.clearImmediate(i);
+                    far.refresh().ref();
+                    far.close();
+                    if (n % 10 == 0) loop.setTimeout(fired::countDown, n % 7);
+                    loop.keepAlive().close();
+                  }
+                } catch (Throwable t) {
+                  failures.add(t);
+                }
+              });
+      workers.add(worker);
+      worker.start();
+    }
+    for (Thread w : workers) w.join();
+    assertEquals(List.of(), failures);
+    assertTrue(fired.await(20, TimeUnit.SECONDS));
+    assertTrue(engine.awaitIdle(20_000), "every hold was released");
+  }
+
+  @Test
+  void eachCreatedLoopHasItsOwnThread() throws Exception {
+    EventLoop other = EventLoop.create();
+    try {
+      CompletableFuture<String> a = new CompletableFuture<>();
+      CompletableFuture<String> b = new CompletableFuture<>();
+      loop.execute(() -> a.complete(Thread.currentThread().getName()));
+      other.execute(() -> b.complete(Thread.currentThread().getName()));
+      String nameA = a.get(20, TimeUnit.SECONDS);
+      String nameB = b.get(20, TimeUnit.SECONDS);
+      assertTrue(nameA.startsWith("jnet-loop-") && nameB.startsWith("jnet-loop-"), nameA);
+      assertFalse(nameA.equals(nameB));
+    } finally {
+      assertTrue(LoopEngine.of(other).awaitIdle(20_000));
+      LoopEngine.of(other).shutdown();
+    }
+  }
+
+  @Test
   void awaitIdleOnTheLoopThreadIsRefused() throws Exception {
     assertTrue(
         onLoop(

@@ -1,11 +1,14 @@
 package io.jnet.loop;
 
+import io.jnet.internal.loop.LoopEngine;
+
 /**
  * A small program for {@link LifetimeTest}, run in a child JVM: it arms one handle on the default
  * loop and returns from {@code main} at once, so only jnet's handles can keep the JVM alive.
  *
  * <p>Modes: {@code ref} (a ref'd 200 ms timer), {@code unref} (an unref'd ten-minute timer), {@code
- * keepalive} (a keep-alive that a timer closes).
+ * keepalive} (a keep-alive that a timer closes), {@code io} (an I/O callback that closes the only
+ * keep-alive, then works on).
  */
 public final class LifetimeMain {
   private LifetimeMain() {}
@@ -29,6 +32,23 @@ public final class LifetimeMain {
                 },
                 300)
             .unref();
+        break;
+      case "io":
+        // A socket's last callback: it releases its keep-alive, then still has work to do.
+        KeepAlive socket = loop.keepAlive();
+        LoopEngine engine = LoopEngine.of(loop);
+        engine
+            .netty()
+            .execute(
+                () ->
+                    engine.callback(
+                        () -> {
+                          socket.close();
+                          long end = System.nanoTime() + 200_000_000L;
+                          while (System.nanoTime() < end) Thread.onSpinWait();
+                          System.out.println("after close");
+                          loop.nextTick(() -> System.out.println("tick"));
+                        }));
         break;
       default:
         throw new IllegalArgumentException("mode: " + args[0]);

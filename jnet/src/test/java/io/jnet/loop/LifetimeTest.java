@@ -1,6 +1,7 @@
 package io.jnet.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jnet.internal.loop.LoopEngine;
@@ -35,6 +36,13 @@ class LifetimeTest {
   @Test
   void keepAliveHoldsTheJvmUntilClosed() throws Exception {
     assertEquals(List.of("main returned", "unref'd timer", "close"), runChild("keepalive"));
+  }
+
+  @Test
+  void ioCallbackHoldsTheJvmUntilItAndItsTicksAreDone() throws Exception {
+    List<String> out = new ArrayList<>(runChild("io"));
+    assertTrue(out.remove("main returned"), "main's own line, printed while the callback runs");
+    assertEquals(List.of("after close", "tick"), out);
   }
 
   private static List<String> runChild(String mode) throws Exception {

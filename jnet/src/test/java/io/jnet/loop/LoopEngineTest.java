@@ -104,6 +104,30 @@ class LoopEngineTest {
   }
 
   @Test
+  void immediateQueuedAfterClearingTheLastRunsNextTurn() throws Exception {
+    loop.execute(
+        () -> {
+          Immediate[] last = new Immediate[1];
+          loop.setImmediate(
+              () -> {
+                log.add("immediate1");
+                loop.clearImmediate(last[0]);
+                engine.closing(() -> log.add("close phase"));
+                loop.setImmediate(
+                    () -> {
+                      log.add("next turn");
+                      done.complete(log);
+                    });
+              });
+          loop.setImmediate(() -> log.add("immediate2"));
+          last[0] = loop.setImmediate(() -> log.add("cleared"));
+        });
+    assertEquals(
+        List.of("immediate1", "immediate2", "close phase", "next turn"),
+        done.get(20, TimeUnit.SECONDS));
+  }
+
+  @Test
   void nestedCallbackLeavesTheTicksToTheOuterOne() throws Exception {
     loop.execute(
         () -> {

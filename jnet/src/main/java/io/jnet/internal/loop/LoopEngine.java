@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The Netty side of one jnet {@link EventLoop}: the single Netty event loop thread it runs on, the
- * queue of work handed over from other threads.
+ * The Netty side of one jnet {@link EventLoop}: the Netty event loop thread it runs on, and the
+ * queue of work handed to it from other threads.
  *
  * <p>The Netty loop runs a {@link PhasedIoHandler}, so that each of Netty's I/O passes is framed by
  * the phases of Node's loop: timers before the I/O, then the handed-over tasks (Node's poll phase),
@@ -26,7 +26,7 @@ public final class LoopEngine {
     /** Node's timers phase: runs the timers that are due. Loop thread only. */
     void beforeIo();
 
-    /** Node's poll and check phases: handed-over tasks, then immediates. Loop thread only. */
+    /** Node's poll, check and close phases: handed-over tasks, immediates, closes. Loop only. */
     void afterIo();
 
     /** Whether the coming I/O pass may wait for events: false while work is queued or due. */
@@ -160,6 +160,7 @@ public final class LoopEngine {
 
   /** Stops the Netty loop; for tests, once the loop is idle. Any thread. */
   public void shutdown() {
+    if (inLoop()) throw new IllegalStateException("shutdown on the loop thread would never end");
     group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
   }
 

@@ -101,7 +101,7 @@ final class PhasedIoHandler implements IoHandler {
 
   @Override
   public IoRegistration register(IoHandle handle) throws Exception {
-    return io.register(handle);
+    return new EmptyInterestRegistration(io.register(handle));
   }
 
   @Override

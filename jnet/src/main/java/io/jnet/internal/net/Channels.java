@@ -12,8 +12,6 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandle;
 import io.netty.channel.socket.SocketProtocolFamily;
-import io.netty.channel.socket.nio.NioDomainSocketChannel;
-import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
@@ -67,15 +65,13 @@ final class Channels {
   }
 
   static Channel newDomainSocket(Transport transport) {
-    return transport == Transport.EPOLL
-        ? new EpollDomainSocketChannel()
-        : new NioDomainSocketChannel();
+    return transport == Transport.EPOLL ? new EpollDomainSocketChannel() : new NioUnixChannel();
   }
 
   static ServerChannel newServerDomainSocket(Transport transport) {
     return transport == Transport.EPOLL
         ? new EpollServerDomainSocketChannel()
-        : new NioServerDomainSocketChannel();
+        : new NioUnixServerChannel();
   }
 
   /** True for a Linux abstract socket name: a path whose first character is NUL. */

@@ -94,4 +94,19 @@ public final class NetBridge {
           }
         });
   }
+
+  /** Node's {@code dns.lookup(host, {family, all: true})}: every address, in resolver order. */
+  public static void lookupAll(
+      EventLoop loop, String host, int family, Resolver.LookupCallback callback) {
+    Resolver.lookup(LoopEngine.of(loop).netty(), invoker(loop), host, family, callback);
+  }
+
+  /**
+   * Whether a closed channel's fd outlives its close until the loop's next poll: true on NIO, whose
+   * selector defers the close of a registered channel.
+   */
+  public static boolean closesLater() {
+    return io.jnet.internal.transport.Transport.current()
+        == io.jnet.internal.transport.Transport.NIO;
+  }
 }

@@ -1,0 +1,125 @@
+package io.jnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The {@code jnet} command's TCP behaviour, usage and argument errors, each in a child JVM. */
+class CliTest {
+  /** Matches the port in a {@code listening on { address: ..., port: N }} line. */
+  static final String LISTENING_PORT = "^listening on \\{.*port: (\\d+) \\}$";
+
+  static byte[] randomBytes(int n, long seed) {
+    byte[] b = new byte[n];
+    new Random(seed).nextBytes(b);
+    return b;
+  }
+
+  @Test
+  void connectToEchoReturnsStdinAndEchoLogsTheByteCounts() throws Exception {
+    byte[] payload = randomBytes(1 << 20, 1);
+    try (JnetProcess echo = JnetProcess.start("echo", "127.0.0.1:0")) {
+      int port = Integer.parseInt(echo.awaitStdout(LISTENING_PORT).group(1));
+      try (JnetProcess connect = JnetProcess.startRaw("connect", "127.0.0.1:" + port)) {
+        try (OutputStream in = connect.stdin()) {
+          in.write(payload);
+        }
+        assertEquals(0, connect.awaitExit(), connect::describe);
+        assertArrayEquals(payload, connect.stdoutBytes());
+      }
+      echo.awaitStdout("^connection from 127\\.0\\.0\\.1:\\d+$");
+      echo.awaitStdout(
+          "^closed 127\\.0\\.0\\.1:\\d+ read="
+              + payload.length
+              + " written="
+              + payload.length
+              + "$");
+    }
+  }
+
+  @Test
+  void connectWithEmptyStdinHalfClosesAndExitsZero() throws Exception {
+    try (JnetProcess echo = JnetProcess.start("echo", "127.0.0.1:0")) {
+      int port = Integer.parseInt(echo.awaitStdout(LISTENING_PORT).group(1));
+      try (JnetProcess connect = JnetProcess.startRaw("connect", "127.0.0.1:" + port)) {
+        connect.stdin().close();
+        assertEquals(0, connect.awaitExit(), connect::describe);
+        assertEquals(0, connect.stdoutBytes().length);
+      }
+      echo.awaitStdout("^closed 127\\.0\\.0\\.1:\\d+ read=0 written=0$");
+    }
+  }
+
+  @Test
+  void connectToAClosedPortPrintsEconnrefusedAndExitsOne() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = probe.getLocalPort();
+    }
+    try (JnetProcess connect = JnetProcess.startRaw("connect", "127.0.0.1:" + port)) {
+      connect.stdin().close();
+      assertEquals(1, connect.awaitExit(), connect::describe);
+      connect.awaitStderr("connect ECONNREFUSED 127\\.0\\.0\\.1:" + port + "$");
+      assertEquals(0, connect.stdoutBytes().length);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "--help, 'usage: jnet <command> [args]'",
+    "-h, 'usage: jnet <command> [args]'",
+    "echo --help, 'usage: jnet echo [HOST:]PORT | unix:PATH'",
+    "connect --help, 'usage: jnet connect HOST:PORT | unix:PATH'",
+    "relay --help, 'usage: jnet relay FROM TO'",
+    "relay -h, 'usage: jnet relay FROM TO'",
+  })
+  void helpPrintsUsageAndExitsZero(String args, String usage) throws Exception {
+    try (JnetProcess jnet = JnetProcess.start(args.split(" "))) {
+      assertEquals(0, jnet.awaitExit(), jnet::describe);
+      assertTrue(jnet.stdoutText().startsWith(usage + "\n"), jnet::describe);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "echo notaport, 'jnet echo: not a port'",
+    "echo 127.0.0.1:65536, 'jnet echo: port out of range: 65536'",
+    "echo unix:, 'jnet echo: empty unix path'",
+    "connect 127.0.0.1:, 'jnet connect: not a port'",
+    "connect localhost:-1, 'jnet connect: port out of range: -1'",
+    "relay tcp:0 unix:, 'jnet relay: empty unix path'",
+    "relay x:y 1, 'jnet relay: not a port'",
+  })
+  void badAddressExitsTwo(String args, String message) throws Exception {
+    try (JnetProcess jnet = JnetProcess.start(args.split(" "))) {
+      assertEquals(2, jnet.awaitExit(), jnet::describe);
+      jnet.awaitStderr("^" + Pattern.quote(message));
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "'', 'usage: jnet <command>'",
+    "frobnicate, 'jnet: unknown command ''frobnicate'''",
+    "echo, 'usage: jnet echo'",
+    "connect 127.0.0.1:1 extra, 'usage: jnet connect'",
+    "relay tcp:0, 'usage: jnet relay'",
+  })
+  void wrongArgumentsPrintUsageToStderrAndExitTwo(String args, String first) throws Exception {
+    String[] argv = args.isEmpty() ? new String[0] : args.split(" ");
+    try (JnetProcess jnet = JnetProcess.start(argv)) {
+      assertEquals(2, jnet.awaitExit(), jnet::describe);
+      jnet.awaitStderr("^" + Pattern.quote(first));
+      assertEquals("", jnet.stdoutText());
+    }
+  }
+}

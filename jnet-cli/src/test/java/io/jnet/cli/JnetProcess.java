@@ -1,0 +1,226 @@
+package io.jnet.cli;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code jnet} command running in a child JVM, with its output collected by reader threads.
+ *
+ * <p>stderr is always collected as lines. stdout is collected as lines ({@link #start}) or, for
+ * {@code jnet connect}, whose stdout is the peer's bytes, as raw bytes ({@link #startRaw}). Waiting
+ * is always on a condition with a deadline: {@link #awaitStdout} and {@link #awaitStderr} wait for
+ * a line matching a pattern, {@link #awaitExit} for the exit code. {@link #close} kills the child
+ * if it is still running, so a test ends it in a finally (try-with-resources).
+ */
+final class JnetProcess implements AutoCloseable {
+  /** A deadlock guard, not a measurement: nothing here should take more than a few seconds. */
+  static final long TIMEOUT_SECONDS = 60;
+
+  private final Process process;
+  private final String command;
+  private final Lines out;
+  private final Lines err;
+  private final ByteArrayOutputStream rawOut; // guarded by itself
+  private final Thread outReader;
+  private final Thread errReader;
+
+  private JnetProcess(List<String> args, boolean raw) throws IOException {
+    this.command = "jnet " + String.join(" ", args);
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(Main.class.getName());
+    cmd.addAll(args);
+    this.process = new ProcessBuilder(cmd).start();
+    this.err = new Lines();
+    this.errReader = readLines(process.getErrorStream(), err, "stderr");
+    if (raw) {
+      this.out = null;
+      this.rawOut = new ByteArrayOutputStream();
+      this.outReader = readBytes(process.getInputStream(), rawOut);
+    } else {
+      this.out = new Lines();
+      this.rawOut = null;
+      this.outReader = readLines(process.getInputStream(), out, "stdout");
+    }
+  }
+
+  /** Starts {@code jnet args...}, collecting stdout as lines. */
+  static JnetProcess start(String... args) throws IOException {
+    return new JnetProcess(List.of(args), false);
+  }
+
+  /** Starts {@code jnet args...}, collecting stdout as bytes. */
+  static JnetProcess startRaw(String... args) throws IOException {
+    return new JnetProcess(List.of(args), true);
+  }
+
+  /** The child's stdin. */
+  OutputStream stdin() {
+    return process.getOutputStream();
+  }
+
+  /** Sends SIGTERM (on Unix, {@link Process#destroy()} is SIGTERM). */
+  void terminate() {
+    process.destroy();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** Waits for a stdout line matching {@code regex} (found anywhere in the line). */
+  Matcher awaitStdout(String regex) throws InterruptedException {
+    if (out == null) throw new IllegalStateException("stdout is raw");
+    return await(out, "stdout", regex);
+  }
+
+  /** Waits for a stderr line matching {@code regex} (found anywhere in the line). */
+  Matcher awaitStderr(String regex) throws InterruptedException {
+    return await(err, "stderr", regex);
+  }
+
+  /** Waits for the child to exit, then for its output to be read to the end; returns the code. */
+  int awaitExit() throws InterruptedException {
+    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      fail(command + " did not exit\n" + describe());
+    }
+    outReader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+    errReader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+    return process.exitValue();
+  }
+
+  /** Everything read from a raw stdout so far; complete once {@link #awaitExit} returned. */
+  byte[] stdoutBytes() {
+    synchronized (rawOut) {
+      return rawOut.toByteArray();
+    }
+  }
+
+  String stdoutText() {
+    return out == null ? "<raw>" : out.text();
+  }
+
+  String stderrText() {
+    return err.text();
+  }
+
+  /** What the child printed, for failure messages. */
+  String describe() {
+    return "--- " + command + " stdout:\n" + stdoutText() + "--- stderr:\n" + stderrText();
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      outReader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+      errReader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Matcher await(Lines lines, String stream, String regex) throws InterruptedException {
+    Pattern pattern = Pattern.compile(regex);
+    Matcher m = lines.await(pattern, TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS));
+    if (m == null)
+      fail(command + ": no " + stream + " line matching /" + regex + "/\n" + describe());
+    return m;
+  }
+
+  private static Thread readLines(InputStream in, Lines sink, String name) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) sink.add(line);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              } finally {
+                sink.finish();
+              }
+            },
+            "jnet-child-" + name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static Thread readBytes(InputStream in, ByteArrayOutputStream sink) {
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[64 * 1024];
+              try (in) {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                  synchronized (sink) {
+                    sink.write(buf, 0, n);
+                  }
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            "jnet-child-stdout");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** Lines read so far from one stream, and whether the stream has ended. */
+  private static final class Lines {
+    private final List<String> lines = new ArrayList<>(); // guarded by this
+    private boolean ended; // guarded by this
+
+    synchronized void add(String line) {
+      lines.add(line);
+      notifyAll();
+    }
+
+    synchronized void finish() {
+      ended = true;
+      notifyAll();
+    }
+
+    /** The first line matching {@code pattern}, or null if none came before the deadline or EOF. */
+    synchronized Matcher await(Pattern pattern, long timeoutNanos) throws InterruptedException {
+      long deadline = System.nanoTime() + timeoutNanos;
+      int seen = 0;
+      while (true) {
+        for (; seen < lines.size(); seen++) {
+          Matcher m = pattern.matcher(lines.get(seen));
+          if (m.find()) return m;
+        }
+        long left = deadline - System.nanoTime();
+        if (ended || left <= 0) return null;
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+    }
+
+    synchronized String text() {
+      StringBuilder b = new StringBuilder();
+      for (String line : lines) b.append(line).append('\n');
+      return b.toString();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.jnet.net;
+
+import io.jnet.error.JnetException;
+import java.util.List;
+
+/**
+ * A name resolver that a connect uses instead of the system's: Node's {@code lookup} option of
+ * {@code socket.connect}.
+ *
+ * <p>jnet asks for every address of the name ({@code all: true} in Node's terms) and uses the first
+ * of the wanted family, or races them all when {@code autoSelectFamily} is on.
+ */
+@FunctionalInterface
+public interface Lookup {
+  /**
+   * Resolves {@code hostname} for {@code family} (0 for either, 4 or 6) and calls {@code done}
+   * exactly once, now or later, from any thread.
+   */
+  void lookup(String hostname, int family, Done done);
+
+  /** The answer of a {@link Lookup}. */
+  @FunctionalInterface
+  interface Done {
+    /** Either an error (Node's {@code ENOTFOUND}...) or the IP addresses found, in order. */
+    void done(JnetException error, List<String> addresses);
+  }
+}

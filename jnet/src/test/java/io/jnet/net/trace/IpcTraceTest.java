@@ -1,0 +1,28 @@
+package io.jnet.net.trace;
+
+import java.util.Map;
+
+/**
+ * The Java twins of {@code ipc.js}: Unix-domain-socket scenarios, a server and a client on the same
+ * loop on a fresh path under the temp directory, compared with the traces Node recorded.
+ */
+class IpcTraceTest extends NetSuite {
+  /** Node scenarios without a twin, each with why; none so far. */
+  static final Map<String, String> SKIPPED = Map.of();
+
+  @Override
+  protected String suite() {
+    return "ipc";
+  }
+
+  @Override
+  protected void twins(Scenarios s) {
+    IpcStreams.register(s);
+    IpcPaths.register(s);
+  }
+
+  @Override
+  protected Map<String, String> skipped() {
+    return SKIPPED;
+  }
+}
