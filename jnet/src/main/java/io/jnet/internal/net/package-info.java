@@ -25,8 +25,7 @@
  * <ul>
  *   <li>Writes complete in a later task (after the turn's one flush), never synchronously as
  *       libuv's {@code uv_try_write} may.
- *   <li>A Unix socket on the NIO transport cannot stay open after the peer's FIN; Linux abstract
- *       socket names work on epoll only; {@code ipv6Only} works on epoll only.
+ *   <li>Linux abstract socket names work on epoll only; {@code ipv6Only} works on epoll only.
  *   <li>A Unix socket path longer than the kernel's limit fails with {@code ENAMETOOLONG}; Node 20
  *       silently truncates it.
  *   <li>Name lookups follow the JDK's order (IPv4 first unless {@code
