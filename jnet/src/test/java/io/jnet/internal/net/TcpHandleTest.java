@@ -54,6 +54,17 @@ abstract class TcpHandleTest {
   }
 
   @Test
+  void connectAfterServerCloseIsRefused() {
+    for (int i = 0; i < 20; i++) {
+      LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+      int port = s.port();
+      f.close(s.handle);
+      JnetException e = (JnetException) f.connectTcpResult("127.0.0.1", port, null, 0);
+      assertEquals("connect ECONNREFUSED 127.0.0.1:" + port, e.getMessage(), "attempt " + i);
+    }
+  }
+
+  @Test
   void secondListenOnSamePortIsEaddrinuse() {
     LoopFixture.Server first = f.listenTcp("127.0.0.1", 0);
     Object second = f.listenTcpResult(f.new Server(), "127.0.0.1", first.port());
