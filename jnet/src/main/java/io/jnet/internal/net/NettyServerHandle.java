@@ -13,8 +13,6 @@ import io.jnet.net.AddressInfo;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -54,9 +52,6 @@ final class NettyServerHandle implements ServerHandle {
   /** {@code IPV6_V6ONLY} at level {@code IPPROTO_IPV6}, Linux's numbers. */
   private static final IntegerUnixChannelOption IPV6_V6ONLY =
       new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
-
-  /** How long accepting pauses after an accept error, as Netty's acceptor pauses. */
-  static final long ACCEPT_PAUSE_MILLIS = 1000;
 
   private final Channel channel;
   private final Invoker invoker;
@@ -199,11 +194,12 @@ final class NettyServerHandle implements ServerHandle {
       boolean pipe,
       ServerListener listener,
       Supplier<ServerChannel> factory) {
+    AcceptGuard guard = new AcceptGuard(invoker, listener);
     return new ServerBootstrap()
         .group(loop, loop)
         .channelFactory((io.netty.channel.ChannelFactory<ServerChannel>) factory::get)
         .childOption(ChannelOption.AUTO_READ, false)
-        .handler(new AcceptErrors(invoker, listener))
+        .handler(guard)
         .childHandler(
             new ChannelInitializer<Channel>() {
               @Override
@@ -293,7 +289,16 @@ final class NettyServerHandle implements ServerHandle {
         .addListener(
             f -> {
               if (path != null && !Channels.isAbstract(path)) removeSocketFile();
-              channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(null)));
+              Runnable done = () -> invoker.invoke(() -> callback.done(null));
+              if (Channels.transportOf(channel.eventLoop()) == Transport.NIO) {
+                // The JDK closes a selected channel's descriptor in the next select: until then
+                // the kernel still queues (and then resets) connections. Node's close is done
+                // when its callback runs, so this one waits for that select: a scheduled task
+                // runs after the next I/O pass.
+                channel.eventLoop().schedule(done, 1, TimeUnit.NANOSECONDS);
+              } else {
+                channel.eventLoop().execute(done);
+              }
             });
   }
 
@@ -308,37 +313,5 @@ final class NettyServerHandle implements ServerHandle {
   @Override
   public boolean isClosed() {
     return !channel.isOpen();
-  }
-
-  /**
-   * First handler of the listening channel: reports an accept error and, as Netty's own acceptor
-   * would, stops accepting for a second so that a full descriptor table (EMFILE) does not spin.
-   */
-  private static final class AcceptErrors extends ChannelInboundHandlerAdapter {
-    private final Invoker invoker;
-    private final ServerListener listener;
-
-    AcceptErrors(Invoker invoker, ServerListener listener) {
-      this.invoker = invoker;
-      this.listener = listener;
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      JnetException e = UvError.stream(cause, "accept");
-      invoker.invoke(() -> listener.onError(e));
-      Channel server = ctx.channel();
-      if (server.isOpen() && server.config().isAutoRead()) {
-        server.config().setAutoRead(false);
-        server
-            .eventLoop()
-            .schedule(
-                () -> {
-                  if (server.isOpen()) server.config().setAutoRead(true);
-                },
-                ACCEPT_PAUSE_MILLIS,
-                TimeUnit.MILLISECONDS);
-      }
-    }
   }
 }

@@ -38,9 +38,8 @@ import jdk.net.ExtendedSocketOptions;
  *       loop in progress finishes its current read) is parked here and delivered after the next
  *       start, so the listener never sees data while stopped.
  *   <li>The peer's FIN is Netty's {@code ChannelInputShutdownEvent} under {@code
- *       ALLOW_HALF_CLOSURE}: the handle stays writable. Unlike Node, a Unix domain socket on the
- *       NIO transport cannot stay open after the peer's FIN (Netty's NIO domain channel ignores
- *       half-closure): it reports {@code onEof} and then {@code onClose}.
+ *       ALLOW_HALF_CLOSURE}: the handle stays writable (on NIO, Unix sockets use jnet's own {@code
+ *       NioUnixChannel}, because Netty's NIO domain channel ignores half-closure).
  *   <li>Writes wrap the caller's bytes ({@code Unpooled.wrappedBuffer}) and are flushed by one task
  *       per loop turn, so writes of one turn leave as one {@code writev}.
  *   <li>Shutdown waits for every queued write to complete before {@code shutdownOutput()}, because
@@ -240,6 +239,12 @@ final class NettyStreamHandle implements StreamHandle {
 
   private void enqueue(ByteBuf buf, Callback callback) {
     assertLoop();
+    if (has(CLOSING) || has(CLOSED)) {
+      // libuv refuses a write on a closed handle with EBADF; pending ones are ECANCELED instead.
+      JnetException e = UvError.stream("EBADF", "write", null);
+      loop.execute(() -> invoker.invoke(() -> callback.done(e)));
+      return;
+    }
     int n = buf.readableBytes();
     pendingWrites++;
     writeQueueSize += n;
@@ -340,12 +345,6 @@ final class NettyStreamHandle implements StreamHandle {
 
   /** Runs in a task after Netty closed the channel, so that failed writes are reported first. */
   private void afterClose() {
-    if (pipe && transport == Transport.NIO && !has(CLOSING) && !has(READ_ENDED)) {
-      // Netty's NIO Unix socket cannot half-close: the peer's FIN closes it without an event.
-      flags |= READ_ENDED;
-      parked.add(EOF);
-      drainParked();
-    }
     flags |= CLOSED;
     flags &= ~READING;
     parked.clear();

@@ -46,6 +46,18 @@ public final class Resolver {
     void done(List<Address> addresses, JnetException error);
   }
 
+  /** Node's {@code dns.V4MAPPED} hint: with family 6, IPv4 answers as {@code ::ffff:a.b.c.d}. */
+  public static final int V4MAPPED = 8;
+
+  /** Node's {@code dns.ALL} hint: with {@link #V4MAPPED}, IPv6 and mapped IPv4 answers both. */
+  public static final int ALL = 16;
+
+  /**
+   * Node's {@code dns.ADDRCONFIG} hint: only families the machine has. Accepted and left to the
+   * JDK, which answers IPv6 only where IPv6 is usable.
+   */
+  public static final int ADDRCONFIG = 32;
+
   private static final int THREADS = 4;
   private static final ExecutorService POOL = newPool();
 
@@ -78,6 +90,20 @@ public final class Resolver {
    */
   public static void lookup(
       EventLoop loop, Invoker invoker, String hostname, int family, LookupCallback callback) {
+    lookup(loop, invoker, hostname, family, 0, callback);
+  }
+
+  /**
+   * {@link #lookup(EventLoop, Invoker, String, int, LookupCallback)} with Node's {@code hints}:
+   * {@link #V4MAPPED}, {@link #ALL} and {@link #ADDRCONFIG}, or'ed.
+   */
+  public static void lookup(
+      EventLoop loop,
+      Invoker invoker,
+      String hostname,
+      int family,
+      int hints,
+      LookupCallback callback) {
     if (family != 0 && family != 4 && family != 6) {
       throw JnetException.typeError(
           "ERR_INVALID_ARG_VALUE",
@@ -94,7 +120,7 @@ public final class Resolver {
           List<Address> result = null;
           JnetException error = null;
           try {
-            result = resolve(hostname, family);
+            result = resolve(hostname, family, hints);
           } catch (UnknownHostException | RuntimeException e) {
             error = UvError.lookup(e, hostname);
           }
@@ -104,13 +130,24 @@ public final class Resolver {
         });
   }
 
-  /** Blocking: the OS resolver's answer for {@code hostname}, filtered to {@code family}. */
-  static List<Address> resolve(String hostname, int family) throws UnknownHostException {
+  /**
+   * Blocking: the OS resolver's answer for {@code hostname}, filtered to {@code family}, with IPv4
+   * answers mapped into IPv6 as getaddrinfo's {@code AI_V4MAPPED} does.
+   */
+  static List<Address> resolve(String hostname, int family, int hints) throws UnknownHostException {
+    List<Address> v6 = new ArrayList<>();
+    List<Address> mapped = new ArrayList<>();
     List<Address> out = new ArrayList<>();
     for (InetAddress a : InetAddress.getAllByName(hostname)) {
       int f = a instanceof Inet6Address ? 6 : a instanceof Inet4Address ? 4 : 0;
+      if (f == 6) v6.add(new Address(IpAddresses.format(a, false), 6));
+      if (f == 4) mapped.add(new Address(IpAddresses.format(a, true), 6));
       if (family != 0 && f != family) continue;
       out.add(new Address(IpAddresses.format(a, false), f));
+    }
+    if (family == 6 && (hints & V4MAPPED) != 0) {
+      out = new ArrayList<>(v6);
+      if (v6.isEmpty() || (hints & ALL) != 0) out.addAll(mapped);
     }
     if (out.isEmpty()) throw new UnknownHostException(hostname + ": Name or service not known");
     return List.copyOf(out);

@@ -11,8 +11,9 @@ public interface ServerListener {
   void onConnection(StreamHandle handle);
 
   /**
-   * Accepting failed ({@code accept EMFILE}); the server keeps listening. The transport pauses
-   * accepting for a moment and then resumes by itself.
+   * Accepting failed ({@code accept EMFILE}); the server keeps listening, pausing for a second. A
+   * full descriptor table is reported only when libuv's trick cannot run (see {@code AcceptGuard}):
+   * normally the waiting connections are closed unseen and nothing is reported, as in Node.
    */
   void onError(JnetException error);
 }

@@ -38,7 +38,8 @@ public interface StreamHandle {
    * change their bytes before {@code callback} runs. Positions and limits are left untouched. The
    * callback gets null once the bytes are in the kernel, or Node's error: {@code write EPIPE} or
    * {@code write ECONNRESET} when the peer is gone, {@code write ECANCELED} when this handle was
-   * closed first. Write errors go only to the callback, never to {@link StreamListener#onError}.
+   * closed while the write was pending, {@code write EBADF} when it was closed before. Write errors
+   * go only to the callback, never to {@link StreamListener#onError}.
    */
   void write(ByteBuffer[] chunks, Callback callback);
 

@@ -16,15 +16,16 @@
  * shutdown, connect or listen) comes later, on that thread, through the caller's {@link
  * io.jnet.internal.net.Invoker}, never from inside the call that asked for it.
  *
+ * <p>A full descriptor table on accept is handled as libuv does ({@code AcceptGuard}): waiting
+ * connections are closed with a reserve descriptor and nothing is reported ({@code
+ * src/test/node/internal-net/emfile.js} shows Node doing it).
+ *
  * <h2>Where jnet differs from Node here</h2>
  *
  * <ul>
  *   <li>Writes complete in a later task (after the turn's one flush), never synchronously as
  *       libuv's {@code uv_try_write} may.
- *   <li>A Unix socket on the NIO transport cannot stay open after the peer's FIN; Linux abstract
- *       socket names work on epoll only; {@code ipv6Only} works on epoll only.
- *   <li>On EMFILE, accepting pauses for a second and the waiting connections are accepted later;
- *       libuv instead accepts and drops them with its reserve descriptor.
+ *   <li>Linux abstract socket names work on epoll only; {@code ipv6Only} works on epoll only.
  *   <li>A Unix socket path longer than the kernel's limit fails with {@code ENAMETOOLONG}; Node 20
  *       silently truncates it.
  *   <li>Name lookups follow the JDK's order (IPv4 first unless {@code

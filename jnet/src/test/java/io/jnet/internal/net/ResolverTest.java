@@ -32,6 +32,10 @@ class ResolverTest {
 
   /** The outcome as lookup.js prints it, without the leading name and family. */
   private String lookup(String name, int family) {
+    return lookup(name, family, 0);
+  }
+
+  private String lookup(String name, int family, int hints) {
     CompletableFuture<String> done = new CompletableFuture<>();
     Resolver.lookup(
         f.loop,
@@ -41,6 +45,7 @@ class ResolverTest {
         },
         name,
         family,
+        hints,
         (addresses, e) -> {
           if (e != null) {
             done.complete(String.join("\t", "error", e.code(), "" + e.errno(), e.getMessage()));
@@ -91,12 +96,21 @@ class ResolverTest {
   @Test
   void localhostAgreesWithNode() {
     NodeJs.assumeAvailable();
-    List<String> names = List.of("localhost:0", "localhost:4", "localhost:6", "nosuch.invalid:0");
+    List<String> names =
+        List.of(
+            "localhost:0",
+            "localhost:4",
+            "localhost:6",
+            "localhost:6:8",
+            "localhost:6:24",
+            "localhost:0:8",
+            "nosuch.invalid:0");
     String node = NodeJs.run(NodeJs.script("internal-net/lookup.js"), names.toArray(new String[0]));
     List<String> jnet = new ArrayList<>();
     for (String n : names) {
       String[] p = n.split(":");
-      jnet.add(p[0] + "\t" + p[1] + "\t" + lookup(p[0], Integer.parseInt(p[1])));
+      int hints = p.length > 2 ? Integer.parseInt(p[2]) : 0;
+      jnet.add(p[0] + "\t" + p[1] + "\t" + lookup(p[0], Integer.parseInt(p[1]), hints));
     }
     List<String> expected = node.lines().collect(Collectors.toList());
     if (!System.getProperty("java.net.preferIPv6Addresses", "false").equals("system")) {

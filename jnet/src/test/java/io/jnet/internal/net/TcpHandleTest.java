@@ -54,6 +54,17 @@ abstract class TcpHandleTest {
   }
 
   @Test
+  void connectAfterServerCloseIsRefused() {
+    for (int i = 0; i < 20; i++) {
+      LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+      int port = s.port();
+      f.close(s.handle);
+      JnetException e = (JnetException) f.connectTcpResult("127.0.0.1", port, null, 0);
+      assertEquals("connect ECONNREFUSED 127.0.0.1:" + port, e.getMessage(), "attempt " + i);
+    }
+  }
+
+  @Test
   void secondListenOnSamePortIsEaddrinuse() {
     LoopFixture.Server first = f.listenTcp("127.0.0.1", 0);
     Object second = f.listenTcpResult(f.new Server(), "127.0.0.1", first.port());
@@ -478,6 +489,30 @@ abstract class TcpHandleTest {
     await(r.closed);
     assertEquals(List.of("close"), f.call(() -> List.copyOf(r.log)));
     assertTrue(client.isClosed());
+  }
+
+  @Test
+  void requestsOnAClosedHandleCallBackLaterNotInsideTheCall() {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    f.close(client);
+    boolean[] inCall = {false};
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompletableFuture<Void> last = new CompletableFuture<>();
+    f.run(
+        () -> {
+          inCall[0] = true;
+          client.write(new byte[] {1}, 0, 1, e -> seen.add("write " + e.code() + " " + inCall[0]));
+          client.shutdown(e -> seen.add("shutdown " + e.code() + " " + inCall[0]));
+          client.close(
+              e -> {
+                seen.add("close " + inCall[0]);
+                last.complete(null);
+              });
+          inCall[0] = false;
+        });
+    await(last);
+    assertEquals(List.of("write EBADF false", "shutdown ENOTCONN false", "close false"), seen);
   }
 
   @Test
