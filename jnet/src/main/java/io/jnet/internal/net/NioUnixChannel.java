@@ -8,7 +8,6 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.FileRegion;
-import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.nio.AbstractNioByteChannel;
 import io.netty.channel.nio.NioIoOps;
 import io.netty.channel.socket.DuplexChannel;
@@ -248,9 +247,9 @@ final class NioUnixChannel extends AbstractNioByteChannel implements DuplexChann
 
   @Override
   protected int doReadBytes(ByteBuf buf) throws Exception {
-    RecvByteBufAllocator.Handle handle = unsafe().recvBufAllocHandle();
-    handle.attemptedBytesRead(buf.writableBytes());
-    return buf.writeBytes(javaChannel(), handle.attemptedBytesRead());
+    int attempted = buf.writableBytes();
+    unsafe().recvBufAllocHandle().attemptedBytesRead(attempted);
+    return buf.writeBytes(javaChannel(), attempted);
   }
 
   @Override
