@@ -7,6 +7,23 @@ package io.jnet.net;
  * then refine: {@code ListenOptions.port(0).host("127.0.0.1").backlog(128)}. Without a host, the
  * server listens on {@code ::} (dual-stack), or on {@code 0.0.0.0} where IPv6 is missing, as Node
  * does.
+ *
+ * <h2>IPC paths</h2>
+ *
+ * <p>A path is a Unix domain socket on every transport (epoll's domain channels, or the JDK's
+ * {@code UnixDomainSocketAddress} on NIO). As in Node: a path whose file exists is {@code
+ * EADDRINUSE}, never taken over; {@code close()} removes the file the server made; {@link
+ * #readableAll} and {@link #writableAll} add read or write permission for everyone to it. A name
+ * starting with a NUL character is a Linux abstract socket on epoll; the JDK cannot bind those, so
+ * NIO refuses them with {@code EINVAL}.
+ *
+ * <p>Unlike Node, a path of 108 bytes or more (Linux's {@code sun_path} holds 107 and a NUL) is
+ * refused with {@code ENAMETOOLONG}: Node silently truncates it, so the server listens on another
+ * path than the one asked, clients of the full path cannot reach it, and close leaves the truncated
+ * file behind. Windows pipe names ({@code \\?\pipe\name}, {@code \\.\pipe\name}) are ordinary
+ * relative or absolute paths on Unix, as they are to Node there; serving them as Windows named
+ * pipes is not built (jnet has no Windows transport yet), so on Windows they fail as any
+ * unsupported socket path does.
  */
 public final class ListenOptions {
   private int port = -1;
