@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>stdin is read on a thread of its own and written to the socket from there (jnet takes writes
  * from any thread); when {@code write} returns false the reader waits for {@code 'drain'}, so a
  * slow peer slows the reader instead of filling memory. End of stdin ends the socket's writable
- * side (half-close); the command exits when the socket closes.
+ * side (half-close); the command exits when the socket closes. A closed stdout destroys the socket
+ * and exits 1, as {@code nc} stops on SIGPIPE.
  */
 final class ConnectCommand {
   static final String HELP =
@@ -49,7 +50,16 @@ final class ConnectCommand {
     AtomicInteger exit = new AtomicInteger(0);
     Semaphore drained = new Semaphore(0);
     Socket socket = Net.connect(address.connectOptions().allowHalfOpen(true));
-    socket.on(Socket.DATA, chunk -> out.write(chunk.array(), chunk.arrayOffset(), chunk.length()));
+    socket.on(
+        Socket.DATA,
+        chunk -> {
+          out.write(chunk.array(), chunk.arrayOffset(), chunk.length());
+          // The JVM ignores SIGPIPE, so a closed stdout (`| head`) shows only as a write error.
+          if (out.checkError()) {
+            exit.set(1);
+            socket.destroy();
+          }
+        });
     socket.on(Socket.END, out::flush);
     socket.on(Socket.DRAIN, () -> drained.release());
     socket.on(

@@ -122,6 +122,33 @@ class CliRelayTest {
   }
 
   @Test
+  void aResetClientDestroysTheUpstreamAndIsLogged() throws Exception {
+    try (ServerSocket upstream = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      upstream.setSoTimeout((int) TimeUnit.SECONDS.toMillis(JnetProcess.TIMEOUT_SECONDS));
+      String to = "127.0.0.1:" + upstream.getLocalPort();
+      try (JnetProcess relay = JnetProcess.start("relay", "tcp:127.0.0.1:0", to)) {
+        int port = relayPort(relay, to);
+        try (Socket s = client(port);
+            Socket peer = upstream.accept()) {
+          peer.setSoTimeout(s.getSoTimeout());
+          s.getOutputStream().write(new byte[] {1, 2, 3});
+          assertArrayEquals(new byte[] {1, 2, 3}, peer.getInputStream().readNBytes(3));
+          String from = "127\\.0\\.0\\.1:" + s.getLocalPort();
+          relay.awaitStdout("^relay " + from + " -> " + Pattern.quote(to) + "$");
+          s.setSoLinger(true, 0); // close() sends RST
+          s.close();
+          relay.awaitStdout("^error " + from + " ECONNRESET$");
+          try {
+            assertEquals(-1, peer.getInputStream().read());
+          } catch (SocketException reset) {
+            // Destroying may also reach the upstream as a reset: either way it was closed.
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void anUnreachableUpstreamClosesTheClientAndLogsTheCode() throws Exception {
     Path missing = dir.resolve("missing.sock");
     String to = "unix:" + missing;

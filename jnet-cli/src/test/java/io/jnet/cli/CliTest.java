@@ -3,11 +3,14 @@ package io.jnet.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Random;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +59,60 @@ class CliTest {
         assertEquals(0, connect.stdoutBytes().length);
       }
       echo.awaitStdout("^closed 127\\.0\\.0\\.1:\\d+ read=0 written=0$");
+    }
+  }
+
+  @Test
+  void echoWithOnlyAPortListensOnEveryInterface() throws Exception {
+    try (JnetProcess echo = JnetProcess.start("echo", "0")) {
+      Matcher m =
+          echo.awaitStdout("^listening on \\{ address: '(::|0\\.0\\.0\\.0)', .*port: (\\d+) \\}$");
+      try (JnetProcess connect = JnetProcess.startRaw("connect", "127.0.0.1:" + m.group(2))) {
+        try (OutputStream in = connect.stdin()) {
+          in.write(new byte[] {'h', 'i'});
+        }
+        assertEquals(0, connect.awaitExit(), connect::describe);
+        assertArrayEquals(new byte[] {'h', 'i'}, connect.stdoutBytes());
+      }
+    }
+  }
+
+  @Test
+  void echoAndConnectSpeakIpv6InBrackets() throws Exception {
+    assumeTrue(ipv6Loopback(), "no IPv6 loopback");
+    try (JnetProcess echo = JnetProcess.start("echo", "[::1]:0")) {
+      Matcher m =
+          echo.awaitStdout("^listening on \\{ address: '::1', family: 'IPv6', port: (\\d+) \\}$");
+      try (JnetProcess connect = JnetProcess.startRaw("connect", "[::1]:" + m.group(1))) {
+        try (OutputStream in = connect.stdin()) {
+          in.write(new byte[] {'v', '6'});
+        }
+        assertEquals(0, connect.awaitExit(), connect::describe);
+        assertArrayEquals(new byte[] {'v', '6'}, connect.stdoutBytes());
+      }
+      echo.awaitStdout("^connection from \\[::1\\]:\\d+$");
+      echo.awaitStdout("^closed \\[::1\\]:\\d+ read=2 written=2$");
+    }
+  }
+
+  private static boolean ipv6Loopback() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void sigtermClosesATcpEchoAndExitsZero() throws Exception {
+    try (JnetProcess echo = JnetProcess.start("echo", "127.0.0.1:0")) {
+      int port = Integer.parseInt(echo.awaitStdout(LISTENING_PORT).group(1));
+      echo.terminate();
+      assertEquals(0, echo.awaitExit(), echo::describe);
+      try (JnetProcess connect = JnetProcess.startRaw("connect", "127.0.0.1:" + port)) {
+        assertEquals(1, connect.awaitExit(), connect::describe);
+        connect.awaitStderr("connect ECONNREFUSED 127\\.0\\.0\\.1:" + port + "$");
+      }
     }
   }
 

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -45,6 +48,37 @@ class CliUnixTest {
   }
 
   @Test
+  void sigtermWithAnOpenConnectionClosesItAndStillExitsZero() throws Exception {
+    Path sock = dir.resolve("echo.sock");
+    try (JnetProcess echo = JnetProcess.start("echo", "unix:" + sock)) {
+      echo.awaitStdout(listeningOn(sock));
+      try (SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+        client.write(ByteBuffer.wrap(new byte[] {42}));
+        ByteBuffer one = ByteBuffer.allocate(1);
+        while (one.hasRemaining()) assertTrue(client.read(one) >= 0, "echo of one byte");
+        echo.awaitStdout("^connection from unix socket$");
+        echo.terminate();
+        assertEquals(0, echo.awaitExit(), echo::describe);
+        // The server destroyed the connection on its way out: the client reads EOF.
+        assertEquals(-1, client.read(ByteBuffer.allocate(1)));
+      }
+      assertFalse(Files.exists(sock), "socket file removed on SIGTERM");
+    }
+  }
+
+  @Test
+  void relayFromAUnixPathRemovesItOnSigterm() throws Exception {
+    Path sock = dir.resolve("relay.sock");
+    try (JnetProcess relay = JnetProcess.start("relay", "unix:" + sock, "127.0.0.1:1")) {
+      relay.awaitStdout("^relaying " + Pattern.quote(sock.toString()) + " to 127\\.0\\.0\\.1:1$");
+      assertTrue(Files.exists(sock), "socket file exists while listening");
+      relay.terminate();
+      assertEquals(0, relay.awaitExit(), relay::describe);
+      assertFalse(Files.exists(sock), "socket file removed on SIGTERM");
+    }
+  }
+
+  @Test
   void secondEchoOnALivePathExitsOneNamingEaddrinuse() throws Exception {
     Path sock = dir.resolve("echo.sock");
     try (JnetProcess first = JnetProcess.start("echo", "unix:" + sock)) {
@@ -57,6 +91,31 @@ class CliUnixTest {
       assertTrue(Files.exists(sock), "the live server's socket is left alone");
       first.terminate();
       assertEquals(0, first.awaitExit(), first::describe);
+    }
+  }
+
+  @Test
+  void relayOnALivePathExitsOneNamingEaddrinuse() throws Exception {
+    Path sock = dir.resolve("echo.sock");
+    try (JnetProcess echo = JnetProcess.start("echo", "unix:" + sock);
+        JnetProcess relay = startRelayWhenListening(echo, sock)) {
+      assertEquals(1, relay.awaitExit(), relay::describe);
+      relay.awaitStderr("^jnet relay: listen EADDRINUSE.*" + Pattern.quote(sock.toString()));
+    }
+  }
+
+  private static JnetProcess startRelayWhenListening(JnetProcess echo, Path sock) throws Exception {
+    echo.awaitStdout(listeningOn(sock));
+    return JnetProcess.start("relay", "unix:" + sock, "127.0.0.1:1");
+  }
+
+  @Test
+  void echoOnAPathInAMissingDirectoryExitsOne() throws Exception {
+    // Node (libuv) reports EACCES here where bind(2) says ENOENT; only the failure is checked.
+    Path sock = dir.resolve("missing").resolve("echo.sock");
+    try (JnetProcess echo = JnetProcess.start("echo", "unix:" + sock)) {
+      assertEquals(1, echo.awaitExit(), echo::describe);
+      echo.awaitStderr("^jnet echo: listen E[A-Z]+: .*" + Pattern.quote(sock.toString()));
     }
   }
 

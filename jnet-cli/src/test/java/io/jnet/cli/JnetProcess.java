@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,10 +22,11 @@ import java.util.regex.Pattern;
  * A {@code jnet} command running in a child JVM, with its output collected by reader threads.
  *
  * <p>stderr is always collected as lines. stdout is collected as lines ({@link #start}) or, for
- * {@code jnet connect}, whose stdout is the peer's bytes, as raw bytes ({@link #startRaw}). Waiting
- * is always on a condition with a deadline: {@link #awaitStdout} and {@link #awaitStderr} wait for
- * a line matching a pattern, {@link #awaitExit} for the exit code. {@link #close} kills the child
- * if it is still running, so a test ends it in a finally (try-with-resources).
+ * {@code jnet connect}, whose stdout is the peer's bytes, as raw bytes ({@link #startRaw}), or not
+ * at all, its pipe closed ({@link #startWithStdoutClosed}). Waiting is always on a condition with a
+ * deadline: {@link #awaitStdout} and {@link #awaitStderr} wait for a line matching a pattern,
+ * {@link #awaitExit} for the exit code. {@link #close} kills the child if it is still running, so a
+ * test ends it in a finally (try-with-resources).
  */
 final class JnetProcess implements AutoCloseable {
   /** A deadlock guard, not a measurement: nothing here should take more than a few seconds. */
@@ -38,10 +40,12 @@ final class JnetProcess implements AutoCloseable {
   private final Thread outReader;
   private final Thread errReader;
 
-  private JnetProcess(List<String> args, boolean raw) throws IOException {
+  private JnetProcess(List<String> args, Stdout mode) throws IOException {
     this.command = "jnet " + String.join(" ", args);
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String transport = System.getProperty("jnet.transport");
+    if (transport != null) cmd.add("-Djnet.transport=" + transport); // -Djnet.transport=nio too
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Main.class.getName());
@@ -49,7 +53,12 @@ final class JnetProcess implements AutoCloseable {
     this.process = new ProcessBuilder(cmd).start();
     this.err = new Lines();
     this.errReader = readLines(process.getErrorStream(), err, "stderr");
-    if (raw) {
+    if (mode == Stdout.CLOSED) {
+      process.getInputStream().close();
+      this.out = null;
+      this.rawOut = new ByteArrayOutputStream();
+      this.outReader = new Thread(() -> {});
+    } else if (mode == Stdout.BYTES) {
       this.out = null;
       this.rawOut = new ByteArrayOutputStream();
       this.outReader = readBytes(process.getInputStream(), rawOut);
@@ -62,12 +71,17 @@ final class JnetProcess implements AutoCloseable {
 
   /** Starts {@code jnet args...}, collecting stdout as lines. */
   static JnetProcess start(String... args) throws IOException {
-    return new JnetProcess(List.of(args), false);
+    return new JnetProcess(List.of(args), Stdout.LINES);
   }
 
   /** Starts {@code jnet args...}, collecting stdout as bytes. */
   static JnetProcess startRaw(String... args) throws IOException {
-    return new JnetProcess(List.of(args), true);
+    return new JnetProcess(List.of(args), Stdout.BYTES);
+  }
+
+  /** Starts {@code jnet args...} with the read end of its stdout pipe closed (a broken pipe). */
+  static JnetProcess startWithStdoutClosed(String... args) throws IOException {
+    return new JnetProcess(List.of(args), Stdout.CLOSED);
   }
 
   /** The child's stdin. */
@@ -75,9 +89,12 @@ final class JnetProcess implements AutoCloseable {
     return process.getOutputStream();
   }
 
-  /** Sends SIGTERM (on Unix, {@link Process#destroy()} is SIGTERM). */
+  /**
+   * Sends SIGTERM. Through the {@link ProcessHandle}: {@link Process#destroy()} sends the same
+   * signal but also closes our ends of the pipes, losing what the child prints on its way out.
+   */
   void terminate() {
-    process.destroy();
+    process.toHandle().destroy();
   }
 
   long pid() {
@@ -127,13 +144,25 @@ final class JnetProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroyForcibly();
+    process.toHandle().destroyForcibly();
     try {
       process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       outReader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
       errReader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      closeQuietly(process.getOutputStream());
+      closeQuietly(process.getInputStream());
+      closeQuietly(process.getErrorStream());
+    }
+  }
+
+  private static void closeQuietly(Closeable c) {
+    try {
+      c.close();
+    } catch (IOException alreadyBroken) {
+      // nothing left to release
     }
   }
 
@@ -185,6 +214,12 @@ final class JnetProcess implements AutoCloseable {
     t.setDaemon(true);
     t.start();
     return t;
+  }
+
+  private enum Stdout {
+    LINES,
+    BYTES,
+    CLOSED
   }
 
   /** Lines read so far from one stream, and whether the stream has ended. */

@@ -21,9 +21,9 @@ package io.jnet.net;
  * refused with {@code ENAMETOOLONG}: Node silently truncates it, so the server listens on another
  * path than the one asked, clients of the full path cannot reach it, and close leaves the truncated
  * file behind. Windows pipe names ({@code \\?\pipe\name}, {@code \\.\pipe\name}) are ordinary
- * relative or absolute paths on Unix, as they are to Node there; serving them as Windows named
- * pipes is not built (jnet has no Windows transport yet), so on Windows they fail as any
- * unsupported socket path does.
+ * relative or absolute paths on Unix, as they are to Node there. jnet does not serve Windows named
+ * pipes: on Windows such a name goes to the JDK's Unix domain sockets like any other path, which is
+ * not what a Node server on Windows listens on.
  */
 public final class ListenOptions {
   private int port = -1;
