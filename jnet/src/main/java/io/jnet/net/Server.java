@@ -10,6 +10,7 @@ import io.jnet.internal.net.NetBridge;
 import io.jnet.internal.net.ServerHandle;
 import io.jnet.internal.net.ServerListener;
 import io.jnet.internal.net.StreamHandle;
+import io.jnet.internal.net.UvError;
 import io.jnet.loop.EventLoop;
 import io.jnet.loop.KeepAlive;
 import java.util.concurrent.CompletableFuture;
@@ -240,7 +241,12 @@ public class Server extends EventEmitter {
     binding = false;
     if (err != null) {
       releaseKeepAlive();
-      emit(ERROR, err);
+      // libuv reports a pipe bind in a missing directory as EACCES, and so does Node.
+      JnetException e =
+          o.path() != null && "ENOENT".equals(err.code())
+              ? UvError.listen("EACCES", o.path(), -1, err)
+              : err;
+      emit(ERROR, e);
       return;
     }
     if (o.path() != null && (o.readableAll() || o.writableAll())) {
