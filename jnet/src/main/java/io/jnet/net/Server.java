@@ -3,7 +3,6 @@ package io.jnet.net;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import io.jnet.events.EventEmitter;
-import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.net.IpAddresses;
 import io.jnet.internal.net.ListenCallback;
 import io.jnet.internal.net.NetBridge;
@@ -324,10 +323,17 @@ public class Server extends EventEmitter {
       listening = false;
       address = null;
       if (NetBridge.closesLater()) {
-        // NIO's selector closes the fd only at its next select: 'close' waits for that, so a
-        // connect made on 'close' is refused, as it is once Node's synchronous close returned.
+        // NIO's selector closes the fd only at its next select, and the handle's close completes
+        // after it: 'close' waits for that (holding the loop), so a connect made on 'close' is
+        // refused, as it is once Node's synchronous close returned.
         closingHandle = true;
-        h.close(e -> LoopEngine.of(loop).closing(this::afterHandleClose));
+        KeepAlive held = keepAlive;
+        keepAlive = null;
+        h.close(
+            e -> {
+              if (held != null) held.close();
+              afterHandleClose();
+            });
       } else {
         h.close(e -> {});
       }

@@ -41,8 +41,29 @@ public final class NetBridge {
         callback);
   }
 
+  /**
+   * The longest Unix socket path jnet takes, in bytes: 107 on epoll (Linux's {@code sun_path} holds
+   * 108 with the NUL), 106 on NIO, whose JDK keeps one byte more. Node truncates longer paths
+   * silently; jnet refuses them (see {@code ListenOptions}).
+   */
+  public static int maxPipePathBytes() {
+    return io.jnet.internal.transport.Transport.current()
+            == io.jnet.internal.transport.Transport.NIO
+        ? 106
+        : 107;
+  }
+
+  private static boolean tooLong(String path) {
+    return path.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxPipePathBytes();
+  }
+
   /** Loop thread only: connects to the Unix domain socket at {@code path}. */
   public static void connectPath(EventLoop loop, String path, ConnectCallback callback) {
+    if (tooLong(path)) {
+      JnetException e = UvError.connect("ENAMETOOLONG", path, -1, null, null);
+      loop.execute(() -> callback.done(null, e));
+      return;
+    }
     Handles.connectPipe(LoopEngine.of(loop).netty(), invoker(loop), path, callback);
   }
 
@@ -69,6 +90,11 @@ public final class NetBridge {
   /** Loop thread only: listens on the Unix domain socket at {@code path}. */
   public static void listenPath(
       EventLoop loop, String path, int backlog, ServerListener listener, ListenCallback callback) {
+    if (tooLong(path)) {
+      JnetException e = UvError.listen("ENAMETOOLONG", path, -1, null);
+      loop.execute(() -> callback.done(null, e));
+      return;
+    }
     Handles.listenPipe(
         LoopEngine.of(loop).netty(), invoker(loop), path, backlog, listener, callback);
   }

@@ -7,6 +7,7 @@ import static io.jnet.net.trace.NetLib.syscall;
 import static io.jnet.net.trace.NetLib.watch;
 
 import io.jnet.error.JnetException;
+import io.jnet.internal.transport.Transport;
 import io.jnet.net.ListenOptions;
 import io.jnet.net.Net;
 import io.jnet.net.Server;
@@ -35,12 +36,9 @@ final class IpcPaths {
     s.add("connectMissingPath", IpcPaths::connectMissingPath);
     s.add("connectRegularFile", IpcPaths::connectRegularFile);
     s.add("listenOnRegularFile", IpcPaths::listenOnRegularFile);
-    s.add("abstractSocket", IpcPaths::abstractSocket);
+    if (Transport.current() != Transport.NIO) s.add("abstractSocket", IpcPaths::abstractSocket);
     s.add("readableAllWritableAll", IpcPaths::readableAllWritableAll);
     s.add("unwritableDirectory", IpcPaths::unwritableDirectory);
-    s.add("path108Bytes", IpcPaths::path108Bytes);
-    s.add("path109BytesTruncated", IpcPaths::path109BytesTruncated);
-    s.add("path200BytesConnectMissing", IpcPaths::path200BytesConnectMissing);
     s.add("windowsPipePaths", IpcPaths::windowsPipePaths);
     s.add("relistenSamePath", IpcPaths::relistenSamePath);
     s.add("listenTwice", IpcPaths::listenTwice);
@@ -272,43 +270,6 @@ final class IpcPaths {
           log.log("listening", exists(f));
           server.close(e -> d.remove());
         });
-  }
-
-  static void path108Bytes(Trace log) {
-    Fresh d = Fresh.create();
-    IpcStreams.echo(log, d.pathOfLength(108), d, when -> {});
-  }
-
-  static void path109BytesTruncated(Trace log) {
-    Fresh d = Fresh.create();
-    String f = d.pathOfLength(109);
-    String cut = f.substring(0, 108);
-    Server server = Net.createServer(s -> s.end("hi"));
-    server.listen(
-        f,
-        () -> {
-          log.log("listening", isAddress(server, f), exists(f), exists(cut));
-          Socket c = Net.connect(f);
-          c.setEncoding("utf8");
-          watch(log::log, c, "connect", "data", "error", "close");
-          c.on(
-              Socket.CLOSE,
-              () ->
-                  server.close(
-                      e -> {
-                        log.log("closed", exists(f), exists(cut));
-                        d.remove();
-                      }));
-        });
-  }
-
-  static void path200BytesConnectMissing(Trace log) {
-    Fresh d = Fresh.create();
-    String f = d.pathOfLength(200);
-    Socket c = Net.connect(f);
-    watch(log::log, c, "connect", "error", "close");
-    c.on(Socket.ERROR, e -> log.log("fields", f.equals(e.address())));
-    c.on(Socket.CLOSE, () -> d.remove());
   }
 
   /**
