@@ -1,6 +1,7 @@
 package io.jnet.net.trace;
 
 import io.jnet.internal.transport.Transport;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ class IpcTraceTest extends NetSuite {
   @Override
   protected Map<String, String> skipped() {
     if (Transport.current() != Transport.NIO) return SKIPPED;
-    Map<String, String> m = new java.util.HashMap<>(SKIPPED);
+    Map<String, String> m = new HashMap<>(SKIPPED);
     m.put("abstractSocket", "the JDK cannot bind Linux abstract names: NIO refuses them (EINVAL)");
     return m;
   }

@@ -12,10 +12,11 @@ import org.opentest4j.TestAbortedException;
  * net-args and ipc twins.
  *
  * <p>A subclass registers its twins in {@link #twins} and lists in {@link #skipped()} each Node
- * scenario that has no twin, with a one-line reason (a string passed as a port, a callback that is
- * not a function: things Java's types rule out). A skipped scenario is reported by JUnit as skipped
- * (aborted) with its reason, instead of failing as a recorded trace without a twin; a name both
- * registered and skipped is an error, so the two lists cannot overlap.
+ * scenario that has no twin, with a one-line reason: a case Java's types rule out (a string passed
+ * as a port, a callback that is not a function), or a difference jnet makes on purpose and names in
+ * its javadoc (Unix socket paths past {@code sun_path}). A skipped scenario is reported by JUnit as
+ * skipped (aborted) with its reason, instead of failing as a recorded trace without a twin; a name
+ * both registered and skipped is an error, so the two lists cannot overlap.
  */
 abstract class NetSuite extends TraceSuite {
   /** Registers the Java twins, by their Node names. */
