@@ -157,7 +157,8 @@ final class NettyServerHandle implements ServerHandle {
       loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
       return;
     }
-    if (!abstractName && Files.exists(Paths.get(path), LinkOption.NOFOLLOW_LINKS)) {
+    String bound = abstractName ? path : UnixPaths.nodePath(path);
+    if (!abstractName && Files.exists(Paths.get(bound), LinkOption.NOFOLLOW_LINKS)) {
       // Netty's native bind unlinks an existing file first; libuv (and so Node) fails instead.
       JnetException e = UvError.listen("EADDRINUSE", path, -1, null);
       loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
@@ -172,18 +173,22 @@ final class NettyServerHandle implements ServerHandle {
             true,
             listener,
             () -> Channels.newServerDomainSocket(transport));
+    UnixPaths.Alias alias = abstractName ? null : UnixPaths.alias(bound);
     bind(
         b,
         backlog,
-        Channels.domainAddress(transport, path),
+        Channels.domainAddress(transport, alias == null ? path : alias.path),
         loop,
         invoker,
         ch -> {
-          if (!abstractName) chmod(path, readableAll, writableAll);
+          if (!abstractName) chmod(bound, readableAll, writableAll);
           return new NettyServerHandle(ch, invoker, path, null);
         },
         t -> UvError.listen(t, path, -1),
-        callback);
+        (server, error) -> {
+          if (alias != null) alias.remove();
+          callback.done(server, error);
+        });
   }
 
   private static ServerBootstrap bootstrap(
