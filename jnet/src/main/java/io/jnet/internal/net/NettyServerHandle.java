@@ -29,7 +29,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -294,16 +293,7 @@ final class NettyServerHandle implements ServerHandle {
         .addListener(
             f -> {
               if (path != null && !Channels.isAbstract(path)) removeSocketFile();
-              Runnable done = () -> invoker.invoke(() -> callback.done(null));
-              if (Channels.transportOf(channel.eventLoop()) == Transport.NIO) {
-                // The JDK closes a selected channel's descriptor in the next select: until then
-                // the kernel still queues (and then resets) connections. Node's close is done
-                // when its callback runs, so this one waits for that select: a scheduled task
-                // runs after the next I/O pass.
-                channel.eventLoop().schedule(done, 1, TimeUnit.NANOSECONDS);
-              } else {
-                channel.eventLoop().execute(done);
-              }
+              channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(null)));
             });
   }
 
