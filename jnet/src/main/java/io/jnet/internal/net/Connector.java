@@ -112,7 +112,14 @@ final class Connector {
     }
     NettyStreamHandle handle =
         new NettyStreamHandle(channel, loop, transport, invoker, false, true, null);
-    Outcome outcome = new Outcome(loop, invoker, handle, callback, path, -1);
+    UnixPaths.Alias alias =
+        Channels.isAbstract(path) ? null : UnixPaths.alias(UnixPaths.nodePath(path));
+    ConnectCallback then =
+        (h, error) -> {
+          if (alias != null) alias.remove();
+          callback.done(h, error);
+        };
+    Outcome outcome = new Outcome(loop, invoker, handle, then, path, -1);
     loop.register(channel)
         .addListener(
             (ChannelFuture reg) -> {
@@ -121,7 +128,7 @@ final class Connector {
                 return;
               }
               channel
-                  .connect(Channels.domainAddress(transport, path))
+                  .connect(Channels.domainAddress(transport, alias == null ? path : alias.path))
                   .addListener(
                       (ChannelFuture c) -> {
                         if (c.isSuccess()) {

@@ -29,7 +29,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -157,7 +156,8 @@ final class NettyServerHandle implements ServerHandle {
       loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
       return;
     }
-    if (!abstractName && Files.exists(Paths.get(path), LinkOption.NOFOLLOW_LINKS)) {
+    String bound = abstractName ? path : UnixPaths.nodePath(path);
+    if (!abstractName && Files.exists(Paths.get(bound), LinkOption.NOFOLLOW_LINKS)) {
       // Netty's native bind unlinks an existing file first; libuv (and so Node) fails instead.
       JnetException e = UvError.listen("EADDRINUSE", path, -1, null);
       loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
@@ -172,18 +172,22 @@ final class NettyServerHandle implements ServerHandle {
             true,
             listener,
             () -> Channels.newServerDomainSocket(transport));
+    UnixPaths.Alias alias = abstractName ? null : UnixPaths.alias(bound);
     bind(
         b,
         backlog,
-        Channels.domainAddress(transport, path),
+        Channels.domainAddress(transport, alias == null ? path : alias.path),
         loop,
         invoker,
         ch -> {
-          if (!abstractName) chmod(path, readableAll, writableAll);
+          if (!abstractName) chmod(bound, readableAll, writableAll);
           return new NettyServerHandle(ch, invoker, path, null);
         },
         t -> UvError.listen(t, path, -1),
-        callback);
+        (server, error) -> {
+          if (alias != null) alias.remove();
+          callback.done(server, error);
+        });
   }
 
   private static ServerBootstrap bootstrap(
@@ -289,16 +293,7 @@ final class NettyServerHandle implements ServerHandle {
         .addListener(
             f -> {
               if (path != null && !Channels.isAbstract(path)) removeSocketFile();
-              Runnable done = () -> invoker.invoke(() -> callback.done(null));
-              if (Channels.transportOf(channel.eventLoop()) == Transport.NIO) {
-                // The JDK closes a selected channel's descriptor in the next select: until then
-                // the kernel still queues (and then resets) connections. Node's close is done
-                // when its callback runs, so this one waits for that select: a scheduled task
-                // runs after the next I/O pass.
-                channel.eventLoop().schedule(done, 1, TimeUnit.NANOSECONDS);
-              } else {
-                channel.eventLoop().execute(done);
-              }
+              channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(null)));
             });
   }
 

@@ -18,7 +18,8 @@
  *
  * <p>A full descriptor table on accept is handled as libuv does ({@code AcceptGuard}): waiting
  * connections are closed with a reserve descriptor and nothing is reported ({@code
- * src/test/node/internal-net/emfile.js} shows Node doing it).
+ * src/test/node/internal-net/emfile.js} shows Node doing it). Unix socket paths take up to 108
+ * bytes and longer ones are cut to 108, as Node 20's libuv does ({@code UnixPaths}).
  *
  * <h2>Where jnet differs from Node here</h2>
  *

@@ -183,11 +183,32 @@ abstract class PipeHandleTest {
     assertEquals("data pong to ping\nend\nclose false\n", out);
   }
 
-  /** Node 20 silently truncates such a path (to 107 bytes); jnet refuses it instead. */
+  /** A path of exactly sun_path's 108 bytes works, as in Node, on both transports. */
   @Test
-  void tooLongPathIsEnametoolong() {
-    String path = dir.resolve("x".repeat(120) + ".sock").toString();
-    assertEquals("ENAMETOOLONG", ((JnetException) f.listenPipeResult(f.new Server(), path)).code());
-    assertEquals("ENAMETOOLONG", ((JnetException) f.connectPipeResult(path)).code());
+  void pathOf108BytesWorks() {
+    String base = dir.toString() + "/";
+    String path = base + "x".repeat(UnixPaths.SUN_PATH - base.length());
+    assertEquals(108, path.length());
+    LoopFixture.Server s = listen(path);
+    assertTrue(Files.exists(Path.of(path)), "the 108-byte file itself");
+    StreamHandle client = connect(path);
+    assertFalse(client.isClosed());
+    s.accept();
+    f.close(s.handle);
+    assertFalse(Files.exists(Path.of(path)), "removed by close");
+  }
+
+  /** Node 20 cuts a longer path to its first 108 bytes, for listen and connect alike. */
+  @Test
+  void longerPathIsCutTo108BytesAsNodeDoes() {
+    String base = dir.toString() + "/";
+    String path = base + "x".repeat(120);
+    String cut = path.substring(0, UnixPaths.SUN_PATH);
+    LoopFixture.Server s = listen(path);
+    assertEquals(path, s.handle.path());
+    assertTrue(Files.exists(Path.of(cut)), "the file made is the cut one");
+    StreamHandle client = connect(path + "ignored-tail");
+    assertFalse(client.isClosed());
+    s.accept();
   }
 }
