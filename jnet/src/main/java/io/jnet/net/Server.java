@@ -3,6 +3,7 @@ package io.jnet.net;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import io.jnet.events.EventEmitter;
+import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.net.IpAddresses;
 import io.jnet.internal.net.ListenCallback;
 import io.jnet.internal.net.NetBridge;
@@ -323,17 +324,19 @@ public class Server extends EventEmitter {
       listening = false;
       address = null;
       if (NetBridge.closesLater()) {
-        // NIO's selector closes the fd only at its next select, and the handle's close completes
-        // after it: 'close' waits for that (holding the loop), so a connect made on 'close' is
-        // refused, as it is once Node's synchronous close returned.
+        // NIO's selector closes the fd only at its next select: 'close' waits for that (holding
+        // the loop), so a connect made on 'close' is refused, as once Node's close returned.
         closingHandle = true;
         KeepAlive held = keepAlive;
         keepAlive = null;
-        h.close(
-            e -> {
+        LoopEngine engine = LoopEngine.of(loop);
+        Runnable done =
+            () -> {
               if (held != null) held.close();
               afterHandleClose();
-            });
+            };
+        // The close phase after the next turn's poll: the select there frees the descriptor.
+        h.close(e -> engine.closing(() -> engine.closing(done)));
       } else {
         h.close(e -> {});
       }

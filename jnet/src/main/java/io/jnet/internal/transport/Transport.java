@@ -1,24 +1,17 @@
 package io.jnet.internal.transport;
 
-import io.netty.channel.Channel;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioDomainSocketChannel;
-import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.Locale;
 
 /**
- * The Netty transport jnet runs on: the I/O handler of its loops and the channel classes for TCP
- * and Unix domain sockets.
+ * The Netty transport jnet runs on: the I/O handler of its loops and its listening TCP channel
+ * class (the handle layer makes its own channels: see {@code io.jnet.internal.net.Channels}).
  *
  * <p>Chosen once per JVM by {@link #current()}: the system property {@code jnet.transport} ({@code
  * nio}, {@code epoll}, or {@code auto}, the default) forces one; {@code auto} takes epoll where its
@@ -33,23 +26,8 @@ public enum Transport {
     }
 
     @Override
-    public Class<? extends Channel> socketChannel() {
-      return NioSocketChannel.class;
-    }
-
-    @Override
     public Class<? extends ServerChannel> serverSocketChannel() {
       return NioServerSocketChannel.class;
-    }
-
-    @Override
-    public Class<? extends Channel> domainSocketChannel() {
-      return NioDomainSocketChannel.class;
-    }
-
-    @Override
-    public Class<? extends ServerChannel> serverDomainSocketChannel() {
-      return NioServerDomainSocketChannel.class;
     }
   },
 
@@ -60,23 +38,8 @@ public enum Transport {
     }
 
     @Override
-    public Class<? extends Channel> socketChannel() {
-      return EpollSocketChannel.class;
-    }
-
-    @Override
     public Class<? extends ServerChannel> serverSocketChannel() {
       return EpollServerSocketChannel.class;
-    }
-
-    @Override
-    public Class<? extends Channel> domainSocketChannel() {
-      return EpollDomainSocketChannel.class;
-    }
-
-    @Override
-    public Class<? extends ServerChannel> serverDomainSocketChannel() {
-      return EpollServerDomainSocketChannel.class;
     }
   };
 
@@ -88,17 +51,8 @@ public enum Transport {
   /** A new factory for the I/O handler of one loop thread. */
   public abstract IoHandlerFactory newIoHandlerFactory();
 
-  /** The class of a connected TCP channel. */
-  public abstract Class<? extends Channel> socketChannel();
-
   /** The class of a listening TCP channel. */
   public abstract Class<? extends ServerChannel> serverSocketChannel();
-
-  /** The class of a connected Unix domain socket channel. */
-  public abstract Class<? extends Channel> domainSocketChannel();
-
-  /** The class of a listening Unix domain socket channel. */
-  public abstract Class<? extends ServerChannel> serverDomainSocketChannel();
 
   /** The transport of this JVM, chosen on first use. */
   public static Transport current() {
