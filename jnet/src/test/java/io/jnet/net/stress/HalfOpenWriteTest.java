@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * bytes and shuts its output down, then reads the whole burst; then jnet writes a second burst and
  * ends (a flowing socket first waits for its {@code 'end'}), and the peer reads to the end,
  * checking every byte. A paused socket is resumed last, so that {@code 'end'} and {@code 'close'}
- * come. This is the deterministic form of the random interop failures listed in interop/FAILING.md.
+ * come. It guards two fixed bugs: epoll losing its registration when the interest set went empty
+ * after the peer's FIN (Netty 4.2.18), and Netty's NIO Unix channel closing on the peer's end.
  */
 @Timeout(HalfOpenWriteTest.TIMEOUT_SECONDS)
 class HalfOpenWriteTest {
