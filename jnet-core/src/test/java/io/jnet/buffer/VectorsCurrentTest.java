@@ -38,7 +38,7 @@ class VectorsCurrentTest {
     assertEquals(
         List.of(),
         stale,
-        "stale vectors: rerun node jnet/src/test/node/buffer/vectors.js and commit the result");
+        "stale vectors: rerun node jnet-core/src/test/node/buffer/vectors.js and commit the result");
   }
 
   private static String committed(String name) throws IOException {

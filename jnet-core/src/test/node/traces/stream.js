@@ -3,7 +3,7 @@
 // pipeline and finished, each scenario logging what its Java twin in
 // io.jnet.stream.trace can reproduce: events with their arguments, return values of
 // write/read/push, and state flags. Scheduling is nextTick, setImmediate and callbacks only.
-// Record with: node jnet/src/test/node/traces/record.js stream
+// Record with: node jnet-core/src/test/node/traces/record.js stream
 const { Readable, Writable, Duplex, PassThrough, Transform, pipeline, finished } = require('stream');
 
 const B = (s) => Buffer.from(s);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>Tests that need a live Node call {@link #assumeAvailable()} first: where {@code node} is
  * missing the test is skipped with a notice on stderr, except in CI ({@code CI=true}), where a
- * missing Node fails the test. Scripts live under {@code jnet/src/test/node/}; {@link
+ * missing Node fails the test. Scripts live under {@code jnet-core/src/test/node/}; {@link
  * #script(String)} finds one from the module directory Surefire runs in.
  */
 public final class NodeJs {
@@ -44,11 +44,11 @@ public final class NodeJs {
     Assumptions.abort("node is not on the PATH");
   }
 
-  /** The path of a script under {@code jnet/src/test/node/}. */
+  /** The path of a script under {@code jnet-core/src/test/node/}. */
   public static Path script(String relative) {
     Path here = Paths.get("src/test/node").resolve(relative);
     if (Files.exists(here)) return here.toAbsolutePath();
-    Path fromRoot = Paths.get("jnet/src/test/node").resolve(relative);
+    Path fromRoot = Paths.get("jnet-core/src/test/node").resolve(relative);
     if (Files.exists(fromRoot)) return fromRoot.toAbsolutePath();
     throw new IllegalArgumentException("no such node script: " + relative);
   }

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the vectors {@code jnet/src/test/node/buffer/vectors.js} writes: one a line, fields split
- * by spaces, bytes in hex, strings as UTF-16 units (four hex digits each), "_" for empty.
+ * Reads the vectors {@code jnet-core/src/test/node/buffer/vectors.js} writes: one a line, fields
+ * split by spaces, bytes in hex, strings as UTF-16 units (four hex digits each), "_" for empty.
  */
 final class Vectors {
   /** Node's encoding names, in the order the script writes them. */

@@ -1,6 +1,6 @@
 'use strict';
 // node record.js SUITE [SCENARIO...]: runs each scenario of SUITE.js in a fresh node process
-// and writes its trace to jnet/src/test/resources/traces/SUITE/SCENARIO.trace.
+// and writes its trace to jnet-core/src/test/resources/traces/SUITE/SCENARIO.trace.
 // Re-run it after changing a scenario; commit the traces with the script.
 const { execFileSync } = require('child_process');
 const fs = require('fs');

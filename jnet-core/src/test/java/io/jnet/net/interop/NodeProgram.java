@@ -17,7 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One running Node interop program ({@code jnet/src/test/node/interop/*.js}) and the lines it
+ * One running Node interop program ({@code jnet-core/src/test/node/interop/*.js}) and the lines it
  * prints.
  *
  * <p>A daemon thread reads its stdout line by line; {@link #nextLine} waits for the next one and

@@ -2,7 +2,7 @@ package io.jnet.net.interop;
 
 /**
  * The deterministic byte stream of the interop programs: a Java port of {@code
- * jnet/src/test/node/interop/prng.js}, byte for byte.
+ * jnet-core/src/test/node/interop/prng.js}, byte for byte.
  *
  * <p>A 32-bit xorshift: the state starts at the seed (never 0), and each byte of the stream is the
  * low byte of the state after one round ({@code s ^= s << 13; s ^= s >>> 17; s ^= s << 5}). The

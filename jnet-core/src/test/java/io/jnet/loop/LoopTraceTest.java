@@ -8,9 +8,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 
 /**
- * The Java twins of the scenarios in {@code jnet/src/test/node/traces/loop.js}: each non-private
- * static method taking a {@link Trace} does what the Node scenario of its name does, on a fresh
- * loop, and must log the same lines in the same order.
+ * The Java twins of the scenarios in {@code jnet-core/src/test/node/traces/loop.js}: each
+ * non-private static method taking a {@link Trace} does what the Node scenario of its name does, on
+ * a fresh loop, and must log the same lines in the same order.
  */
 class LoopTraceTest extends TraceSuite {
   @Override

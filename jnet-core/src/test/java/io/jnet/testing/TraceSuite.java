@@ -26,9 +26,9 @@ import org.opentest4j.AssertionFailedError;
  * A differential trace suite: runs the Java twin of every scenario Node recorded and compares the
  * two traces line by line.
  *
- * <p>A suite is a Node file {@code jnet/src/test/node/traces/SUITE.js} (see {@code trace.js} for
- * the format), its recorded traces {@code jnet/src/test/resources/traces/SUITE/NAME.trace} (written
- * by {@code node record.js SUITE}), and one subclass of this class:
+ * <p>A suite is a Node file {@code jnet-core/src/test/node/traces/SUITE.js} (see {@code trace.js}
+ * for the format), its recorded traces {@code jnet-core/src/test/resources/traces/SUITE/NAME.trace}
+ * (written by {@code node record.js SUITE}), and one subclass of this class:
  *
  * <pre>{@code
  * class NetTraceTest extends TraceSuite {
@@ -202,7 +202,7 @@ public abstract class TraceSuite {
   private static Path tracesDir() {
     Path here = Paths.get("src/test/resources/traces");
     if (Files.isDirectory(here)) return here;
-    return Paths.get("jnet/src/test/resources/traces");
+    return Paths.get("jnet-core/src/test/resources/traces");
   }
 
   /** The Java scenarios of a suite, by name. */

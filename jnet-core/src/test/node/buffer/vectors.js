@@ -1,8 +1,8 @@
 'use strict';
 // Writes Node's answers for jnet's Buffer and StringDecoder tests to
-// jnet/src/test/resources/buffer/ (or to the directory given as the first argument).
+// jnet-core/src/test/resources/buffer/ (or to the directory given as the first argument).
 //
-//   node jnet/src/test/node/buffer/vectors.js [outDir]
+//   node jnet-core/src/test/node/buffer/vectors.js [outDir]
 //
 // Inputs come from a fixed-seed PRNG plus hand-picked edge cases, so the output is the same on
 // every run of the same Node version; BufferVectorsCurrentTest reruns this script and compares.

@@ -12,9 +12,9 @@
  *
  * <h2>How it is checked</h2>
  *
- * <p>{@code jnet/src/test/node/buffer/vectors.js} has Node itself encode, decode, search, fill,
- * read and write thousands of random and edge-case inputs (a fixed-seed PRNG) and commits the
- * answers under {@code jnet/src/test/resources/buffer/}; the tests compare jnet with every one,
- * without Node, and a live test reruns the script to prove the answers current.
+ * <p>{@code jnet-core/src/test/node/buffer/vectors.js} has Node itself encode, decode, search,
+ * fill, read and write thousands of random and edge-case inputs (a fixed-seed PRNG) and commits the
+ * answers under {@code jnet-core/src/test/resources/buffer/}; the tests compare jnet with every
+ * one, without Node, and a live test reruns the script to prove the answers current.
  */
 package io.jnet.buffer;
