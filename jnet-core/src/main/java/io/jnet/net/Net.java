@@ -61,6 +61,21 @@ public final class Net {
     return socket.connect(options, connectListener);
   }
 
+  /**
+   * A new socket connecting as {@code options} say, as a future completed on {@code 'connect'} or
+   * failed with the connect error (a jnet extra: see {@link Socket#connectAsync}).
+   */
+  public static java.util.concurrent.CompletableFuture<Socket> connectAsync(
+      ConnectOptions options) {
+    if (options == null) {
+      throw io.jnet.error.JnetException.typeError(
+          "ERR_MISSING_ARGS", "The \"options\" or \"port\" or \"path\" argument must be specified");
+    }
+    SocketOptions so = SocketOptions.defaults().allowHalfOpen(options.allowHalfOpen());
+    if (options.highWaterMark() >= 0) so = so.highWaterMark(options.highWaterMark());
+    return new Socket(so).connectAsync(options);
+  }
+
   /** Node's {@code net.connect(port)}: to {@code port} on {@code localhost}. */
   public static Socket connect(int port) {
     return connect(ConnectOptions.port(port), null);

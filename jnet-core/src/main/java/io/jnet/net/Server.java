@@ -346,6 +346,30 @@ public class Server extends EventEmitter {
     return this;
   }
 
+  /**
+   * Listens as {@code options} say; the future completes with the bound address on {@code
+   * 'listening'}, or fails with the listen error ({@code EADDRINUSE}...): the Java form of {@code
+   * listen(options, callback)}. While it is pending, the future is an {@code 'error'} listener, so
+   * a listen error does not reach the uncaught-exception handler. Bad arguments throw at the call.
+   */
+  public CompletableFuture<AddressInfo> listenAsync(ListenOptions options) {
+    CompletableFuture<AddressInfo> f = new CompletableFuture<>();
+    Consumer<JnetException> failed = f::completeExceptionally;
+    once(ERROR, failed);
+    try {
+      listen(
+          options,
+          () -> {
+            off(ERROR, failed);
+            f.complete(address());
+          });
+    } catch (RuntimeException e) {
+      off(ERROR, failed);
+      throw e;
+    }
+    return f;
+  }
+
   /** A future completed once the server has closed: the Java form of {@code close(callback)}. */
   public CompletableFuture<Void> closeAsync() {
     CompletableFuture<Void> f = new CompletableFuture<>();

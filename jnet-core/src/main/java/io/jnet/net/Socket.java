@@ -13,6 +13,7 @@ import io.jnet.stream.Duplex;
 import io.jnet.stream.StreamOptions;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -169,6 +170,29 @@ public class Socket extends Duplex {
       startConnect(options);
     }
     return this;
+  }
+
+  /**
+   * Connects as {@code options} say; the future completes with this socket on {@code 'connect'}, or
+   * fails with the connect error ({@code ECONNREFUSED}...): the Java form of {@code
+   * connect(options, listener)}. While it is pending, the future is an {@code 'error'} listener.
+   */
+  public CompletableFuture<Socket> connectAsync(ConnectOptions options) {
+    CompletableFuture<Socket> f = new CompletableFuture<>();
+    Consumer<JnetException> failed = f::completeExceptionally;
+    once(ERROR, failed);
+    try {
+      connect(
+          options,
+          () -> {
+            off(ERROR, failed);
+            f.complete(this);
+          });
+    } catch (RuntimeException e) {
+      off(ERROR, failed);
+      throw e;
+    }
+    return f;
   }
 
   /** Connects to {@code port} on {@code localhost}. */
