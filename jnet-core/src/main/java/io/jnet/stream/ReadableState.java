@@ -40,7 +40,7 @@ final class ReadableState extends StreamState {
   final Readable stream;
 
   /** Buffers, or Strings once an encoding is set. Loop thread only. */
-  final ArrayDeque<Object> buffer = new ArrayDeque<>();
+  final ArrayDeque<Object> buffer = new ArrayDeque<>(4); // small: most streams hold few chunks
 
   /** Bytes (chars in text mode) buffered. Loop thread writes, any thread reads. */
   volatile int length;

@@ -53,9 +53,9 @@ final class WritableState extends StreamState {
   private int pendingcb;
 
   /** Chunks waiting behind the current write (or a cork), with their callbacks (NOOP if none). */
-  private final ArrayDeque<Buffer> bufferedChunks = new ArrayDeque<>();
+  private final ArrayDeque<Buffer> bufferedChunks = new ArrayDeque<>(4); // grows when corked
 
-  private final ArrayDeque<Consumer<JnetException>> bufferedCallbacks = new ArrayDeque<>();
+  private final ArrayDeque<Consumer<JnetException>> bufferedCallbacks = new ArrayDeque<>(4);
 
   private List<Consumer<JnetException>> onFinished;
 

@@ -79,7 +79,7 @@ final class NettyStreamHandle implements StreamHandle {
   private StreamListener listener;
 
   /** Reads (byte[]), {@link #EOF} or a read error, waiting for reading to start; loop only. */
-  private final ArrayDeque<Object> parked = new ArrayDeque<>();
+  private final ArrayDeque<Object> parked = new ArrayDeque<>(2); // rarely used: reads after a stop
 
   /** Writes queued and not completed; loop thread only. */
   private int pendingWrites;
