@@ -54,7 +54,6 @@ final class Connector {
     race = null;
     if (o.timeout() > 0) socket.setTimeout(o.timeout());
     if (o.path() != null) {
-      socket.pipePath(o.path());
       NetBridge.connectPath(socket.loop(), o.path(), (handle, err) -> finish(gen, o, handle, err));
       return;
     }

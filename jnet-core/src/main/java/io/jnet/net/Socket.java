@@ -163,6 +163,7 @@ public class Socket extends Duplex {
     }
     connector.check(options);
     if (connectListener != null) once(CONNECT, connectListener);
+    pipePath = options.path();
     connecting = true;
     if (!loop().inLoop()) {
       loop().execute(() -> startConnect(options));
@@ -506,11 +507,12 @@ public class Socket extends Duplex {
    * ECONNRESET. Node's {@code resetAndDestroy}.
    */
   public Socket resetAndDestroy() {
+    // Node throws at the call for a pipe's handle, connecting or connected: no RST on a pipe.
+    if (pipePath != null && (connecting || hasHandle)) throw NetErrors.invalidHandleType();
     if (!loop().inLoop()) {
       loop().execute(this::resetAndDestroy);
       return this;
     }
-    if (handle != null && handle.isPipe()) throw NetErrors.invalidHandleType();
     if (connecting) {
       once(CONNECT, this::reset);
     } else if (handle != null) {
@@ -750,10 +752,6 @@ public class Socket extends Duplex {
   /** The path of an IPC socket, or null for TCP (a jnet extra). */
   public String path() {
     return pipePath;
-  }
-
-  void pipePath(String path) {
-    pipePath = path;
   }
 
   private AddressInfo localInfo() {
