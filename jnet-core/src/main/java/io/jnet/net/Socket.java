@@ -7,7 +7,6 @@ import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.net.StreamHandle;
 import io.jnet.internal.net.StreamListener;
 import io.jnet.loop.KeepAlive;
-import io.jnet.loop.Timeout;
 import io.jnet.stream.Callback;
 import io.jnet.stream.Duplex;
 import io.jnet.stream.StreamOptions;
@@ -92,9 +91,8 @@ public class Socket extends Duplex {
   private volatile long bytesDispatched;
   private volatile long pendingBytes;
   private volatile long inflightBytes;
-  private volatile long timeoutMillis = -1;
   private volatile boolean refWanted = true;
-  private Timeout timer;
+  private final IdleTimer idle = new IdleTimer(this);
   private KeepAlive keepAlive;
   private boolean peerEnded;
   private boolean resetAndClosing;
@@ -445,7 +443,7 @@ public class Socket extends Duplex {
     handleCreated = false;
     connecting = false;
     connector.cancel();
-    clearTimer();
+    idle.clear();
     StreamHandle h = handle;
     boolean isException = error != null;
     Runnable closed =
@@ -548,37 +546,22 @@ public class Socket extends Duplex {
       return this;
     }
     if (destroyed()) return this;
-    timeoutMillis = millis;
-    clearTimer();
+    idle.set(millis);
     if (millis == 0) {
       if (callback != null) off(TIMEOUT, callback);
-    } else {
-      timer = loop().setTimeout(this::onTimeout, millis);
-      timer.unref();
-      if (callback != null) once(TIMEOUT, callback);
+    } else if (callback != null) {
+      once(TIMEOUT, callback);
     }
     return this;
   }
 
-  private void onTimeout() {
-    timer = null;
-    emit(TIMEOUT);
-  }
-
   private void refreshTimer() {
-    Timeout t = timer;
-    if (t != null) t.refresh();
-  }
-
-  private void clearTimer() {
-    Timeout t = timer;
-    timer = null;
-    if (t != null) t.close();
+    idle.refresh();
   }
 
   /** Node's {@code socket.timeout}: the value last given to {@link #setTimeout}, or -1. */
   public long timeout() {
-    return timeoutMillis;
+    return idle.millis();
   }
 
   /** Disables Nagle's algorithm: Node's {@code setNoDelay()}. */
