@@ -17,13 +17,13 @@ package io.jnet.net;
  * starting with a NUL character is a Linux abstract socket on epoll; the JDK cannot bind those, so
  * NIO refuses them with {@code EINVAL}.
  *
- * <p>Unlike Node, a path longer than 107 bytes (Linux's {@code sun_path} holds 107 and a NUL; 106
- * on NIO, whose JDK keeps one more) is refused with {@code ENAMETOOLONG}: Node silently truncates
- * it, so the server listens on another path than the one asked, clients of the full path cannot
- * reach it, and close leaves the truncated file behind. Windows pipe names ({@code \\?\pipe\name},
- * {@code \\.\pipe\name}) are ordinary relative or absolute paths on Unix, as they are to Node
- * there. jnet does not serve Windows named pipes: on Windows such a name goes to the JDK's Unix
- * domain sockets like any other path, which is not what a Node server on Windows listens on.
+ * <p>Unlike Node, a path longer than 108 bytes (the size of Linux's {@code sun_path}) is refused
+ * with {@code ENAMETOOLONG}: Node silently truncates it, so the server listens on another path than
+ * the one asked, clients of the full path cannot reach it, and close leaves the truncated file
+ * behind. Windows pipe names ({@code \\?\pipe\name}, {@code \\.\pipe\name}) are ordinary relative
+ * or absolute paths on Unix, as they are to Node there. jnet does not serve Windows named pipes: on
+ * Windows such a name goes to the JDK's Unix domain sockets like any other path, which is not what
+ * a Node server on Windows listens on.
  */
 public final class ListenOptions {
   private int port = -1;

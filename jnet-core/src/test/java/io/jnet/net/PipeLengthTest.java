@@ -26,8 +26,8 @@ class PipeLengthTest {
   }
 
   @Test
-  void a106BytePathListensOnEveryTransport() throws Exception {
-    String path = pathOfLength(106);
+  void a108BytePathListensOnEveryTransport() throws Exception {
+    String path = pathOfLength(108);
     List<String> log = new CopyOnWriteArrayList<>();
     EventLoop loop = EventLoop.create();
     loop.execute(
@@ -46,8 +46,8 @@ class PipeLengthTest {
   }
 
   @Test
-  void a108BytePathIsEnametoolongAtListenAndConnect() throws Exception {
-    String path = pathOfLength(108);
+  void a109BytePathIsEnametoolongAtListenAndConnect() throws Exception {
+    String path = pathOfLength(109);
     List<JnetException> errors = new CopyOnWriteArrayList<>();
     List<String> log = new CopyOnWriteArrayList<>();
     EventLoop loop = EventLoop.create();

@@ -42,19 +42,14 @@ public final class NetBridge {
   }
 
   /**
-   * The longest Unix socket path jnet takes, in bytes: 107 on epoll (Linux's {@code sun_path} holds
-   * 108 with the NUL), 106 on NIO, whose JDK keeps one byte more. Node truncates longer paths
-   * silently; jnet refuses them (see {@code ListenOptions}).
+   * The longest Unix socket path jnet takes, in bytes: Linux's {@code sun_path}, 108 (the handle
+   * layer reaches 107 and 108 through a short alias where a transport wants room for a NUL). Node
+   * truncates longer paths silently; jnet refuses them (see {@code ListenOptions}).
    */
-  public static int maxPipePathBytes() {
-    return io.jnet.internal.transport.Transport.current()
-            == io.jnet.internal.transport.Transport.NIO
-        ? 106
-        : 107;
-  }
+  public static final int MAX_PIPE_PATH_BYTES = UnixPaths.SUN_PATH;
 
   private static boolean tooLong(String path) {
-    return path.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxPipePathBytes();
+    return path.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PIPE_PATH_BYTES;
   }
 
   /** Loop thread only: connects to the Unix domain socket at {@code path}. */

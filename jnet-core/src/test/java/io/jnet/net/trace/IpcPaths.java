@@ -39,6 +39,7 @@ final class IpcPaths {
     if (Transport.current() != Transport.NIO) s.add("abstractSocket", IpcPaths::abstractSocket);
     s.add("readableAllWritableAll", IpcPaths::readableAllWritableAll);
     s.add("unwritableDirectory", IpcPaths::unwritableDirectory);
+    s.add("path108Bytes", IpcPaths::path108Bytes);
     s.add("windowsPipePaths", IpcPaths::windowsPipePaths);
     s.add("relistenSamePath", IpcPaths::relistenSamePath);
     s.add("listenTwice", IpcPaths::listenTwice);
@@ -270,6 +271,11 @@ final class IpcPaths {
           log.log("listening", exists(f));
           server.close(e -> d.remove());
         });
+  }
+
+  static void path108Bytes(Trace log) {
+    Fresh d = Fresh.create();
+    IpcStreams.echo(log, d.pathOfLength(108), d, when -> {});
   }
 
   /**

@@ -11,13 +11,12 @@ import java.util.Map;
 class IpcTraceTest extends NetSuite {
   /** Why a long path has no twin: the one place jnet's IPC differs from Node on purpose. */
   private static final String LONG_PATH =
-      "jnet refuses Unix socket paths over 107 bytes (106 on NIO) with ENAMETOOLONG, where Node"
+      "jnet refuses Unix socket paths over 108 bytes with ENAMETOOLONG, where Node"
           + " truncates them silently (ListenOptions javadoc; PipeLengthTest tests the refusal)";
 
   /** Node scenarios without a twin, each with why. */
   static final Map<String, String> SKIPPED =
       Map.of(
-          "path108Bytes", LONG_PATH,
           "path109BytesTruncated", LONG_PATH,
           "path200BytesConnectMissing", LONG_PATH);
 
