@@ -10,7 +10,6 @@ import io.jnet.loop.KeepAlive;
 import io.jnet.stream.Callback;
 import io.jnet.stream.Duplex;
 import io.jnet.stream.StreamOptions;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -93,6 +92,17 @@ public class Socket extends Duplex {
   private volatile long inflightBytes;
   private volatile boolean refWanted = true;
   private final IdleTimer idle = new IdleTimer(this);
+
+  /** The handle's answer to a write already reported done: a failure destroys the socket. */
+  private final io.jnet.internal.net.Callback afterSyncWrite =
+      err -> {
+        if (err != null) {
+          destroy(err);
+        } else {
+          refreshTimer();
+        }
+      };
+
   private KeepAlive keepAlive;
   private boolean peerEnded;
   private boolean resetAndClosing;
@@ -352,44 +362,34 @@ public class Socket extends Duplex {
 
   @Override
   protected void _write(Buffer chunk, Callback callback) {
-    writeGeneric(List.of(chunk), callback);
+    writeGeneric(chunk, null, callback);
   }
 
   @Override
   protected void _writev(List<Buffer> chunks, Callback callback) {
-    writeGeneric(chunks, callback);
+    writeGeneric(null, chunks, callback);
   }
 
-  private void writeGeneric(List<Buffer> chunks, Callback callback) {
+  /** Writes {@code one} chunk, or the batch {@code many}: Node's {@code _writeGeneric}. */
+  private void writeGeneric(Buffer one, List<Buffer> many, Callback callback) {
     long size = 0;
-    for (Buffer b : chunks) size += b.length();
+    if (one != null) {
+      size = one.length();
+    } else {
+      for (Buffer b : many) size += b.length();
+    }
     if (connecting) {
-      long pending = size;
-      pendingBytes = pending;
-      Runnable[] onClose = new Runnable[1];
-      Runnable onConnect =
-          () -> {
-            off(CLOSE, onClose[0]);
-            pendingBytes = 0;
-            writeGeneric(chunks, callback);
-          };
-      onClose[0] =
-          () -> {
-            off(CONNECT, onConnect);
-            callback.done(NetErrors.socketClosedBeforeConnection());
-          };
-      once(CONNECT, onConnect);
-      once(CLOSE, onClose[0]);
+      writeOnConnect(one, many, size, callback);
       return;
     }
     pendingBytes = 0;
     refreshTimer();
-    if (handle == null) {
+    StreamHandle h = handle;
+    if (h == null) {
       callback.done(NetErrors.socketClosed());
       return;
     }
     bytesDispatched += size;
-    StreamHandle h = handle;
     // libuv writes at once what the kernel takes, and such a request completes synchronously.
     // jnet's handle queues for the turn's flush; a write that leaves at most SYNC_WRITE_LIMIT
     // bytes queued counts as that synchronous success, and a later failure destroys the socket,
@@ -398,28 +398,37 @@ public class Socket extends Duplex {
     inflightBytes = sync ? 0 : size;
     io.jnet.internal.net.Callback done =
         sync
-            ? err -> {
-              if (err != null) destroy(err);
-              else refreshTimer();
-            }
+            ? afterSyncWrite
             : err -> {
               inflightBytes = 0;
-              if (err == null) {
-                refreshTimer();
-                callback.done();
-              } else {
-                callback.done(err);
-              }
+              if (err == null) refreshTimer();
+              callback.done(err);
             };
-    if (chunks.size() == 1) {
-      Buffer b = chunks.get(0);
-      h.write(b.array(), b.arrayOffset(), b.length(), done);
+    if (one != null) {
+      h.write(one, done);
     } else {
-      ByteBuffer[] array = new ByteBuffer[chunks.size()];
-      for (int i = 0; i < array.length; i++) array[i] = chunks.get(i).asByteBuffer();
-      h.write(array, done);
+      h.write(many, done);
     }
     if (sync) callback.done();
+  }
+
+  /** A write made while connecting waits for {@code 'connect'}, or fails on {@code 'close'}. */
+  private void writeOnConnect(Buffer one, List<Buffer> many, long size, Callback callback) {
+    pendingBytes = size;
+    Runnable[] onClose = new Runnable[1];
+    Runnable onConnect =
+        () -> {
+          off(CLOSE, onClose[0]);
+          pendingBytes = 0;
+          writeGeneric(one, many, callback);
+        };
+    onClose[0] =
+        () -> {
+          off(CONNECT, onConnect);
+          callback.done(NetErrors.socketClosedBeforeConnection());
+        };
+    once(CONNECT, onConnect);
+    once(CLOSE, onClose[0]);
   }
 
   @Override
