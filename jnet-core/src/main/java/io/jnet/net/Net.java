@@ -51,14 +51,7 @@ public final class Net {
 
   /** Node's {@code net.connect(options, connectListener)}. */
   public static Socket connect(ConnectOptions options, Runnable connectListener) {
-    if (options == null) {
-      throw io.jnet.error.JnetException.typeError(
-          "ERR_MISSING_ARGS", "The \"options\" or \"port\" or \"path\" argument must be specified");
-    }
-    SocketOptions so = SocketOptions.defaults().allowHalfOpen(options.allowHalfOpen());
-    if (options.highWaterMark() >= 0) so = so.highWaterMark(options.highWaterMark());
-    Socket socket = new Socket(so);
-    return socket.connect(options, connectListener);
+    return socketFor(options).connect(options, connectListener);
   }
 
   /**
@@ -67,13 +60,15 @@ public final class Net {
    */
   public static java.util.concurrent.CompletableFuture<Socket> connectAsync(
       ConnectOptions options) {
-    if (options == null) {
-      throw io.jnet.error.JnetException.typeError(
-          "ERR_MISSING_ARGS", "The \"options\" or \"port\" or \"path\" argument must be specified");
-    }
+    return socketFor(options).connectAsync(options);
+  }
+
+  /** A new socket with the stream options that {@code options} carry. */
+  private static Socket socketFor(ConnectOptions options) {
+    if (options == null) throw NetErrors.missingConnectArgs();
     SocketOptions so = SocketOptions.defaults().allowHalfOpen(options.allowHalfOpen());
     if (options.highWaterMark() >= 0) so = so.highWaterMark(options.highWaterMark());
-    return new Socket(so).connectAsync(options);
+    return new Socket(so);
   }
 
   /** Node's {@code net.connect(port)}: to {@code port} on {@code localhost}. */

@@ -8,6 +8,12 @@ import io.jnet.error.JnetException;
 final class NetErrors {
   private NetErrors() {}
 
+  /** A connect without options: Node's {@code net.connect()}. */
+  static JnetException missingConnectArgs() {
+    return JnetException.typeError(
+        "ERR_MISSING_ARGS", "The \"options\" or \"port\" or \"path\" argument must be specified");
+  }
+
   static JnetException serverAlreadyListen() {
     return new JnetException(
         "ERR_SERVER_ALREADY_LISTEN",

@@ -165,10 +165,7 @@ public class Socket extends Duplex {
 
   /** Connects and adds {@code connectListener} as a one-time {@code 'connect'} listener. */
   public Socket connect(ConnectOptions options, Runnable connectListener) {
-    if (options == null) {
-      throw JnetException.typeError(
-          "ERR_MISSING_ARGS", "The \"options\" or \"port\" or \"path\" argument must be specified");
-    }
+    if (options == null) throw NetErrors.missingConnectArgs();
     connector.check(options);
     if (connectListener != null) once(CONNECT, connectListener);
     pipePath = options.path();
