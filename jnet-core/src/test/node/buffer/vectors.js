@@ -298,7 +298,11 @@ function searchVectors() {
       const s = randomSearchString();
       enc = pick(['utf8', 'latin1', 'ucs2', 'ascii', 'hex', 'base64']);
       needle = unitsOf(s);
-      result = attempt(() => buf[search](s, offset, enc));
+      // Node 24.21 aborts (an assertion in node_buffer.cc's IndexOfString) on a UTF-8 needle
+      // holding a lone surrogate; searching for its UTF-8 bytes is what Node 20 did and printed.
+      const loneSurrogate = enc === 'utf8' && /[\ud800-\udfff]/.test(s);
+      result = attempt(() =>
+        loneSurrogate ? buf[search](Buffer.from(s, 'utf8'), offset) : buf[search](s, offset, enc));
     } else {
       const n = [];
       const nlen = int(4);

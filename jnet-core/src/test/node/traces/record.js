@@ -13,11 +13,27 @@ if (!suite) {
 const names = only.length ? only : Object.keys(require(path.join(__dirname, suite + '.js')));
 const out = path.join(__dirname, '..', '..', 'resources', 'traces', suite);
 fs.mkdirSync(out, { recursive: true });
+let failed = 0;
 for (const name of names) {
-  const trace = execFileSync(process.execPath, [path.join(__dirname, 'run.js'), suite, name], {
-    timeout: 20000,
-    encoding: 'utf8',
-  });
+  let trace;
+  try {
+    trace = execFileSync(process.execPath, [path.join(__dirname, 'run.js'), suite, name], {
+      timeout: 20000,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (e) {
+    // Keep recording the others; a scenario that fails or hangs is named and left unwritten.
+    failed++;
+    const why = e.signal ? 'killed by ' + e.signal + ' (timeout 20 s)' : 'exited ' + e.status;
+    console.error(suite + '/' + name + ': NOT RECORDED, ' + why);
+    if (e.stderr) console.error(String(e.stderr).split('\n').slice(0, 12).join('\n'));
+    continue;
+  }
   fs.writeFileSync(path.join(out, name + '.trace'), trace);
   console.log(suite + '/' + name + ': ' + trace.split('\n').length + ' lines');
+}
+if (failed) {
+  console.error(failed + ' scenario(s) not recorded');
+  process.exit(1);
 }

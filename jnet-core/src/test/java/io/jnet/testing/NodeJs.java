@@ -3,7 +3,6 @@ package io.jnet.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,35 +12,47 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs Node, the oracle, from a test.
  *
- * <p>Tests that need a live Node call {@link #assumeAvailable()} first: where {@code node} is
- * missing the test is skipped with a notice on stderr, except in CI ({@code CI=true}), where a
- * missing Node fails the test. Scripts live under {@code jnet-core/src/test/node/}; {@link
- * #script(String)} finds one from the module directory Surefire runs in.
+ * <p>The oracle is Node 24 LTS, pinned in {@code jnet-core/src/test/node/package.json} and
+ * installed there by the Maven build ({@code install-node.sh}, through npm); tests run that binary,
+ * never whatever {@code node} is on the PATH. Tests that need a live Node call {@link
+ * #assumeAvailable()} first: where the pinned Node is missing (no npm on the machine) the test is
+ * skipped with a notice on stderr, except in CI ({@code CI=true}), where a missing Node fails the
+ * test. Scripts live under {@code jnet-core/src/test/node/}; {@link #script(String)} finds one from
+ * the module directory Surefire runs in.
  */
 public final class NodeJs {
   private static final String NODE = findNode();
 
   private NodeJs() {}
 
-  /** True when a {@code node} executable is on the PATH. */
+  /** True when the pinned Node is installed. */
   public static boolean available() {
     return NODE != null;
+  }
+
+  /** The pinned Node executable's path; the test fails or is skipped when it is missing. */
+  public static String executable() {
+    assumeAvailable();
+    return NODE;
   }
 
   /** Skips the calling test when Node is missing, or fails it in CI. */
   public static void assumeAvailable() {
     if (NODE != null) return;
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail("node is not on the PATH, and CI=true requires it");
+      fail("the pinned Node is not installed (" + NODE_MODULES + "), and CI=true requires it");
     }
-    System.err.println("NOTICE: node is not on the PATH; skipping a test that needs live Node");
-    Assumptions.abort("node is not on the PATH");
+    System.err.println(
+        "NOTICE: the pinned Node is not installed (needs npm; the build runs install-node.sh);"
+            + " skipping a test that needs live Node");
+    Assumptions.abort("the pinned Node is not installed");
   }
 
   /** The path of a script under {@code jnet-core/src/test/node/}. */
@@ -85,11 +96,15 @@ public final class NodeJs {
               },
               "node-stdin");
       feeder.start();
-      byte[] out = readAll(p.getInputStream());
+      // Read stdout beside the wait, so a Node script that hangs fails the test at the bound
+      // instead of blocking the read forever.
+      CompletableFuture<byte[]> stdout =
+          CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        fail("node " + script.getFileName() + " did not exit within 60 s");
+        p.destroyForcibly().waitFor();
+        fail("node " + script.getFileName() + " " + String.join(" ", args) + " did not exit within 60 s");
       }
+      byte[] out = stdout.join();
       feeder.join();
       if (p.exitValue() != 0) fail("node " + script.getFileName() + " exited " + p.exitValue());
       return new String(out, StandardCharsets.UTF_8);
@@ -115,12 +130,12 @@ public final class NodeJs {
     }
   }
 
+  private static final String NODE_MODULES = "jnet-core/src/test/node/node_modules";
+
   private static String findNode() {
-    String path = System.getenv("PATH");
-    if (path == null) return null;
-    for (String dir : path.split(File.pathSeparator)) {
-      Path candidate = Paths.get(dir, "node");
-      if (Files.isExecutable(candidate)) return candidate.toString();
+    for (String root : new String[] {"src/test/node", "jnet-core/src/test/node", "../jnet-core/src/test/node"}) {
+      Path candidate = Paths.get(root, "node_modules", "node", "bin", "node");
+      if (Files.isExecutable(candidate)) return candidate.toAbsolutePath().normalize().toString();
     }
     return null;
   }
