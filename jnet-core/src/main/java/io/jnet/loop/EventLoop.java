@@ -41,10 +41,12 @@ import java.util.function.Consumer;
  * <h2>Errors</h2>
  *
  * <p>A callback that throws does not stop the loop: the exception goes to the loop's
- * uncaught-exception handler (by default, its stack trace is printed to stderr) and the loop goes
- * on with the callback's ticks and then the next callback. Node, without an {@code
- * 'uncaughtException'} listener, would exit instead; with one, Node runs the ticks queued by a
- * throwing timer or immediate only after the next timer or immediate, where jnet runs them at once.
+ * uncaught-exception handler (by default, a report through {@link System.Logger} {@code io.jnet}:
+ * one line for an {@code 'error'} nobody listened to, the stack trace for the program's own
+ * exception) and the loop goes on with the callback's ticks and then the next callback. Node,
+ * without an {@code 'uncaughtException'} listener, would exit instead; with one, Node runs the
+ * ticks queued by a throwing timer or immediate only after the next timer or immediate, where jnet
+ * runs them at once.
  *
  * <h2>Lifetime</h2>
  *
@@ -72,7 +74,6 @@ public final class EventLoop implements Executor {
 
   private static final AtomicInteger NEXT_LOOP = new AtomicInteger(1);
   private static final long TIMEOUT_MAX = Integer.MAX_VALUE;
-  private static final Consumer<Throwable> PRINT_STACK_TRACE = Throwable::printStackTrace;
 
   private static final class Default {
     static final EventLoop LOOP = new EventLoop("jnet-loop-0");
@@ -87,11 +88,67 @@ public final class EventLoop implements Executor {
   private final long originNanos = System.nanoTime();
   private final LoopEngine engine;
   private int depth; // loop thread only: callbacks running, nested
-  private volatile Consumer<Throwable> uncaughtHandler = PRINT_STACK_TRACE;
+  private volatile Consumer<Throwable> uncaughtHandler = UncaughtLog.INSTANCE;
+
+  private final String name;
 
   private EventLoop(String threadName) {
+    this.name = threadName;
     this.engine = new LoopEngine(this, new Phases(), threadName);
     engine.start();
+  }
+
+  /**
+   * Runs a program's body as Node runs its main module: on the default loop, as its first callback
+   * (its nextTicks run right after it), then waits until nothing of jnet keeps the JVM alive — no
+   * listening server, open socket, pending timer or queued task on any loop — and returns. The
+   * usual {@code main} is one call:
+   *
+   * <pre>{@code
+   * public static void main(String[] args) {
+   *   EventLoop.run(() -> {
+   *     Server server = Net.createServer(socket -> socket.pipe(socket));
+   *     server.listen(7000, () -> System.out.println("listening on " + server.address()));
+   *   });
+   * }
+   * }</pre>
+   *
+   * <p>Inside the body every ordering is Node's from its first line (a Java {@code main} itself
+   * does not run on the loop). The body must not block: a {@code CompletableFuture} of jnet ({@code
+   * listenAsync}, {@code connectAsync}) is continued with {@code thenAccept} there, and the
+   * blocking {@code Streams} views are for other threads. If the body throws, {@code run} throws
+   * the same exception at once, without waiting; unlike Node, whose process then exits, what the
+   * body opened stays open. An interrupt of the waiting thread ends the wait (the interrupt status
+   * is kept).
+   *
+   * @throws IllegalStateException when called on a loop thread, where it could never return
+   */
+  public static void run(Runnable program) {
+    if (current() != null) {
+      throw new IllegalStateException("EventLoop.run called on loop thread " + current().name);
+    }
+    CompletableFuture<Void> body = new CompletableFuture<>();
+    defaultLoop()
+        .execute(
+            () -> {
+              try {
+                program.run();
+                body.complete(null);
+              } catch (Throwable t) {
+                body.completeExceptionally(t);
+              }
+            });
+    try {
+      body.get();
+      Keeper.awaitNoneHeld();
+    } catch (ExecutionException e) {
+      Throwable t = e.getCause();
+      if (t instanceof RuntimeException) throw (RuntimeException) t;
+      if (t instanceof Error) throw (Error) t;
+      throw new IllegalStateException(t);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The default loop, Node's one loop; started on first use, on daemon thread "jnet-loop-0". */
@@ -185,11 +242,14 @@ public final class EventLoop implements Executor {
   }
 
   /**
-   * Sets where exceptions thrown by this loop's callbacks go; null restores the default, which
-   * prints the stack trace to stderr. The handler runs on the loop thread.
+   * Sets where exceptions thrown by this loop's callbacks go, and {@code 'error'} events nobody
+   * listened to; null restores the default, which logs through {@link System.Logger} {@code
+   * io.jnet}: an unheard jnet error as one line at {@code ERROR} (code, message, where; the stack
+   * at {@code DEBUG}), any other exception with its stack trace. The handler runs on the loop
+   * thread.
    */
   public void setUncaughtExceptionHandler(Consumer<Throwable> handler) {
-    uncaughtHandler = handler == null ? PRINT_STACK_TRACE : handler;
+    uncaughtHandler = handler == null ? UncaughtLog.INSTANCE : handler;
   }
 
   /**
@@ -212,7 +272,7 @@ public final class EventLoop implements Executor {
 
   @Override
   public String toString() {
-    return "EventLoop[" + engine.netty() + "]";
+    return "EventLoop[" + name + "]";
   }
 
   // Loop machinery, package-private for the handles and phases.

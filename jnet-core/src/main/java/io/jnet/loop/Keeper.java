@@ -49,6 +49,13 @@ final class Keeper {
     }
   }
 
+  /** Waits until no loop holds the JVM: the moment Node's process would exit. */
+  static void awaitNoneHeld() throws InterruptedException {
+    synchronized (LOCK) {
+      while (heldLoops > 0) LOCK.wait();
+    }
+  }
+
   private static void loopHeld() {
     if (heldLoops++ == 0 && thread == null) {
       thread = new Thread(Keeper::keep, "jnet-keeper");

@@ -165,24 +165,20 @@ class EventLoopTest {
   }
 
   @Test
-  void defaultHandlerPrintsTheStackTraceToStderr() throws Exception {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream saved = System.err;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
+  void defaultHandlerLogsTheStackTraceOfTheProgramsOwnException() throws Exception {
+    try (LogCapture log = LogCapture.of("io.jnet")) {
       loop.setUncaughtExceptionHandler(e -> {});
       loop.setUncaughtExceptionHandler(null);
+      IllegalStateException thrown = new IllegalStateException("printed");
       loop.execute(
           () -> {
-            throw new IllegalStateException("printed");
+            throw thrown;
           });
       assertTrue(engine.awaitIdle(20_000));
-    } finally {
-      System.setErr(saved);
+      assertEquals(1, log.records().size(), log.records()::toString);
+      assertEquals(java.util.logging.Level.SEVERE, log.records().get(0).getLevel());
+      assertSame(thrown, log.records().get(0).getThrown());
     }
-    String printed = err.toString(StandardCharsets.UTF_8);
-    assertTrue(printed.contains("java.lang.IllegalStateException: printed"), printed);
-    assertTrue(printed.contains("\tat "), printed);
   }
 
   @Test
