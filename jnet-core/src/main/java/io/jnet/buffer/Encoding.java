@@ -1,6 +1,8 @@
 package io.jnet.buffer;
 
 import io.jnet.error.JnetException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -44,6 +46,26 @@ public enum Encoding {
       throw JnetException.typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + name);
     }
     return e;
+  }
+
+  /**
+   * Returns the encoding that decodes and encodes exactly as {@code charset} does: UTF-8 is {@link
+   * #UTF8}, UTF-16LE is {@link #UTF16LE}, ISO-8859-1 is {@link #LATIN1}. A jnet extra, for Java
+   * code that holds a {@link Charset}. Node's {@code ascii} is not US-ASCII (it keeps the low seven
+   * bits of any byte), so US-ASCII and every other charset have no Node encoding.
+   *
+   * @throws JnetException {@code ERR_UNKNOWN_ENCODING} (a TypeError) for any other charset
+   */
+  public static Encoding forCharset(Charset charset) {
+    if (charset == null) return UTF8;
+    if (charset.equals(StandardCharsets.UTF_8)) return UTF8;
+    if (charset.equals(StandardCharsets.UTF_16LE)) return UTF16LE;
+    if (charset.equals(StandardCharsets.ISO_8859_1)) return LATIN1;
+    throw JnetException.typeError(
+        "ERR_UNKNOWN_ENCODING",
+        "Unknown encoding: "
+            + charset.name()
+            + " (Node's encodings take UTF-8, UTF-16LE and ISO-8859-1 as charsets)");
   }
 
   /** Node's {@code Buffer.isEncoding(name)}: whether {@code name} names an encoding. */

@@ -1,8 +1,11 @@
 package io.jnet.stream;
 
 import io.jnet.buffer.Buffer;
+import io.jnet.buffer.Encoding;
+import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.util.function.Consumer;
 
 /**
@@ -229,6 +232,21 @@ public class Readable extends Stream {
     }
     rs.setEncoding(encoding);
     return this;
+  }
+
+  /** {@link #setEncoding(String)} with a jnet {@link Encoding} constant. */
+  public Readable setEncoding(Encoding encoding) {
+    return setEncoding(encoding == null ? null : encoding.nodeName());
+  }
+
+  /**
+   * {@link #setEncoding(String)} with a {@link Charset} that is one of Node's encodings (UTF-8,
+   * UTF-16LE, ISO-8859-1; see {@link Encoding#forCharset(Charset)}), a jnet extra.
+   *
+   * @throws JnetException {@code ERR_UNKNOWN_ENCODING} for any other charset, at the call
+   */
+  public Readable setEncoding(Charset charset) {
+    return setEncoding(charset == null ? null : Encoding.forCharset(charset).nodeName());
   }
 
   /** Switches to flowing mode (on the next tick); Node's {@code resume}. */

@@ -1,9 +1,11 @@
 package io.jnet.stream;
 
 import io.jnet.buffer.Buffer;
+import io.jnet.buffer.Encoding;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -129,6 +131,31 @@ public sealed interface WritableStream permits Writable, Duplex {
   /** Node's {@code end(bytes)}, without copying them. */
   default WritableStream end(byte[] chunk) {
     return end(chunk == null ? null : Buffer.wrap(chunk), null);
+  }
+
+  /** Writes {@code chunk} encoded with {@code encoding}: Node's {@code write(string, encoding)}. */
+  default boolean write(String chunk, Encoding encoding) {
+    return write(chunk, encoding == null ? null : encoding.nodeName(), null);
+  }
+
+  /**
+   * Writes {@code chunk} encoded by {@code charset}, as {@link String#getBytes(Charset)} encodes it
+   * (a jnet extra; any charset, with Java's replacement of characters it cannot encode).
+   */
+  default boolean write(String chunk, Charset charset) {
+    if (chunk == null || charset == null) return write(chunk, (String) null, null);
+    return write(Buffer.wrap(chunk.getBytes(charset)), null);
+  }
+
+  /** Ends with {@code chunk} encoded with {@code encoding}: Node's {@code end(string, enc)}. */
+  default WritableStream end(String chunk, Encoding encoding) {
+    return end(chunk, encoding == null ? null : encoding.nodeName(), null);
+  }
+
+  /** Ends with {@code chunk} encoded by {@code charset} (a jnet extra, as in {@link #write}). */
+  default WritableStream end(String chunk, Charset charset) {
+    if (chunk == null || charset == null) return end(chunk, (String) null, null);
+    return end(Buffer.wrap(chunk.getBytes(charset)), null);
   }
 
   /** Holds writes in the buffer until the matching {@link #uncork()}; nests. */
