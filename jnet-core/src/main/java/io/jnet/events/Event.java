@@ -5,10 +5,10 @@ import java.util.Objects;
 /**
  * The typed name of an event: what {@code 'data'} or {@code 'close'} is in Node.
  *
- * <p>{@code T} is the type of the event's argument; an event with no argument in Node is an {@code
- * Event<Void>}, and one with several arguments carries a small record. Listeners are typed by the
- * key: {@code socket.on(Socket.DATA, (Buffer chunk) -> ...)}. Two keys with the same name denote
- * the same Node event: an emitter keeps its listeners by name, in registration order, as Node does.
+ * <p>{@code T} is the type of the event's argument; an event with no argument in Node is a {@link
+ * Signal}, and one with several arguments carries a small record. Listeners are typed by the key:
+ * {@code socket.on(Socket.DATA, (Buffer chunk) -> ...)}. Two keys with the same name denote the
+ * same Node event: an emitter keeps its listeners by name, in registration order, as Node does.
  *
  * @param <T> the type of the argument listeners receive
  */

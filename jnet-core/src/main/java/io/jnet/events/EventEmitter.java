@@ -11,11 +11,11 @@ import java.util.function.Consumer;
 /**
  * Emits named events to the listeners registered for them: Node's {@code EventEmitter}.
  *
- * <p>Events are typed keys ({@link Event}); a listener is a {@link Consumer} of the event's
- * argument, or a {@link Runnable} for an event whose argument it does not need. Listeners run in
- * registration order ({@code prepend*} puts one first), synchronously, on the thread that calls
- * {@link #emit(Event, Object)}; for sockets, servers and streams that is always their loop's
- * thread.
+ * <p>Events are typed keys: an {@link Event} has an argument, and a listener is a {@link Consumer}
+ * of it, or a {@link Runnable} when it does not need it; a {@link Signal} has none, and its
+ * listeners are {@link Runnable}s. Listeners run in registration order ({@code prepend*} puts one
+ * first), synchronously, on the thread that calls {@link #emit(Event, Object)}; for sockets,
+ * servers and streams that is always their loop's thread.
  *
  * <h2>The contract, as in Node 20</h2>
  *
@@ -90,6 +90,11 @@ public class EventEmitter {
     return this;
   }
 
+  /** Adds {@code listener} at the end of {@code signal}'s listeners; Node's {@code on}. */
+  public EventEmitter on(Signal signal, Runnable listener) {
+    return on(signal.asEvent(), listener);
+  }
+
   /** The same as {@link #on(Event, Consumer)}. */
   public <T> EventEmitter addListener(Event<T> event, Consumer<? super T> listener) {
     return on(event, listener);
@@ -98,6 +103,11 @@ public class EventEmitter {
   /** The same as {@link #on(Event, Runnable)}. */
   public EventEmitter addListener(Event<?> event, Runnable listener) {
     return on(event, listener);
+  }
+
+  /** The same as {@link #on(Signal, Runnable)}. */
+  public EventEmitter addListener(Signal signal, Runnable listener) {
+    return on(signal, listener);
   }
 
   /** Adds a listener that is removed just before its first call; Node's {@code once}. */
@@ -112,6 +122,11 @@ public class EventEmitter {
     return this;
   }
 
+  /** Adds a listener that is removed just before its first call; Node's {@code once}. */
+  public EventEmitter once(Signal signal, Runnable listener) {
+    return once(signal.asEvent(), listener);
+  }
+
   /** Adds {@code listener} before every other listener of {@code event}. */
   public <T> EventEmitter prependListener(Event<T> event, Consumer<? super T> listener) {
     add(event, listener, false, false, true);
@@ -124,6 +139,11 @@ public class EventEmitter {
     return this;
   }
 
+  /** Adds {@code listener} before every other listener of {@code signal}. */
+  public EventEmitter prependListener(Signal signal, Runnable listener) {
+    return prependListener(signal.asEvent(), listener);
+  }
+
   /** Adds a one-time listener before every other listener of {@code event}. */
   public <T> EventEmitter prependOnceListener(Event<T> event, Consumer<? super T> listener) {
     add(event, listener, false, true, true);
@@ -134,6 +154,11 @@ public class EventEmitter {
   public EventEmitter prependOnceListener(Event<?> event, Runnable listener) {
     add(event, listener, true, true, true);
     return this;
+  }
+
+  /** Adds a one-time listener before every other listener of {@code signal}. */
+  public EventEmitter prependOnceListener(Signal signal, Runnable listener) {
+    return prependOnceListener(signal.asEvent(), listener);
   }
 
   /**
@@ -152,9 +177,19 @@ public class EventEmitter {
     return this;
   }
 
+  /** {@link #off(Event, Object)} for a signal's listener. */
+  public EventEmitter off(Signal signal, Object listener) {
+    return off(signal.asEvent(), listener);
+  }
+
   /** The same as {@link #off(Event, Object)}. */
   public EventEmitter removeListener(Event<?> event, Object listener) {
     return off(event, listener);
+  }
+
+  /** The same as {@link #off(Signal, Object)}. */
+  public EventEmitter removeListener(Signal signal, Object listener) {
+    return off(signal, listener);
   }
 
   /**
@@ -165,6 +200,11 @@ public class EventEmitter {
     Objects.requireNonNull(event, "event == null");
     removeAll(event.name());
     return this;
+  }
+
+  /** Removes every listener of {@code signal}, as {@link #removeAllListeners(Event)} does. */
+  public EventEmitter removeAllListeners(Signal signal) {
+    return removeAllListeners(signal.asEvent());
   }
 
   /**
@@ -211,6 +251,11 @@ public class EventEmitter {
     return emit(e, null);
   }
 
+  /** Calls every listener of {@code signal}, in order, and returns whether there was any. */
+  public boolean emit(Signal signal) {
+    return emit(signal.asEvent(), null);
+  }
+
   /**
    * Converts {@code arg}, emitted as {@code emitted}, for a listener registered with a different
    * key object of the same name. The default returns {@code arg} unchanged; a subclass whose events
@@ -228,6 +273,11 @@ public class EventEmitter {
     return slot == null ? 0 : slot.listeners.length;
   }
 
+  /** How many listeners {@code signal} has. */
+  public int listenerCount(Signal signal) {
+    return listenerCount(signal.asEvent());
+  }
+
   /** A copy of {@code event}'s listeners, as they were given (once listeners unwrapped). */
   public List<Object> listeners(Event<?> event) {
     Slot slot = find(slots, event.name());
@@ -235,6 +285,11 @@ public class EventEmitter {
     List<Object> result = new ArrayList<>(slot.listeners.length);
     for (Listener l : slot.listeners) result.add(l.fn);
     return result;
+  }
+
+  /** A copy of {@code signal}'s listeners, as they were given. */
+  public List<Object> listeners(Signal signal) {
+    return listeners(signal.asEvent());
   }
 
   /** The names of the events that have listeners, in order of their first registration. */

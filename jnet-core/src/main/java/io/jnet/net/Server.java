@@ -3,6 +3,7 @@ package io.jnet.net;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import io.jnet.events.EventEmitter;
+import io.jnet.events.Signal;
 import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.net.IpAddresses;
 import io.jnet.internal.net.ListenCallback;
@@ -45,13 +46,13 @@ import java.util.function.Consumer;
  */
 public class Server extends EventEmitter {
   /** Node's {@code 'listening'}. */
-  public static final Event<Void> LISTENING = Event.of("listening");
+  public static final Signal LISTENING = Signal.of("listening");
 
   /** Node's {@code 'connection'}: an accepted socket. */
   public static final Event<Socket> CONNECTION = Event.of("connection");
 
   /** Node's {@code 'close'}: the server closed and every connection has ended. */
-  public static final Event<Void> CLOSE = Event.of("close");
+  public static final Signal CLOSE = Signal.of("close");
 
   /** Node's {@code 'drop'}: a connection refused because {@code maxConnections} was reached. */
   public static final Event<DropInfo> DROP = Event.of("drop");
@@ -473,6 +474,146 @@ public class Server extends EventEmitter {
           KeepAlive k = keepAlive;
           if (k != null && !refWanted) k.unref();
         });
+    return this;
+  }
+
+  // Chaining: the registration and mode methods return this Server (a jnet extra).
+
+  @Override
+  public <T> Server on(Event<T> event, Consumer<? super T> listener) {
+    super.on(event, listener);
+    return this;
+  }
+
+  @Override
+  public Server on(Event<?> event, Runnable listener) {
+    super.on(event, listener);
+    return this;
+  }
+
+  @Override
+  public Server on(Signal signal, Runnable listener) {
+    super.on(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Server addListener(Event<T> event, Consumer<? super T> listener) {
+    super.addListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Server addListener(Event<?> event, Runnable listener) {
+    super.addListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Server addListener(Signal signal, Runnable listener) {
+    super.addListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Server once(Event<T> event, Consumer<? super T> listener) {
+    super.once(event, listener);
+    return this;
+  }
+
+  @Override
+  public Server once(Event<?> event, Runnable listener) {
+    super.once(event, listener);
+    return this;
+  }
+
+  @Override
+  public Server once(Signal signal, Runnable listener) {
+    super.once(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Server prependListener(Event<T> event, Consumer<? super T> listener) {
+    super.prependListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Server prependListener(Event<?> event, Runnable listener) {
+    super.prependListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Server prependListener(Signal signal, Runnable listener) {
+    super.prependListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Server prependOnceListener(Event<T> event, Consumer<? super T> listener) {
+    super.prependOnceListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Server prependOnceListener(Event<?> event, Runnable listener) {
+    super.prependOnceListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Server prependOnceListener(Signal signal, Runnable listener) {
+    super.prependOnceListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Server off(Event<?> event, Object listener) {
+    super.off(event, listener);
+    return this;
+  }
+
+  @Override
+  public Server off(Signal signal, Object listener) {
+    super.off(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Server removeListener(Event<?> event, Object listener) {
+    super.removeListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Server removeListener(Signal signal, Object listener) {
+    super.removeListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Server removeAllListeners(Event<?> event) {
+    super.removeAllListeners(event);
+    return this;
+  }
+
+  @Override
+  public Server removeAllListeners(Signal signal) {
+    super.removeAllListeners(signal);
+    return this;
+  }
+
+  @Override
+  public Server removeAllListeners() {
+    super.removeAllListeners();
+    return this;
+  }
+
+  @Override
+  public Server setMaxListeners(int n) {
+    super.setMaxListeners(n);
     return this;
   }
 }

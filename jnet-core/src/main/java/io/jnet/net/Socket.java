@@ -1,8 +1,10 @@
 package io.jnet.net;
 
 import io.jnet.buffer.Buffer;
+import io.jnet.buffer.Encoding;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
+import io.jnet.events.Signal;
 import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.net.StreamHandle;
 import io.jnet.internal.net.StreamListener;
@@ -10,6 +12,7 @@ import io.jnet.loop.KeepAlive;
 import io.jnet.stream.Callback;
 import io.jnet.stream.Duplex;
 import io.jnet.stream.StreamOptions;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -53,16 +56,16 @@ public class Socket extends Duplex {
   private static final int SYNC_WRITE_LIMIT = 64 * 1024;
 
   /** Node's {@code 'connect'}: the connection is established. */
-  public static final Event<Void> CONNECT = Event.of("connect");
+  public static final Signal CONNECT = Signal.of("connect");
 
   /** Node's {@code 'ready'}: emitted right after {@code 'connect'}. */
-  public static final Event<Void> READY = Event.of("ready");
+  public static final Signal READY = Signal.of("ready");
 
   /** Node's {@code 'lookup'}: a host name was resolved, before connecting. */
   public static final Event<LookupInfo> LOOKUP = Event.of("lookup");
 
   /** Node's {@code 'timeout'}: the socket was idle for {@link #timeout()} milliseconds. */
-  public static final Event<Void> TIMEOUT = Event.of("timeout");
+  public static final Signal TIMEOUT = Signal.of("timeout");
 
   /** Node's {@code 'close'}(hadError): the handle is closed; always the last event. */
   public static final Event<Boolean> CLOSE = Event.of("close");
@@ -778,6 +781,182 @@ public class Socket extends Duplex {
   @Override
   public Socket end() {
     super.end();
+    return this;
+  }
+
+  // Chaining: the registration and mode methods return this Socket (a jnet extra).
+
+  @Override
+  public <T> Socket on(Event<T> event, Consumer<? super T> listener) {
+    super.on(event, listener);
+    return this;
+  }
+
+  @Override
+  public Socket on(Event<?> event, Runnable listener) {
+    super.on(event, listener);
+    return this;
+  }
+
+  @Override
+  public Socket on(Signal signal, Runnable listener) {
+    super.on(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Socket addListener(Event<T> event, Consumer<? super T> listener) {
+    super.addListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Socket addListener(Event<?> event, Runnable listener) {
+    super.addListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Socket addListener(Signal signal, Runnable listener) {
+    super.addListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Socket once(Event<T> event, Consumer<? super T> listener) {
+    super.once(event, listener);
+    return this;
+  }
+
+  @Override
+  public Socket once(Event<?> event, Runnable listener) {
+    super.once(event, listener);
+    return this;
+  }
+
+  @Override
+  public Socket once(Signal signal, Runnable listener) {
+    super.once(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Socket prependListener(Event<T> event, Consumer<? super T> listener) {
+    super.prependListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Socket prependListener(Event<?> event, Runnable listener) {
+    super.prependListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Socket prependListener(Signal signal, Runnable listener) {
+    super.prependListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Socket prependOnceListener(Event<T> event, Consumer<? super T> listener) {
+    super.prependOnceListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Socket prependOnceListener(Event<?> event, Runnable listener) {
+    super.prependOnceListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Socket prependOnceListener(Signal signal, Runnable listener) {
+    super.prependOnceListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Socket off(Event<?> event, Object listener) {
+    super.off(event, listener);
+    return this;
+  }
+
+  @Override
+  public Socket off(Signal signal, Object listener) {
+    super.off(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Socket removeListener(Event<?> event, Object listener) {
+    super.removeListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Socket removeListener(Signal signal, Object listener) {
+    super.removeListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Socket removeAllListeners(Event<?> event) {
+    super.removeAllListeners(event);
+    return this;
+  }
+
+  @Override
+  public Socket removeAllListeners(Signal signal) {
+    super.removeAllListeners(signal);
+    return this;
+  }
+
+  @Override
+  public Socket removeAllListeners() {
+    super.removeAllListeners();
+    return this;
+  }
+
+  @Override
+  public Socket setMaxListeners(int n) {
+    super.setMaxListeners(n);
+    return this;
+  }
+
+  @Override
+  public Socket pause() {
+    super.pause();
+    return this;
+  }
+
+  @Override
+  public Socket resume() {
+    super.resume();
+    return this;
+  }
+
+  @Override
+  public Socket setEncoding(String encoding) {
+    super.setEncoding(encoding);
+    return this;
+  }
+
+  @Override
+  public Socket setEncoding(Encoding encoding) {
+    super.setEncoding(encoding);
+    return this;
+  }
+
+  @Override
+  public Socket setEncoding(Charset charset) {
+    super.setEncoding(charset);
+    return this;
+  }
+
+  @Override
+  public Socket setDefaultEncoding(String encoding) {
+    super.setDefaultEncoding(encoding);
     return this;
   }
 }

@@ -3,6 +3,9 @@ package io.jnet.stream;
 import io.jnet.buffer.Buffer;
 import io.jnet.buffer.Encoding;
 import io.jnet.error.JnetException;
+import io.jnet.events.Event;
+import io.jnet.events.Signal;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -300,5 +303,175 @@ public non-sealed class Duplex extends Readable implements WritableStream {
   @Override
   WritableState writeState() {
     return ws;
+  }
+
+  // Chaining: the registration and mode methods return this Duplex (a jnet extra).
+
+  @Override
+  public <T> Duplex on(Event<T> event, Consumer<? super T> listener) {
+    super.on(event, listener);
+    return this;
+  }
+
+  @Override
+  public Duplex on(Event<?> event, Runnable listener) {
+    super.on(event, listener);
+    return this;
+  }
+
+  @Override
+  public Duplex on(Signal signal, Runnable listener) {
+    super.on(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Duplex addListener(Event<T> event, Consumer<? super T> listener) {
+    super.addListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Duplex addListener(Event<?> event, Runnable listener) {
+    super.addListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Duplex addListener(Signal signal, Runnable listener) {
+    super.addListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Duplex once(Event<T> event, Consumer<? super T> listener) {
+    super.once(event, listener);
+    return this;
+  }
+
+  @Override
+  public Duplex once(Event<?> event, Runnable listener) {
+    super.once(event, listener);
+    return this;
+  }
+
+  @Override
+  public Duplex once(Signal signal, Runnable listener) {
+    super.once(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Duplex prependListener(Event<T> event, Consumer<? super T> listener) {
+    super.prependListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Duplex prependListener(Event<?> event, Runnable listener) {
+    super.prependListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Duplex prependListener(Signal signal, Runnable listener) {
+    super.prependListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Duplex prependOnceListener(Event<T> event, Consumer<? super T> listener) {
+    super.prependOnceListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Duplex prependOnceListener(Event<?> event, Runnable listener) {
+    super.prependOnceListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Duplex prependOnceListener(Signal signal, Runnable listener) {
+    super.prependOnceListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Duplex off(Event<?> event, Object listener) {
+    super.off(event, listener);
+    return this;
+  }
+
+  @Override
+  public Duplex off(Signal signal, Object listener) {
+    super.off(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Duplex removeListener(Event<?> event, Object listener) {
+    super.removeListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Duplex removeListener(Signal signal, Object listener) {
+    super.removeListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Duplex removeAllListeners(Event<?> event) {
+    super.removeAllListeners(event);
+    return this;
+  }
+
+  @Override
+  public Duplex removeAllListeners(Signal signal) {
+    super.removeAllListeners(signal);
+    return this;
+  }
+
+  @Override
+  public Duplex removeAllListeners() {
+    super.removeAllListeners();
+    return this;
+  }
+
+  @Override
+  public Duplex setMaxListeners(int n) {
+    super.setMaxListeners(n);
+    return this;
+  }
+
+  @Override
+  public Duplex pause() {
+    super.pause();
+    return this;
+  }
+
+  @Override
+  public Duplex resume() {
+    super.resume();
+    return this;
+  }
+
+  @Override
+  public Duplex setEncoding(String encoding) {
+    super.setEncoding(encoding);
+    return this;
+  }
+
+  @Override
+  public Duplex setEncoding(Encoding encoding) {
+    super.setEncoding(encoding);
+    return this;
+  }
+
+  @Override
+  public Duplex setEncoding(Charset charset) {
+    super.setEncoding(charset);
+    return this;
   }
 }

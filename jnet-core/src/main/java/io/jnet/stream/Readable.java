@@ -4,6 +4,7 @@ import io.jnet.buffer.Buffer;
 import io.jnet.buffer.Encoding;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
+import io.jnet.events.Signal;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.util.function.Consumer;
@@ -55,16 +56,16 @@ public class Readable extends Stream {
   public static final Event<String> TEXT = Event.of("data");
 
   /** Node's {@code 'end'}: every byte was consumed and there will be no more. */
-  public static final Event<Void> END = Event.of("end");
+  public static final Signal END = Signal.of("end");
 
   /** Node's {@code 'readable'}: data can be read with {@link #read()}, or the stream ended. */
-  public static final Event<Void> READABLE = Event.of("readable");
+  public static final Signal READABLE = Signal.of("readable");
 
   /** Node's {@code 'pause'}. */
-  public static final Event<Void> PAUSE = Event.of("pause");
+  public static final Signal PAUSE = Signal.of("pause");
 
   /** Node's {@code 'resume'}. */
-  public static final Event<Void> RESUME = Event.of("resume");
+  public static final Signal RESUME = Signal.of("resume");
 
   final ReadableState rs;
   private final StreamOptions.ReadHook readHook;
@@ -469,5 +470,85 @@ public class Readable extends Stream {
     if (listenerKey == DATA && arg instanceof String s) return Buffer.from(s);
     if (listenerKey == TEXT && arg instanceof Buffer b) return b.toString("utf8");
     return arg;
+  }
+
+  // Chaining: the registration and mode methods return this Readable (a jnet extra).
+
+  @Override
+  public Readable on(Signal signal, Runnable listener) {
+    super.on(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Readable addListener(Signal signal, Runnable listener) {
+    super.addListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Readable once(Signal signal, Runnable listener) {
+    super.once(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Readable prependListener(Event<T> event, Consumer<? super T> listener) {
+    super.prependListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Readable prependListener(Event<?> event, Runnable listener) {
+    super.prependListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Readable prependListener(Signal signal, Runnable listener) {
+    super.prependListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Readable prependOnceListener(Event<T> event, Consumer<? super T> listener) {
+    super.prependOnceListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Readable prependOnceListener(Event<?> event, Runnable listener) {
+    super.prependOnceListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Readable prependOnceListener(Signal signal, Runnable listener) {
+    super.prependOnceListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Readable off(Signal signal, Object listener) {
+    super.off(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Readable removeListener(Signal signal, Object listener) {
+    super.removeListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Readable removeAllListeners(Signal signal) {
+    super.removeAllListeners(signal);
+    return this;
+  }
+
+  @Override
+  public Readable setMaxListeners(int n) {
+    super.setMaxListeners(n);
+    return this;
   }
 }

@@ -3,6 +3,7 @@ package io.jnet.stream;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import io.jnet.events.EventEmitter;
+import io.jnet.events.Signal;
 import io.jnet.loop.EventLoop;
 
 /**
@@ -27,7 +28,7 @@ import io.jnet.loop.EventLoop;
  */
 public abstract class Stream extends EventEmitter {
   /** Node's {@code 'close'}: the stream and its resources are released; always the last event. */
-  public static final Event<Void> CLOSE = Event.of("close");
+  public static final Signal CLOSE = Signal.of("close");
 
   /** Node's {@code 'error'}: emitted at most once, just before {@code 'close'}. */
   public static final Event<JnetException> ERROR = EventEmitter.ERROR;

@@ -1,6 +1,11 @@
 package io.jnet.stream;
 
 import io.jnet.buffer.Buffer;
+import io.jnet.buffer.Encoding;
+import io.jnet.events.Event;
+import io.jnet.events.Signal;
+import java.nio.charset.Charset;
+import java.util.function.Consumer;
 
 /**
  * A duplex stream whose output is computed from its input: Node 20's {@code stream.Transform}.
@@ -108,5 +113,181 @@ public class Transform extends Duplex {
       pushEnd();
       callback.done();
     }
+  }
+
+  // Chaining: the registration and mode methods return this Transform (a jnet extra).
+
+  @Override
+  public <T> Transform on(Event<T> event, Consumer<? super T> listener) {
+    super.on(event, listener);
+    return this;
+  }
+
+  @Override
+  public Transform on(Event<?> event, Runnable listener) {
+    super.on(event, listener);
+    return this;
+  }
+
+  @Override
+  public Transform on(Signal signal, Runnable listener) {
+    super.on(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Transform addListener(Event<T> event, Consumer<? super T> listener) {
+    super.addListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Transform addListener(Event<?> event, Runnable listener) {
+    super.addListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Transform addListener(Signal signal, Runnable listener) {
+    super.addListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Transform once(Event<T> event, Consumer<? super T> listener) {
+    super.once(event, listener);
+    return this;
+  }
+
+  @Override
+  public Transform once(Event<?> event, Runnable listener) {
+    super.once(event, listener);
+    return this;
+  }
+
+  @Override
+  public Transform once(Signal signal, Runnable listener) {
+    super.once(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Transform prependListener(Event<T> event, Consumer<? super T> listener) {
+    super.prependListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Transform prependListener(Event<?> event, Runnable listener) {
+    super.prependListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Transform prependListener(Signal signal, Runnable listener) {
+    super.prependListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Transform prependOnceListener(Event<T> event, Consumer<? super T> listener) {
+    super.prependOnceListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Transform prependOnceListener(Event<?> event, Runnable listener) {
+    super.prependOnceListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Transform prependOnceListener(Signal signal, Runnable listener) {
+    super.prependOnceListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Transform off(Event<?> event, Object listener) {
+    super.off(event, listener);
+    return this;
+  }
+
+  @Override
+  public Transform off(Signal signal, Object listener) {
+    super.off(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Transform removeListener(Event<?> event, Object listener) {
+    super.removeListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Transform removeListener(Signal signal, Object listener) {
+    super.removeListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Transform removeAllListeners(Event<?> event) {
+    super.removeAllListeners(event);
+    return this;
+  }
+
+  @Override
+  public Transform removeAllListeners(Signal signal) {
+    super.removeAllListeners(signal);
+    return this;
+  }
+
+  @Override
+  public Transform removeAllListeners() {
+    super.removeAllListeners();
+    return this;
+  }
+
+  @Override
+  public Transform setMaxListeners(int n) {
+    super.setMaxListeners(n);
+    return this;
+  }
+
+  @Override
+  public Transform pause() {
+    super.pause();
+    return this;
+  }
+
+  @Override
+  public Transform resume() {
+    super.resume();
+    return this;
+  }
+
+  @Override
+  public Transform setEncoding(String encoding) {
+    super.setEncoding(encoding);
+    return this;
+  }
+
+  @Override
+  public Transform setEncoding(Encoding encoding) {
+    super.setEncoding(encoding);
+    return this;
+  }
+
+  @Override
+  public Transform setEncoding(Charset charset) {
+    super.setEncoding(charset);
+    return this;
+  }
+
+  @Override
+  public Transform setDefaultEncoding(String encoding) {
+    super.setDefaultEncoding(encoding);
+    return this;
   }
 }

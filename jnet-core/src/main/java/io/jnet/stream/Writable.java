@@ -3,6 +3,8 @@ package io.jnet.stream;
 import io.jnet.buffer.Buffer;
 import io.jnet.buffer.Encoding;
 import io.jnet.error.JnetException;
+import io.jnet.events.Event;
+import io.jnet.events.Signal;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -282,5 +284,145 @@ public non-sealed class Writable extends Stream implements WritableStream {
   @Override
   WritableState writeState() {
     return ws;
+  }
+
+  // Chaining: the registration and mode methods return this Writable (a jnet extra).
+
+  @Override
+  public <T> Writable on(Event<T> event, Consumer<? super T> listener) {
+    super.on(event, listener);
+    return this;
+  }
+
+  @Override
+  public Writable on(Event<?> event, Runnable listener) {
+    super.on(event, listener);
+    return this;
+  }
+
+  @Override
+  public Writable on(Signal signal, Runnable listener) {
+    super.on(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Writable addListener(Event<T> event, Consumer<? super T> listener) {
+    super.addListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Writable addListener(Event<?> event, Runnable listener) {
+    super.addListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Writable addListener(Signal signal, Runnable listener) {
+    super.addListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Writable once(Event<T> event, Consumer<? super T> listener) {
+    super.once(event, listener);
+    return this;
+  }
+
+  @Override
+  public Writable once(Event<?> event, Runnable listener) {
+    super.once(event, listener);
+    return this;
+  }
+
+  @Override
+  public Writable once(Signal signal, Runnable listener) {
+    super.once(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Writable prependListener(Event<T> event, Consumer<? super T> listener) {
+    super.prependListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Writable prependListener(Event<?> event, Runnable listener) {
+    super.prependListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Writable prependListener(Signal signal, Runnable listener) {
+    super.prependListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public <T> Writable prependOnceListener(Event<T> event, Consumer<? super T> listener) {
+    super.prependOnceListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Writable prependOnceListener(Event<?> event, Runnable listener) {
+    super.prependOnceListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Writable prependOnceListener(Signal signal, Runnable listener) {
+    super.prependOnceListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Writable off(Event<?> event, Object listener) {
+    super.off(event, listener);
+    return this;
+  }
+
+  @Override
+  public Writable off(Signal signal, Object listener) {
+    super.off(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Writable removeListener(Event<?> event, Object listener) {
+    super.removeListener(event, listener);
+    return this;
+  }
+
+  @Override
+  public Writable removeListener(Signal signal, Object listener) {
+    super.removeListener(signal, listener);
+    return this;
+  }
+
+  @Override
+  public Writable removeAllListeners(Event<?> event) {
+    super.removeAllListeners(event);
+    return this;
+  }
+
+  @Override
+  public Writable removeAllListeners(Signal signal) {
+    super.removeAllListeners(signal);
+    return this;
+  }
+
+  @Override
+  public Writable removeAllListeners() {
+    super.removeAllListeners();
+    return this;
+  }
+
+  @Override
+  public Writable setMaxListeners(int n) {
+    super.setMaxListeners(n);
+    return this;
   }
 }

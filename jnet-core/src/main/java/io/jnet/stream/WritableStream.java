@@ -4,6 +4,7 @@ import io.jnet.buffer.Buffer;
 import io.jnet.buffer.Encoding;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
+import io.jnet.events.Signal;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.util.List;
@@ -25,13 +26,13 @@ import java.util.function.Consumer;
  */
 public sealed interface WritableStream permits Writable, Duplex {
   /** Node's {@code 'drain'}: emitted once after a write returned false and the buffer emptied. */
-  Event<Void> DRAIN = Event.of("drain");
+  Signal DRAIN = Signal.of("drain");
 
   /** Node's {@code 'finish'}: {@code end()} was called and every write's callback ran. */
-  Event<Void> FINISH = Event.of("finish");
+  Signal FINISH = Signal.of("finish");
 
   /** Node's {@code 'prefinish'}: just before {@code 'finish'}, once {@code _final} completed. */
-  Event<Void> PREFINISH = Event.of("prefinish");
+  Signal PREFINISH = Signal.of("prefinish");
 
   /** Node's {@code 'pipe'}: a Readable started piping into this stream. */
   Event<Readable> PIPE = Event.of("pipe");

@@ -4,6 +4,7 @@ import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import io.jnet.events.EventEmitter;
+import io.jnet.events.Signal;
 import io.jnet.loop.EventLoop;
 import io.jnet.stream.Readable;
 import io.jnet.stream.StreamOptions;
@@ -49,10 +50,14 @@ final class Twins {
     EventLoop.current().setImmediate(r);
   }
 
-  /** {@code on(log, emitter, tag, ...names)}: logs every listed event as {@code tag.event}. */
+  /**
+   * {@code on(log, emitter, tag, ...names)}: logs every listed event ({@link Event} or {@link
+   * Signal}) as {@code tag.event}.
+   */
   @SuppressWarnings("unchecked")
-  static void on(Trace t, EventEmitter emitter, String tag, Event<?>... events) {
-    for (Event<?> event : events) {
+  static void on(Trace t, EventEmitter emitter, String tag, Object... events) {
+    for (Object key : events) {
+      Event<?> event = key instanceof Signal s ? s.asEvent() : (Event<?>) key;
       String line = tag + "." + event.name();
       if (NO_ARGUMENT.contains(event.name())) {
         emitter.on(event, () -> t.log(line));
