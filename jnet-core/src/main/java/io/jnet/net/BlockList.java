@@ -207,16 +207,18 @@ public final class BlockList {
     return out;
   }
 
-  /** Node's {@code util.inspect(blockList)}: {@code BlockList { rules: [...] }}. */
+  /**
+   * Node's {@code util.inspect(blockList)}: {@code BlockList { rules: [ 'Address: IPv4 1.1.1.1' ]
+   * }} on one line when it is short, else one rule a line.
+   */
   @Override
   public String toString() {
-    List<String> list = rules();
-    if (list.isEmpty()) return "BlockList { rules: [] }";
-    StringBuilder out = new StringBuilder("BlockList {\n  rules: [");
-    for (int i = 0; i < list.size(); i++) {
-      out.append(i == 0 ? "\n    " : ",\n    ").append(SocketAddress.quoted(list.get(i)));
-    }
-    return out.append("\n  ]\n}").toString();
+    List<String> quoted = new ArrayList<>();
+    for (String r : rules()) quoted.add(SocketAddress.quoted(r));
+    if (quoted.isEmpty()) return "BlockList { rules: [] }";
+    String line = "BlockList { rules: [ " + String.join(", ", quoted) + " ] }";
+    if (line.length() <= 72 && quoted.size() <= 6) return line;
+    return "BlockList {\n  rules: [\n    " + String.join(",\n    ", quoted) + "\n  ]\n}";
   }
 
   /** Removes the newest rule of {@code list} equal to {@code rule} (same addresses and prefix). */
