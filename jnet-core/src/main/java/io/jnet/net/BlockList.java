@@ -221,6 +221,21 @@ public final class BlockList {
     return "BlockList {\n  rules: [\n    " + String.join(",\n    ", quoted) + "\n  ]\n}";
   }
 
+  /**
+   * Whether {@code list} blocks the peer at {@code ip}, as Node's {@code net} checks one: {@code
+   * check(ip, 'ipv' + isIP(ip))}; false without a list or for a non-IP address (a Unix socket).
+   */
+  static boolean blocks(BlockList list, String ip) {
+    if (list == null || ip == null) return false;
+    int type = IpAddresses.isIP(ip);
+    return type != 0 && list.check(ip, "ipv" + type);
+  }
+
+  /** Node's {@code ERR_IP_BLOCKED}: {@code IP(1.2.3.4) is blocked by net.BlockList}. */
+  static JnetException blocked(String ip) {
+    return new JnetException("ERR_IP_BLOCKED", "IP(" + ip + ") is blocked by net.BlockList");
+  }
+
   /** Removes the newest rule of {@code list} equal to {@code rule} (same addresses and prefix). */
   private static void removeFirst(List<Rule> list, Rule rule) {
     String text = rule.toString();
