@@ -27,10 +27,13 @@ import java.util.Objects;
  *
  * <h2>Errors</h2>
  *
- * <p>Bad offsets and values throw {@link io.jnet.error.JnetException} with Node 20's codes and
+ * <p>Bad offsets and values throw {@link io.jnet.error.JnetException} with Node 24's codes and
  * messages: {@code ERR_OUT_OF_RANGE}, {@code ERR_BUFFER_OUT_OF_BOUNDS}, {@code
  * ERR_INVALID_ARG_VALUE}. Where Node accepts any JavaScript number, jnet takes an {@code int} or a
- * {@code long}, so Node's "must be an integer" errors cannot arise.
+ * {@code long}, so Node's "must be an integer" errors cannot arise. A range message names Node's
+ * limit ({@code <= 9007199254740991}), but a buffer is a Java array: a size the JVM cannot allocate
+ * (above {@code Integer.MAX_VALUE - 8}) throws {@code ERR_BUFFER_TOO_LARGE} naming that limit,
+ * where Node would try the allocation.
  *
  * <h2>Parts</h2>
  *
@@ -180,7 +183,8 @@ public final class Buffer extends WriteAccess implements Comparable<Buffer> {
     if (list == null) throw Errors.invalidArgTypeNull("list", "Array");
     long total = 0;
     for (int i = 0; i < list.size(); i++) total += element(list, i).length;
-    return concat(list, (int) Math.min(total, Integer.MAX_VALUE));
+    if (total > MAX_ARRAY_LENGTH) throw Errors.bufferTooLarge(MAX_ARRAY_LENGTH);
+    return concat(list, (int) total);
   }
 
   /**
@@ -266,6 +270,7 @@ public final class Buffer extends WriteAccess implements Comparable<Buffer> {
 
   private static void checkSize(int size) {
     if (size < 0) throw Errors.outOfRange("size", ">= 0 && <= " + K_MAX_LENGTH, size);
+    if (size > MAX_ARRAY_LENGTH) throw Errors.bufferTooLarge(MAX_ARRAY_LENGTH);
   }
 
   // ---------------------------------------------------------------- the view

@@ -3,7 +3,7 @@ package io.jnet.buffer;
 import io.jnet.error.JnetException;
 import java.math.BigInteger;
 
-/** Node's buffer errors, with Node 20's codes and exact messages. */
+/** Node's buffer errors, with Node 24's codes and exact messages. */
 final class Errors {
   private static final long TWO_32 = 1L << 32;
 
@@ -38,6 +38,15 @@ final class Errors {
     if (value < min || value > max) {
       throw outOfRange(name, ">= " + min + " && <= " + max, value);
     }
+  }
+
+  /**
+   * {@code ERR_BUFFER_TOO_LARGE}, Node's {@code Cannot create a Buffer larger than N bytes}, with
+   * jnet's limit: a size Node would accept but a Java array cannot hold.
+   */
+  static JnetException bufferTooLarge(long max) {
+    return JnetException.rangeError(
+        "ERR_BUFFER_TOO_LARGE", "Cannot create a Buffer larger than " + max + " bytes");
   }
 
   /** {@code ERR_BUFFER_OUT_OF_BOUNDS}, Node's message when no name is involved. */

@@ -43,8 +43,14 @@ abstract class NumberAccess {
   /** How many bytes this view holds. */
   final int length;
 
-  /** Node 20's {@code buffer.constants.MAX_LENGTH}, shown in its range errors. */
-  static final long K_MAX_LENGTH = 1L << 32;
+  /**
+   * Node 24's {@code buffer.constants.MAX_LENGTH} (2^53 - 1), shown in its range errors. jnet's
+   * real limit is a Java array's, {@link #MAX_ARRAY_LENGTH}.
+   */
+  static final long K_MAX_LENGTH = (1L << 53) - 1;
+
+  /** The longest byte array the JVM allocates (HotSpot refuses the last few int values). */
+  static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
 
   NumberAccess(byte[] array, int offset, int length) {
     this.array = array;

@@ -38,8 +38,11 @@ final class Search {
 
   /**
    * Searches for the bytes {@code needle[noff, noff + nlen)}; {@code units} searches 16-bit units
-   * at even byte positions only, as Node's utf16le search does (a string needle's caller passes an
-   * even {@code length}, as Node does).
+   * at even byte positions only, as Node's utf16le search does.
+   *
+   * <p>A utf16le search looks at whole units only: an odd last byte is outside the search, though
+   * the offset is still taken against the whole length (Node 24's {@code IndexOfBuffer}; a string
+   * needle's caller passes an even {@code length}, as Node's {@code IndexOfString} does).
    */
   static int indexOf(
       byte[] a,
@@ -52,16 +55,14 @@ final class Search {
       boolean units,
       boolean forward) {
     long start = startOffset(length, byteOffset, nlen, forward);
-    if (nlen == 0) return (int) start;
-    if (length == 0 || start <= -1) return -1;
-    if ((forward && nlen + start > length) || nlen > length) return -1;
+    int end = units ? length & ~1 : length;
+    if (nlen == 0) return (int) Math.min(start, end);
+    if (end == 0 || start <= -1) return -1;
+    if ((forward && nlen + start > end) || nlen > end) return -1;
     if (units) {
-      if (length < 2 || nlen < 2) return -1;
-      int r = search(a, base, length / 2, needle, noff, nlen / 2, start / 2, forward, 2);
-      // Node reports "not found" as the unit count times two, which for an odd length is a
-      // position (length - 1); string needles never see it, their haystack is cut to even.
-      int result = (r < 0 ? length / 2 : r) * 2;
-      return result == length ? -1 : result;
+      if (nlen < 2) return -1;
+      int r = search(a, base, end / 2, needle, noff, nlen / 2, start / 2, forward, 2);
+      return r < 0 ? -1 : r * 2;
     }
     return search(a, base, length, needle, noff, nlen, start, forward, 1);
   }

@@ -8,7 +8,7 @@ package io.jnet.buffer;
  * of the chunk (up to three for UTF-8, one byte or a high surrogate for UTF-16LE, one or two bytes
  * of a base64 group) to complete them with the next chunk; {@link #end()} flushes what is left, as
  * replacement characters for UTF-8 or a padded group for base64. The chunk boundaries decide where
- * each returned string ends exactly as in Node 20: a sequence broken by an unexpected byte is
+ * each returned string ends exactly as in Node 24: a sequence broken by an unexpected byte is
  * decoded on its own, and a UTF-16 surrogate pair split after its first byte comes back in two
  * strings, one surrogate each. latin1, ascii and hex keep nothing.
  *

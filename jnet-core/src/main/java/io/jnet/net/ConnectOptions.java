@@ -32,6 +32,7 @@ public final class ConnectOptions {
 
   private ConnectOptions copy() {
     ConnectOptions c = new ConnectOptions();
+    c.blockList = blockList;
     c.port = port;
     c.path = path;
     c.host = host;
@@ -233,5 +234,26 @@ public final class ConnectOptions {
     return JnetException.typeError(
         "ERR_INVALID_ARG_TYPE",
         "The \"" + name + "\" property must be of type " + expected + ". Received " + received);
+  }
+
+  // blockList (Node 24).
+
+  private BlockList blockList;
+
+  /**
+   * Node 24's {@code blockList}: an address the list blocks is never connected to. With one address
+   * the socket emits {@code 'connectionAttempt'}, then is destroyed with {@code ERR_IP_BLOCKED}; in
+   * a family race the address counts as a failed attempt ({@code 'connectionAttemptFailed'} with
+   * that error) and the next one is tried. Null (the default) blocks nothing.
+   */
+  public ConnectOptions blockList(BlockList blockList) {
+    ConnectOptions c = copy();
+    c.blockList = blockList;
+    return c;
+  }
+
+  /** The block list, or null. */
+  public BlockList blockList() {
+    return blockList;
   }
 }

@@ -168,6 +168,13 @@ final class Connector {
   }
 
   private void connectTo(int gen, ConnectOptions o, String ip) {
+    if (BlockList.blocks(o.blockList(), ip)) {
+      // Node 24's internalConnect: 'connectionAttempt', then destroy with ERR_IP_BLOCKED.
+      int family = IpAddresses.isIP(ip);
+      socket.emit(Socket.CONNECTION_ATTEMPT, new ConnectionAttempt(ip, o.port(), family, null));
+      socket.connectFailed(BlockList.blocked(ip));
+      return;
+    }
     NetBridge.connectTcp(
         socket.loop(),
         ip,

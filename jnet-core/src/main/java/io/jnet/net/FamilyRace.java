@@ -93,6 +93,16 @@ final class FamilyRace {
     int index = current++;
     Resolver.Address a = addresses.get(index);
     int port = options.port();
+    if (BlockList.blocks(options.blockList(), a.address())) {
+      // Node 24: a blocked address is a failed attempt, and the race goes on.
+      JnetException blocked = BlockList.blocked(a.address());
+      errors.add(blocked);
+      socket.emit(
+          Socket.CONNECTION_ATTEMPT_FAILED,
+          new ConnectionAttempt(a.address(), port, a.family(), blocked));
+      next();
+      return;
+    }
     socket.emit(
         Socket.CONNECTION_ATTEMPT, new ConnectionAttempt(a.address(), port, a.family(), null));
     attempted.add(a.address() + ":" + port);

@@ -283,6 +283,13 @@ public class Server extends EventEmitter {
               remote == null ? null : remote.family()));
       return;
     }
+    if (options.blockList() != null) {
+      AddressInfo peer = accepted.remoteAddress(); // Node 24: a blocked peer is closed silently
+      if (peer != null && BlockList.blocks(options.blockList(), peer.address())) {
+        accepted.close(e -> {});
+        return;
+      }
+    }
     Socket socket = new Socket(accepted, this, options, path);
     connections++;
     emit(CONNECTION, socket);

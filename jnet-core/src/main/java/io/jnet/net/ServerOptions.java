@@ -21,6 +21,7 @@ public final class ServerOptions {
 
   private ServerOptions copy() {
     ServerOptions c = new ServerOptions();
+    c.blockList = blockList;
     c.allowHalfOpen = allowHalfOpen;
     c.pauseOnConnect = pauseOnConnect;
     c.noDelay = noDelay;
@@ -103,5 +104,25 @@ public final class ServerOptions {
   /** The high-water mark in bytes, or -1 for the default. */
   public int highWaterMark() {
     return highWaterMark;
+  }
+
+  // blockList (Node 24).
+
+  private BlockList blockList;
+
+  /**
+   * Node 24's {@code blockList}: a connection from an address the list blocks is closed as soon as
+   * it is accepted, with no event (no {@code 'connection'}, no {@code 'drop'}), as in Node. The
+   * list is read at each accept, so rules added later apply. Null (the default) blocks nothing.
+   */
+  public ServerOptions blockList(BlockList blockList) {
+    ServerOptions c = copy();
+    c.blockList = blockList;
+    return c;
+  }
+
+  /** The block list, or null. */
+  public BlockList blockList() {
+    return blockList;
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One {@code pipeline(...)} in progress: Node 20's {@code pipelineImpl} for streams. Loop thread
+ * One {@code pipeline(...)} in progress: Node 24's {@code pipelineImpl} for streams. Loop thread
  * only.
  */
 final class PipelineRun {
@@ -41,6 +41,11 @@ final class PipelineRun {
     }
   }
 
+  /**
+   * Pipes the streams together. Throws {@code ERR_STREAM_UNABLE_TO_PIPE} when a stream after the
+   * first is closed or destroyed, as Node 24 does, having set up the streams before it (Node's
+   * order: each stream checks the next before it is wired).
+   */
   void start() {
     assert streams.get(0).onLoop() : "off the loop";
     Stream ret = null;
@@ -50,6 +55,7 @@ final class PipelineRun {
       boolean reading = i < n - 1;
       boolean writing = i > 0;
       boolean isLast = i == n - 1;
+      if (!isLast && unusable(streams.get(i + 1))) throw StreamErrors.unableToPipe();
       Destroyer d = new Destroyer(stream, reading, writing);
       destroys.add(d);
       if (isLast && EndOfStream.isReadable(stream)) lastStreamCleanup.add(d.cleanup);
@@ -71,6 +77,11 @@ final class PipelineRun {
       }
       ret = stream;
     }
+  }
+
+  /** Node's {@code next.closed || next.destroyed}: a stream no pipe may write into. */
+  static boolean unusable(Stream next) {
+    return next.closed() || next.destroyed();
   }
 
   private void finish(JnetException err) {

@@ -67,4 +67,10 @@ final class StreamErrors {
     return JnetException.typeError(
         "ERR_MISSING_ARGS", "The \"streams\" argument must be specified");
   }
+
+  /** {@code pipeline} into a stream already closed or destroyed. */
+  static JnetException unableToPipe() {
+    return new JnetException(
+        "ERR_STREAM_UNABLE_TO_PIPE", "Cannot pipe to a closed or destroyed stream");
+  }
 }

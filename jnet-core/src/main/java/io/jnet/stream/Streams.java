@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * backpressure, and calls {@code callback} once, on a later tick: with null when the last stream
  * finished, or with the first error of any stream. On an error (or a premature close) every stream
  * not yet done is destroyed: with the error, else with {@code ERR_STREAM_DESTROYED} ({@code "Cannot
- * call pipe after a stream was destroyed"}). It returns the last stream, as Node's does.
+ * call pipe after a stream was destroyed"}). It returns the last stream, as Node's does. A stream
+ * after the first that is already closed or destroyed makes it throw {@code
+ * ERR_STREAM_UNABLE_TO_PIPE} at the call, and the callback never runs (Node 24).
  *
  * <h2>finished</h2>
  *
@@ -94,10 +96,27 @@ public final class Streams {
     Stream first = list.get(0);
     if (first.onLoop()) {
       new PipelineRun(list, callback).start();
-    } else {
-      first.loop.execute(() -> new PipelineRun(list, callback).start());
+      return list.get(list.size() - 1);
     }
+    for (int i = 1; i < list.size(); i++) {
+      if (PipelineRun.unusable(list.get(i))) throw StreamErrors.unableToPipe();
+    }
+    first.loop.execute(() -> startHandedOver(list, callback));
     return list.get(list.size() - 1);
+  }
+
+  /**
+   * Starts a pipeline called off the loop. A stream destroyed after the call's check cannot make
+   * the call throw any more: the callback gets the error instead (a jnet difference, as threads
+   * are).
+   */
+  private static void startHandedOver(List<Stream> list, Consumer<JnetException> callback) {
+    try {
+      new PipelineRun(list, callback).start();
+    } catch (JnetException e) {
+      if (!"ERR_STREAM_UNABLE_TO_PIPE".equals(e.code())) throw e;
+      list.get(0).loop.nextTick(() -> callback.accept(e));
+    }
   }
 
   private static JnetException invalidStream(int i, String kind) {

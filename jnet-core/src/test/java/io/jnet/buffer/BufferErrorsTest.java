@@ -9,7 +9,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** Bad arguments throw Node's codes, classes and messages (each message checked in Node 20). */
+/** Bad arguments throw Node's codes, classes and messages (each message checked in Node 24). */
 class BufferErrorsTest {
   private static JnetException thrown(Executable call) {
     return assertThrows(JnetException.class, call);
@@ -27,8 +27,17 @@ class BufferErrorsTest {
     assertError(
         "RangeError",
         "ERR_OUT_OF_RANGE",
-        "The value of \"size\" is out of range. It must be >= 0 && <= 4294967296. Received -1",
+        "The value of \"size\" is out of range. It must be >= 0 && <= 9007199254740991. Received -1",
         () -> Buffer.alloc(-1));
+  }
+
+  @Test
+  void sizeNodeAcceptsButAJavaArrayCannotHoldIsTooLarge() {
+    assertError(
+        "RangeError",
+        "ERR_BUFFER_TOO_LARGE",
+        "Cannot create a Buffer larger than 2147483639 bytes",
+        () -> Buffer.alloc(Integer.MAX_VALUE));
   }
 
   @Test

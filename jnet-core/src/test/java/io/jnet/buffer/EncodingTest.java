@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Encoding names as Node's {@code Buffer.isEncoding} judges them (checked in Node 20). */
+/** Encoding names as Node's {@code Buffer.isEncoding} judges them (checked in Node 24). */
 class EncodingTest {
   @Test
   void isEncodingAcceptsNodesSpellingsInAnyCase() {

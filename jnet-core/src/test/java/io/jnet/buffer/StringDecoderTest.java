@@ -7,7 +7,7 @@ import io.jnet.error.JnetException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** StringDecoder behaviours named in its javadoc, each output checked in Node 20 first. */
+/** StringDecoder behaviours named in its javadoc, each output checked in Node 24 first. */
 class StringDecoderTest {
   private static List<String> feed(StringDecoder d, int[]... chunks) {
     String[] out = new String[chunks.length + 1];

@@ -1,5 +1,8 @@
 package io.jnet.stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 import java.util.List;
@@ -83,7 +86,7 @@ class NodeOrderingEdgeTest {
   }
 
   @Test
-  void pipelineIntoADestroyedStreamFailsWithPrematureClose() {
+  void pipelineIntoADestroyedStreamThrowsAtTheCall() {
     Loops.run(
         () -> {
           AtomicInteger i = new AtomicInteger();
@@ -97,20 +100,34 @@ class NodeOrderingEdgeTest {
           src.on(Readable.CLOSE, () -> log.add("src.close"));
           dst.on(Writable.ERROR, e -> log.add("dst.error " + err(e)));
           dst.on(Writable.CLOSE, () -> log.add("dst.close"));
-          Streams.pipeline(
-              src,
-              dst,
-              e -> {
-                log.add("pipeline cb " + err(e));
-                log.add("destroyed " + src.destroyed() + " " + dst.destroyed());
-              });
+          try {
+            Streams.pipeline(src, dst, e -> log.add("pipeline cb " + err(e)));
+          } catch (JnetException e) {
+            log.add("threw " + err(e));
+          }
+          log.add("destroyed " + src.destroyed() + " " + dst.destroyed());
         });
-    log.assertEntries(
-        "dst.close",
-        "src.error ERR_STREAM_PREMATURE_CLOSE",
-        "src.close",
-        "pipeline cb ERR_STREAM_PREMATURE_CLOSE",
-        "destroyed true true");
+    // Node 24: the call throws, the callback never runs, the source is untouched.
+    log.assertEntries("threw ERR_STREAM_UNABLE_TO_PIPE", "destroyed false true", "dst.close");
+  }
+
+  @Test
+  void pipelineCalledOffTheLoopIntoADestroyedStreamThrowsToo() {
+    Readable[] src = new Readable[1];
+    Writable[] dst = new Writable[1];
+    Loops.run(
+        () -> {
+          src[0] = new Readable(StreamOptions.defaults().read((s, n) -> s.push((String) null)));
+          dst[0] = sink("dst");
+          dst[0].destroy();
+        });
+    JnetException e =
+        assertThrows(
+            JnetException.class,
+            () -> Streams.pipeline(src[0], dst[0], x -> log.add("pipeline cb " + err(x))));
+    assertEquals("ERR_STREAM_UNABLE_TO_PIPE", e.code());
+    Loops.run(() -> src[0].destroy());
+    log.assertEntries();
   }
 
   @Test

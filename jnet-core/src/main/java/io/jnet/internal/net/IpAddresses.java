@@ -175,6 +175,82 @@ public final class IpAddresses {
   }
 
   /**
+   * The 4 bytes of an IPv4 address as libuv's {@code inet_pton} reads it (four decimal parts 0 to
+   * 255, no leading zeros), or null when {@code s} is not one.
+   */
+  public static byte[] pton4(String s) {
+    if (!isIPv4(s)) return null;
+    byte[] out = new byte[4];
+    int part = 0;
+    int value = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i == s.length() || s.charAt(i) == '.') {
+        out[part++] = (byte) value;
+        value = 0;
+      } else {
+        value = value * 10 + (s.charAt(i) - '0');
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The 16 bytes of an IPv6 address as libuv's {@code uv_ip6_addr} reads it (a zone after {@code
+   * %}, whatever it holds, is dropped), or null when {@code s} is not one.
+   */
+  public static byte[] pton6(String s) {
+    if (s == null) return null;
+    int percent = s.indexOf('%');
+    String addr = percent < 0 ? s : s.substring(0, percent);
+    if (!isIPv6Address(addr)) return null;
+    int[] head = new int[8];
+    int[] tail = new int[8];
+    int heads = 0;
+    int tails = 0;
+    boolean afterGap = false;
+    int i = 0;
+    int n = addr.length();
+    if (addr.startsWith("::")) {
+      afterGap = true;
+      i = 2;
+    }
+    while (i < n) {
+      int v4 = ipv4End(addr, i);
+      int[] groups = afterGap ? tail : head;
+      if (v4 == n) {
+        byte[] b = pton4(addr.substring(i));
+        groups[afterGap ? tails++ : heads++] = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+        groups[afterGap ? tails++ : heads++] = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        break;
+      }
+      int j = i;
+      while (j < n && addr.charAt(j) != ':') j++;
+      groups[afterGap ? tails++ : heads++] = Integer.parseInt(addr.substring(i, j), 16);
+      if (j + 1 < n && addr.charAt(j + 1) == ':') {
+        afterGap = true;
+        i = j + 2;
+      } else {
+        i = j + 1;
+      }
+    }
+    int[] w = new int[8];
+    System.arraycopy(head, 0, w, 0, heads);
+    System.arraycopy(tail, 0, w, 8 - tails, tails);
+    byte[] out = new byte[16];
+    for (int k = 0; k < 8; k++) {
+      out[2 * k] = (byte) (w[k] >> 8);
+      out[2 * k + 1] = (byte) w[k];
+    }
+    return out;
+  }
+
+  /** The text libuv's {@code inet_ntop} gives 4 (IPv4) or 16 (IPv6) address bytes. */
+  public static String ntop(byte[] b) {
+    if (b.length == 16) return ntop6(b);
+    return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
+  }
+
+  /**
    * The text form libuv's {@code inet_ntop} gives 16 address bytes: lowercase hex, the first
    * longest run of two or more zero groups as {@code ::}, and an IPv4 tail for mapped ({@code
    * ::ffff:a.b.c.d}) and compatible ({@code ::a.b.c.d}) addresses.
@@ -205,10 +281,9 @@ public final class IpAddresses {
         continue;
       }
       if (i != 0) out.append(':');
+      // libuv's current inet_ntop6 (Node 24 prints ::2, not ::0.0.0.2).
       boolean v4Tail =
-          i == 6
-              && bestBase == 0
-              && (bestLen == 6 || (bestLen == 7 && w[7] != 1) || (bestLen == 5 && w[5] == 0xffff));
+          i == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && w[5] == 0xffff));
       if (v4Tail) {
         out.append(b[12] & 0xff).append('.').append(b[13] & 0xff).append('.');
         out.append(b[14] & 0xff).append('.').append(b[15] & 0xff);

@@ -67,4 +67,20 @@ class IpAddressesTest {
     b[15] = 4;
     assertEquals("::1.2.3.4", IpAddresses.ntop6(b));
   }
+
+  @Test
+  void lastGroupAloneAfterZerosPrintsInHexAsNode24Does() {
+    byte[] b = new byte[16];
+    b[15] = 2;
+    assertEquals("::2", IpAddresses.ntop6(b));
+  }
+
+  @Test
+  void ptonReadsWhatNodeAcceptsAndDropsTheZone() {
+    assertEquals("::ffff:1.2.3.4", IpAddresses.ntop(IpAddresses.pton6("::FFFF:102:304")));
+    assertEquals("fe80::1", IpAddresses.ntop(IpAddresses.pton6("fe80::1%eth0")));
+    assertEquals("1.2.3.4", IpAddresses.ntop(IpAddresses.pton4("1.2.3.4")));
+    assertEquals(null, IpAddresses.pton4("01.2.3.4"));
+    assertEquals(null, IpAddresses.pton6("1::2::3"));
+  }
 }

@@ -9,6 +9,7 @@ import static io.jnet.stream.trace.Twins.on;
 import static io.jnet.stream.trace.Twins.sink;
 import static io.jnet.stream.trace.Twins.tick;
 
+import io.jnet.error.JnetException;
 import io.jnet.stream.Duplex;
 import io.jnet.stream.PassThrough;
 import io.jnet.stream.Readable;
@@ -119,13 +120,13 @@ final class PipelineTwins {
           dst.destroy();
           on(t, src, "src", Stream.ERROR, Stream.CLOSE);
           on(t, dst, "dst", Stream.ERROR, Stream.CLOSE);
-          Streams.pipeline(
-              src,
-              dst,
-              e -> {
-                t.log("pipeline cb", ok(e));
-                t.log("destroyed", src.destroyed(), dst.destroyed());
-              });
+          try {
+            Streams.pipeline(src, dst, e -> t.log("pipeline cb", ok(e)));
+          } catch (JnetException e) {
+            t.log("threw", e);
+          }
+          t.log("destroyed", src.destroyed(), dst.destroyed());
+          immediate(() -> t.log("later", src.destroyed(), src.readableFlowing()));
         });
     s.add(
         "pipelineSourceDestroyedPrematurely",
