@@ -2,6 +2,7 @@ package io.jnet.loop;
 
 import io.jnet.error.JnetException;
 import io.jnet.internal.loop.LoopEngine;
+import io.jnet.internal.transport.NettyCheck;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -69,6 +70,7 @@ import java.util.function.Consumer;
  */
 public final class EventLoop implements Executor {
   static {
+    NettyCheck.require(); // before the engine's class links: a clear message on Netty 4.1
     LoopEngine.install(loop -> loop.engine);
   }
 

@@ -1,0 +1,51 @@
+package io.jnet.internal.transport;
+
+/**
+ * Refuses a class path whose Netty is older than 4.2, at the first loop jnet starts, with a message
+ * that says what to do; without it, Netty 4.1 fails later with a bare {@code NoClassDefFoundError:
+ * io/netty/channel/IoHandlerFactory}.
+ *
+ * <p>Touches no class that Netty 4.1 lacks, so that it can run before any that it does.
+ */
+public final class NettyCheck {
+  private static final String NETTY_42_CLASS = "io.netty.channel.IoHandlerFactory";
+
+  private static volatile boolean passed;
+
+  private NettyCheck() {}
+
+  /** Throws an {@link IllegalStateException} naming the Netty 4.2 requirement if it is not met. */
+  public static void require() {
+    if (passed) return;
+    ClassLoader loader = NettyCheck.class.getClassLoader();
+    try {
+      Class.forName(NETTY_42_CLASS, false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalStateException(
+          "jnet needs Netty 4.2 (io.netty:netty-transport 4.2.x), but the class path holds "
+              + found(loader)
+              + ": upgrade Netty to 4.2, or use io.jnet:jnet-shaded, which carries its own"
+              + " relocated Netty and runs next to any other",
+          e);
+    }
+    passed = true;
+  }
+
+  /** The Netty version on the class path and the jar it comes from, as well as they can be told. */
+  private static String found(ClassLoader loader) {
+    String version = "of an unknown version";
+    String where = "";
+    try {
+      Class<?> channel = Class.forName("io.netty.channel.Channel", false, loader);
+      Package p = channel.getPackage();
+      if (p != null && p.getImplementationVersion() != null) {
+        version = p.getImplementationVersion();
+      }
+      java.security.CodeSource source = channel.getProtectionDomain().getCodeSource();
+      if (source != null && source.getLocation() != null) where = " (" + source.getLocation() + ")";
+    } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+      return "no Netty transport (io.netty:netty-transport is missing)";
+    }
+    return "Netty " + version + where;
+  }
+}
