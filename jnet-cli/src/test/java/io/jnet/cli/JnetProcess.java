@@ -33,6 +33,9 @@ final class JnetProcess implements AutoCloseable {
   /** A deadlock guard, not a measurement: nothing here should take more than a few seconds. */
   static final long TIMEOUT_SECONDS = 60;
 
+  /** The start-up options {@code ./jnet} runs the tool with (a client JIT, the serial GC). */
+  static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   private final Process process;
   private final String command;
   private final Lines out;
@@ -48,6 +51,7 @@ final class JnetProcess implements AutoCloseable {
     this.command = "jnet " + String.join(" ", args);
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(JVM_OPTIONS);
     cmd.addAll(jvmOptions);
     String transport = System.getProperty("jnet.transport");
     if (transport != null) cmd.add("-Djnet.transport=" + transport); // -Djnet.transport=nio too
