@@ -82,7 +82,9 @@ record Address(String host, int port, String path) {
     if (host != null && host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     } else if (host != null && host.contains(":") && !Net.isIPv6(host)) {
-      if (scheme.find(0)) throw unknownScheme(scheme.group(1), text);
+      if (scheme.find(0) && !scheme.group(1).matches("[0-9A-Fa-f]+")) {
+        throw unknownScheme(scheme.group(1), text); // a name, not an IPv6 group
+      }
       throw new IllegalArgumentException(
           "an IPv6 host needs brackets: '" + text + "' (write [IPV6]:PORT)");
     }

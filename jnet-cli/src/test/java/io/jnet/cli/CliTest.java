@@ -181,4 +181,48 @@ class CliTest {
       assertEquals("", jnet.stdoutText());
     }
   }
+
+  @Test
+  void versionPrintsTheVersionAndExitsZero() throws Exception {
+    try (JnetProcess jnet = JnetProcess.start("--version")) {
+      assertEquals(0, jnet.awaitExit(), jnet::describe);
+      jnet.awaitStdout("^jnet \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java \\S+, .+\\)$");
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "connect --frob 127.0.0.1:1, 'jnet connect: unknown option ''--frob'' (see ''jnet connect --help'')'",
+    "listen -x 0, 'jnet listen: unknown option ''-x'''",
+    "echo --keep-open 0, 'jnet echo: unknown option ''--keep-open'''",
+    "relay -w 1 0 1, 'jnet relay: unknown option ''-w'''",
+    "connect -w, 'jnet connect: option ''-w'' needs a value'",
+    "connect -w soon 127.0.0.1:1, 'jnet connect: -w needs a number of seconds above 0, not ''soon'''",
+    "connect --progress=often 127.0.0.1:1, 'jnet connect: --progress takes auto, always or never'",
+    "--frob, 'jnet: unknown option ''--frob'''",
+  })
+  void anUnknownOrMalformedOptionIsNamedAndExitsTwo(String args, String message) throws Exception {
+    try (JnetProcess jnet = JnetProcess.start(args.split(" "))) {
+      assertEquals(2, jnet.awaitExit(), jnet::describe);
+      jnet.awaitStderr("^" + Pattern.quote(message));
+      assertEquals("", jnet.stdoutText());
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "connect udp:7000, 'jnet connect: unknown scheme ''udp'' in ''udp:7000'': jnet speaks tcp:[HOST:]PORT and unix:PATH only'",
+    "echo TCP-LISTEN:7000, 'jnet echo: unknown scheme ''TCP-LISTEN'''",
+    "relay tcp:0 ssl:example.com:443, 'jnet relay: unknown scheme ''ssl'''",
+    "connect [::1], 'jnet connect: missing port in ''[::1]'': write [::1]:PORT'",
+    "connect localhost, 'jnet connect: missing port in ''localhost'': write localhost:PORT'",
+    "connect fe80::1::7, 'jnet connect: an IPv6 host needs brackets'",
+  })
+  void anAddressJnetCannotUseSaysWhatIsWrongAndExitsTwo(String args, String message)
+      throws Exception {
+    try (JnetProcess jnet = JnetProcess.start(args.split(" "))) {
+      assertEquals(2, jnet.awaitExit(), jnet::describe);
+      jnet.awaitStderr("^" + Pattern.quote(message));
+    }
+  }
 }
