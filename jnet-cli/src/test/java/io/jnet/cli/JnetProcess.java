@@ -48,6 +48,12 @@ final class JnetProcess implements AutoCloseable {
   private long rawCount; // guarded by rawOut
 
   private JnetProcess(List<String> jvmOptions, List<String> args, Stdout mode) throws IOException {
+    this(Main.class.getName(), System.getProperty("java.class.path"), jvmOptions, args, mode);
+  }
+
+  private JnetProcess(
+      String mainClass, String classPath, List<String> jvmOptions, List<String> args, Stdout mode)
+      throws IOException {
     this.command = "jnet " + String.join(" ", args);
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -56,8 +62,8 @@ final class JnetProcess implements AutoCloseable {
     String transport = System.getProperty("jnet.transport");
     if (transport != null) cmd.add("-Djnet.transport=" + transport); // -Djnet.transport=nio too
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(Main.class.getName());
+    cmd.add(classPath);
+    cmd.add(mainClass);
     cmd.addAll(args);
     this.process = new ProcessBuilder(cmd).start();
     this.err = new Lines();
@@ -99,6 +105,15 @@ final class JnetProcess implements AutoCloseable {
    */
   static JnetProcess startChecksummed(List<String> jvmOptions, String... args) throws IOException {
     return new JnetProcess(jvmOptions, List.of(args), Stdout.CHECKSUM);
+  }
+
+  /**
+   * Starts {@code java jvmOptions... -cp classPath mainClass args...}, collecting stdout as lines.
+   */
+  static JnetProcess startMain(
+      String mainClass, String classPath, List<String> jvmOptions, String... args)
+      throws IOException {
+    return new JnetProcess(mainClass, classPath, jvmOptions, List.of(args), Stdout.LINES);
   }
 
   /** Starts {@code java jvmOptions... jnet args...}, collecting stdout as lines. */
