@@ -37,7 +37,7 @@ final class CdsTraining {
     Options.parse(
         new String[] {"-v", "-w", "1", "--progress=never", "--no-shutdown", "x"},
         ConnectCommand.FLAGS);
-    new Progress(Progress.Mode.NEVER, discard, true).log(discard, "");
+    new Progress(Progress.Mode.NEVER, discard, true, false).log(discard, "");
     for (String c : new String[] {"StdinPump", "Stdout", "UnixPath", "Serving", "ListenCommand"}) {
       Class.forName(CdsTraining.class.getPackageName() + "." + c);
     }

@@ -36,8 +36,8 @@ final class ConnectCommand {
           "  -v, --verbose        say when connected and, at the close, the bytes each way and",
           "                       the time; implies --progress",
           "  --progress[=WHEN]    a live line on stderr: bytes sent and received, rate, elapsed",
-          "                       time, at most 4 times a second. WHEN is auto (when stderr is",
-          "                       a terminal; the default), always or never");
+          "                       time, at most 4 times a second. WHEN is auto (the default:",
+          "                       when stderr is a terminal and stdout is not), always or never");
 
   static final Set<Options.Flag> FLAGS =
       Set.of(Options.VERBOSE, Options.PROGRESS, Options.WAIT, Options.NO_SHUTDOWN);
@@ -58,7 +58,7 @@ final class ConnectCommand {
     long waitMillis = o.waitMillis();
     boolean verbose = o.has(Options.VERBOSE);
     boolean shutdown = !o.has(Options.NO_SHUTDOWN);
-    Progress progress = new Progress(o.progressMode(), err, false);
+    Progress progress = new Progress(o.progressMode(), err, false, true);
     Stdout stdout = new Stdout();
     StdinPump pump = new StdinPump(System.in, shutdown, progress, err, "connect");
     AtomicInteger exit = new AtomicInteger(0);

@@ -41,8 +41,8 @@ final class ListenCommand {
           "  -v, --verbose        log 'listening on', each connection, and its bytes each way",
           "                       and time at its close (on stderr); implies --progress",
           "  --progress[=WHEN]    a live line on stderr: bytes sent and received, rate, elapsed",
-          "                       time, at most 4 times a second. WHEN is auto (when stderr is",
-          "                       a terminal; the default), always or never");
+          "                       time, at most 4 times a second. WHEN is auto (the default:",
+          "                       when stderr is a terminal and stdout is not), always or never");
 
   static final Set<Options.Flag> FLAGS =
       Set.of(
@@ -69,7 +69,7 @@ final class ListenCommand {
     this.keepOpen = o.has(Options.KEEP_OPEN);
     this.verbose = o.has(Options.VERBOSE);
     this.err = err;
-    this.progress = new Progress(o.progressMode(), err, false);
+    this.progress = new Progress(o.progressMode(), err, false, true);
     boolean shutdown = !o.has(Options.NO_SHUTDOWN);
     this.pump = new StdinPump(System.in, shutdown, progress, err, "listen");
     this.server =

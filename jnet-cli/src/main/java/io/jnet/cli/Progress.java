@@ -40,12 +40,15 @@ final class Progress {
 
   /**
    * A progress line on {@code err}, drawn only when {@code mode} allows; {@code showOpen} adds the
-   * number of open connections (relay).
+   * number of open connections (relay). When {@code dataOnStdout} (connect, listen), {@link
+   * Mode#AUTO} also stays quiet if stdout is a terminal too, as curl's meter does: the line would
+   * cut into the bytes shown there.
    */
-  Progress(Mode mode, PrintStream err, boolean showOpen) {
+  Progress(Mode mode, PrintStream err, boolean showOpen, boolean dataOnStdout) {
     this.err = err;
     this.showOpen = showOpen;
-    if (mode == Mode.ALWAYS || (mode == Mode.AUTO && stderrIsTerminal())) {
+    boolean auto = isTerminal(2) && !(dataOnStdout && isTerminal(1));
+    if (mode == Mode.ALWAYS || (mode == Mode.AUTO && auto)) {
       painter = new Thread(this::paintLoop, "jnet-progress");
       painter.setDaemon(true);
       painter.start();
@@ -148,15 +151,16 @@ final class Progress {
   }
 
   /**
-   * Whether fd 2 is a terminal. {@code ./jnet} answers with {@code [ -t 2 ]} in the property {@code
-   * jnet.stderr.tty}; without it, Linux's {@code /proc/self/fd/2} link is read (Java 17 has no
-   * isatty, and {@code System.console()} looks at stdin and stdout, not stderr).
+   * Whether fd 1 or 2 is a terminal. {@code ./jnet} answers with {@code [ -t N ]} in the properties
+   * {@code jnet.stdout.tty} and {@code jnet.stderr.tty}; without them, Linux's {@code
+   * /proc/self/fd/N} link is read (Java 17 has no isatty, and {@code System.console()} looks at
+   * stdin and stdout together).
    */
-  static boolean stderrIsTerminal() {
-    String told = System.getProperty("jnet.stderr.tty");
+  static boolean isTerminal(int fd) {
+    String told = System.getProperty(fd == 1 ? "jnet.stdout.tty" : "jnet.stderr.tty");
     if (told != null) return told.equals("true");
     try {
-      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
       return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
     } catch (Exception notLinux) {
       return false;

@@ -53,7 +53,7 @@ final class RelayCommand {
     Address from = Address.parse(o.operands().get(0), null);
     Address to = Address.parse(o.operands().get(1), "localhost");
     boolean verbose = o.has(Options.VERBOSE);
-    Progress progress = new Progress(o.progressMode(), err, true);
+    Progress progress = new Progress(o.progressMode(), err, true, false);
     Set<Socket> open = ConcurrentHashMap.newKeySet();
     Server server =
         Net.createServer(

@@ -64,16 +64,31 @@ class CliProgressTest {
   }
 
   @Test
-  void autoDrawsTheLineWhenStderrIsATerminal() throws Exception {
-    // ./jnet tells the JVM whether fd 2 is a terminal ([ -t 2 ]) in jnet.stderr.tty.
+  void autoDrawsTheLineWhenStderrIsATerminalAndStdoutIsNot() throws Exception {
+    // ./jnet tells the JVM whether fd 1 and 2 are terminals ([ -t N ]) in jnet.std*.tty.
     try (JnetProcess echo = JnetProcess.start("echo", "127.0.0.1:0")) {
       int port = echoPort(echo);
       try (JnetProcess connect =
           JnetProcess.startWith(
-              List.of("-Djnet.stderr.tty=true"), "connect", "-v", "127.0.0.1:" + port)) {
+              List.of("-Djnet.stderr.tty=true", "-Djnet.stdout.tty=false"),
+              "connect",
+              "-v",
+              "127.0.0.1:" + port)) {
         feed(connect, new byte[] {'h', 'i', '!'});
         assertEquals(0, connect.awaitExit(), connect::describe);
         connect.awaitStderr("^" + String.format(LINE, "3 B", "3 B"));
+      }
+      // Both on the terminal (an interactive session): the line would cut into the bytes.
+      try (JnetProcess connect =
+          JnetProcess.startWith(
+              List.of("-Djnet.stderr.tty=true", "-Djnet.stdout.tty=true"),
+              "connect",
+              "-v",
+              "127.0.0.1:" + port)) {
+        feed(connect, new byte[] {'h', 'i', '!'});
+        assertEquals(0, connect.awaitExit(), connect::describe);
+        connect.awaitStderr("^closed 127\\.0\\.0\\.1:" + port + " read=3 written=3 time=");
+        assertFalse(connect.stderrText().contains("/s,"), connect::describe);
       }
     }
   }
