@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * One command's arguments: its flags and its operands, parsed GNU style (flags anywhere, {@code --}
- * ends them, {@code --name=value} or {@code --name value}, {@code -wN} or {@code -w N}).
+ * ends them, {@code --name=value} or {@code --name value}, {@code -wN} or {@code -w N}, short flags
+ * bundled as {@code -kv}).
  *
  * <p>A flag the command does not know, or a missing value, throws {@link UsageException} naming the
  * flag, so the error says which word was wrong.
@@ -50,7 +51,8 @@ final class Options {
   private Options() {}
 
   /** Parses {@code args} against {@code flags}; {@link #HELP} is always known. */
-  static Options parse(String[] args, Set<Flag> flags) throws UsageException {
+  static Options parse(String[] argv, Set<Flag> flags) throws UsageException {
+    String[] args = argv.clone();
     Options o = new Options();
     boolean flagsEnded = false;
     for (int i = 0; i < args.length; i++) {
@@ -84,9 +86,11 @@ final class Options {
         } else if (!flag.valueOptional()) {
           throw new UsageException("option '" + a + "' needs a value");
         }
+      } else if (inline != null && isLong) {
+        throw new UsageException("option '--" + body + "' takes no value");
       } else if (inline != null) {
-        throw new UsageException(
-            isLong ? "option '--" + body + "' takes no value" : "unknown option '" + a + "'");
+        args[i] = "-" + inline; // -kv: -k, then -v
+        i--;
       }
       o.values.put(flag.name(), value);
     }

@@ -71,7 +71,7 @@ class CliListenTest {
 
   @Test
   void keepOpenServesClientsInTurnAndEndsEachOnceStdinEnded() throws Exception {
-    try (JnetProcess listen = JnetProcess.startRaw("listen", "-k", "-v", "127.0.0.1:0")) {
+    try (JnetProcess listen = JnetProcess.startRaw("listen", "-kv", "127.0.0.1:0")) {
       int port = listeningPort(listen);
       listen.stdin().close(); // every client gets FIN as soon as it is served
       try (Socket first = client(port)) {

@@ -194,6 +194,7 @@ class CliTest {
   @CsvSource({
     "connect --frob 127.0.0.1:1, 'jnet connect: unknown option ''--frob'' (see ''jnet connect --help'')'",
     "listen -x 0, 'jnet listen: unknown option ''-x'''",
+    "listen -kx 0, 'jnet listen: unknown option ''-x'''",
     "echo --keep-open 0, 'jnet echo: unknown option ''--keep-open'''",
     "relay -w 1 0 1, 'jnet relay: unknown option ''-w'''",
     "connect -w, 'jnet connect: option ''-w'' needs a value'",
