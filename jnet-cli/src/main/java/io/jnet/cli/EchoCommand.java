@@ -16,31 +16,33 @@ final class EchoCommand {
   static final String HELP =
       String.join(
           "\n",
-          "usage: jnet echo [HOST:]PORT | unix:PATH",
+          "usage: jnet echo [-v] [--unlink] [HOST:]PORT | unix:PATH",
           "",
           "Echoes every byte back to its sender. Logs 'connection', then 'closed' with the bytes",
           "read and written, for each client. Without HOST it listens on every interface (:: or",
           "0.0.0.0, as Node does). SIGINT or SIGTERM closes the server (a unix socket file is",
-          "removed) and exits 0; an address in use exits 1 naming EADDRINUSE.");
+          "removed) and exits 0; an address in use exits 1 naming EADDRINUSE.",
+          "",
+          "  -v, --verbose   add each connection's duration to its 'closed' line (time=1.234s)",
+          "  --unlink        remove a stale unix socket file at PATH first (socat's",
+          "                  unlink-early); a file a server still answers on is left alone");
+
+  static final Set<Options.Flag> FLAGS = Set.of(Options.VERBOSE, Options.UNLINK);
 
   private EchoCommand() {}
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    if (Main.wantsHelp(args)) {
+  static int run(String[] args, PrintStream out, PrintStream err) throws Options.UsageException {
+    Options o = Options.parse(args, FLAGS);
+    if (o.has(Options.HELP)) {
       out.println(HELP);
       return 0;
     }
-    if (args.length != 1) {
+    if (o.operands().size() != 1) {
       err.println(HELP);
       return 2;
     }
-    Address address;
-    try {
-      address = Address.parse(args[0], null);
-    } catch (IllegalArgumentException e) {
-      err.println("jnet echo: " + e.getMessage());
-      return 2;
-    }
+    Address address = Address.parse(o.operands().get(0), null);
+    boolean verbose = o.has(Options.VERBOSE);
     Set<Socket> open = ConcurrentHashMap.newKeySet();
     Server server =
         Net.createServer(
@@ -48,6 +50,7 @@ final class EchoCommand {
               open.add(socket);
               socket.once(Socket.CLOSE, () -> open.remove(socket));
               String peer = peerOf(socket);
+              long start = System.nanoTime();
               out.println("connection from " + peer);
               socket.on(Socket.ERROR, e -> out.println("error " + peer + " " + e.code()));
               socket.once(
@@ -59,16 +62,18 @@ final class EchoCommand {
                               + " read="
                               + socket.bytesRead()
                               + " written="
-                              + socket.bytesWritten()));
+                              + socket.bytesWritten()
+                              + (verbose ? " time=" + Progress.seconds(start) : "")));
               socket.pipe(socket);
             });
-    server.on(
-        Server.ERROR,
-        e -> {
-          err.println("jnet echo: " + e.getMessage() + " (" + e.code() + ")");
-          System.exit(1);
-        });
-    server.listen(address.listenOptions(), () -> out.println("listening on " + server.address()));
+    Serving.listen(
+        "echo",
+        server,
+        address,
+        o.has(Options.UNLINK),
+        out,
+        err,
+        () -> out.println("listening on " + server.address()));
     closeOnSignal(server, open);
     return -1;
   }

@@ -20,32 +20,40 @@ final class RelayCommand {
   static final String HELP =
       String.join(
           "\n",
-          "usage: jnet relay FROM TO",
+          "usage: jnet relay [-v] [--unlink] [--progress[=WHEN]] FROM TO",
           "",
           "Listens on FROM; for each client, connects to TO and copies bytes both ways, with",
           "backpressure and half-close. FROM and TO are [HOST:]PORT, tcp:[HOST:]PORT or",
-          "unix:PATH, e.g. 'jnet relay tcp:8080 unix:/run/app.sock'.");
+          "unix:PATH, e.g. 'jnet relay tcp:8080 unix:/run/app.sock'. Logs each relayed client",
+          "and each error on stdout.",
+          "",
+          "  -v, --verbose       log each connection's close: bytes read from and written to",
+          "                      the client, and its duration; implies --progress",
+          "  --unlink            remove a stale unix socket file at FROM first (socat's",
+          "                      unlink-early); a file a server still answers on is left alone",
+          "  --progress[=WHEN]   a live line on stderr: open connections, bytes sent to TO and",
+          "                      received from it, rate, elapsed time, at most 4 times a",
+          "                      second. WHEN is auto (when stderr is a terminal; the",
+          "                      default), always or never");
+
+  static final Set<Options.Flag> FLAGS = Set.of(Options.VERBOSE, Options.PROGRESS, Options.UNLINK);
 
   private RelayCommand() {}
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    if (Main.wantsHelp(args)) {
+  static int run(String[] args, PrintStream out, PrintStream err) throws Options.UsageException {
+    Options o = Options.parse(args, FLAGS);
+    if (o.has(Options.HELP)) {
       out.println(HELP);
       return 0;
     }
-    if (args.length != 2) {
+    if (o.operands().size() != 2) {
       err.println(HELP);
       return 2;
     }
-    Address from;
-    Address to;
-    try {
-      from = Address.parse(args[0], null);
-      to = Address.parse(args[1], "localhost");
-    } catch (IllegalArgumentException e) {
-      err.println("jnet relay: " + e.getMessage());
-      return 2;
-    }
+    Address from = Address.parse(o.operands().get(0), null);
+    Address to = Address.parse(o.operands().get(1), "localhost");
+    boolean verbose = o.has(Options.VERBOSE);
+    Progress progress = new Progress(o.progressMode(), err, true, false);
     Set<Socket> open = ConcurrentHashMap.newKeySet();
     Server server =
         Net.createServer(
@@ -55,18 +63,39 @@ final class RelayCommand {
               open.add(client);
               open.add(upstream);
               String peer = EchoCommand.peerOf(client);
-              out.println("relay " + peer + " -> " + to);
+              long start = System.nanoTime();
+              progress.open.incrementAndGet();
+              progress.log(out, "relay " + peer + " -> " + to);
+              client.on(Socket.DATA, c -> progress.sent.addAndGet(c.length()));
+              upstream.on(Socket.DATA, c -> progress.received.addAndGet(c.length()));
               client.on(
                   Socket.ERROR,
                   e -> {
-                    out.println("error " + peer + " " + e.code());
+                    progress.log(out, "error " + peer + " " + e.code());
                     upstream.destroy();
                   });
               upstream.on(
                   Socket.ERROR,
                   e -> {
-                    out.println("error " + to + " " + e.code());
+                    progress.log(out, "error " + to + " " + e.code());
                     client.destroy();
+                  });
+              client.once(
+                  Socket.CLOSE,
+                  () -> {
+                    progress.open.decrementAndGet();
+                    if (verbose) {
+                      progress.log(
+                          out,
+                          "closed "
+                              + peer
+                              + " read="
+                              + client.bytesRead()
+                              + " written="
+                              + client.bytesWritten()
+                              + " time="
+                              + Progress.seconds(start));
+                    }
                   });
               client.once(Socket.CLOSE, () -> open.remove(client));
               upstream.once(Socket.CLOSE, () -> open.remove(upstream));
@@ -77,14 +106,14 @@ final class RelayCommand {
                     upstream.pipe(client);
                   });
             });
-    server.on(
-        Server.ERROR,
-        e -> {
-          err.println("jnet relay: " + e.getMessage() + " (" + e.code() + ")");
-          System.exit(1);
-        });
-    server.listen(
-        from.listenOptions(), () -> out.println("relaying " + server.address() + " to " + to));
+    Serving.listen(
+        "relay",
+        server,
+        from,
+        o.has(Options.UNLINK),
+        out,
+        err,
+        () -> progress.log(out, "relaying " + server.address() + " to " + to));
     EchoCommand.closeOnSignal(server, open);
     return -1;
   }

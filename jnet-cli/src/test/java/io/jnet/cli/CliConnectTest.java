@@ -7,8 +7,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -99,6 +104,86 @@ class CliConnectTest {
         echo.awaitStdout("^error " + peer + " ECONNRESET$");
         echo.awaitStdout("^closed " + peer + " read=3 written=3$");
       }
+    }
+  }
+
+  @Test
+  void waitClosesAnIdleConnectionAndExitsZeroAsNcDoes() throws Exception {
+    try (ServerSocket server = localServer();
+        JnetProcess connect =
+            JnetProcess.startRaw("connect", "-v", "-w", "1", "127.0.0.1:" + server.getLocalPort());
+        Socket peer = server.accept()) {
+      peer.setSoTimeout(server.getSoTimeout());
+      peer.getOutputStream().write(new byte[] {'x'});
+      // stdin stays open and the peer says no more: after a second of silence connect gives up.
+      assertEquals(0, connect.awaitExit(), connect::describe);
+      connect.awaitStderr("^jnet connect: idle for 1 s, closing$");
+      assertArrayEquals(new byte[] {'x'}, connect.stdoutBytes());
+      assertEquals(-1, peer.getInputStream().read());
+    }
+  }
+
+  @Test
+  void waitGivesUpOnAConnectThatHangsAndExitsOne() throws Exception {
+    // A listener whose accept queue is full drops further SYNs, so the next connect hangs.
+    try (ServerSocketChannel full = ServerSocketChannel.open()) {
+      full.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 1);
+      int port = ((InetSocketAddress) full.getLocalAddress()).getPort();
+      List<SocketChannel> queued = new ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          SocketChannel c = SocketChannel.open();
+          queued.add(c);
+          c.configureBlocking(false);
+          c.connect(full.getLocalAddress());
+        }
+        try (JnetProcess connect =
+            JnetProcess.startRaw("connect", "-w", "1", "127.0.0.1:" + port)) {
+          assertEquals(1, connect.awaitExit(), connect::describe);
+          connect.awaitStderr(
+              "^jnet connect: connect timed out after 1 s: 127\\.0\\.0\\.1:" + port + "$");
+        }
+      } finally {
+        for (SocketChannel c : queued) c.close();
+      }
+    }
+  }
+
+  @Test
+  void noShutdownKeepsTheSocketOpenAfterStdinEndsAndExitsWhenThePeerEnds() throws Exception {
+    try (ServerSocket server = localServer();
+        JnetProcess connect =
+            JnetProcess.startRaw("connect", "--no-shutdown", "127.0.0.1:" + server.getLocalPort());
+        Socket peer = server.accept()) {
+      peer.setSoTimeout(server.getSoTimeout());
+      try (OutputStream in = connect.stdin()) {
+        in.write(new byte[] {'u', 'p'});
+      }
+      assertArrayEquals(new byte[] {'u', 'p'}, peer.getInputStream().readNBytes(2));
+      // Still open: the peer can answer after connect's stdin ended (no FIN came).
+      peer.getOutputStream().write(new byte[] {'o', 'k'});
+      connect.awaitStdoutCount(2);
+      peer.shutdownOutput();
+      assertEquals(-1, peer.getInputStream().read()); // the peer's FIN ends connect's side too
+      assertEquals(0, connect.awaitExit(), connect::describe);
+      assertArrayEquals(new byte[] {'o', 'k'}, connect.stdoutBytes());
+    }
+  }
+
+  @Test
+  void stdinEndSendsFinWhileStdoutStillReceives() throws Exception {
+    try (ServerSocket server = localServer();
+        JnetProcess connect =
+            JnetProcess.startRaw("connect", "127.0.0.1:" + server.getLocalPort());
+        Socket peer = server.accept()) {
+      peer.setSoTimeout(server.getSoTimeout());
+      connect.stdin().close();
+      // nc -N: end of stdin is a FIN at once; the peer may still answer, and connect prints it.
+      assertEquals(-1, peer.getInputStream().read());
+      peer.getOutputStream().write(new byte[] {'l', 'a', 't', 'e'});
+      peer.shutdownOutput();
+      assertEquals(0, connect.awaitExit(), connect::describe);
+      assertArrayEquals(new byte[] {'l', 'a', 't', 'e'}, connect.stdoutBytes());
     }
   }
 }

@@ -132,23 +132,25 @@ class CliTest {
 
   @ParameterizedTest
   @CsvSource({
-    "--help, 'usage: jnet <command> [args]'",
-    "-h, 'usage: jnet <command> [args]'",
-    "echo --help, 'usage: jnet echo [HOST:]PORT | unix:PATH'",
-    "connect --help, 'usage: jnet connect HOST:PORT | unix:PATH'",
-    "relay --help, 'usage: jnet relay FROM TO'",
-    "relay -h, 'usage: jnet relay FROM TO'",
+    "--help, 'usage: jnet <command> [options] [args]'",
+    "-h, 'usage: jnet <command> [options] [args]'",
+    "echo --help, 'usage: jnet echo [-v] [--unlink] [HOST:]PORT | unix:PATH'",
+    "connect --help, 'usage: jnet connect [-v] [-w SECONDS] [--no-shutdown]'",
+    "listen --help, 'usage: jnet listen [-k] [-v] [--unlink] [--no-shutdown]'",
+    "relay --help, 'usage: jnet relay [-v] [--unlink] [--progress[=WHEN]] FROM TO'",
+    "relay -h, 'usage: jnet relay [-v]'",
   })
   void helpPrintsUsageAndExitsZero(String args, String usage) throws Exception {
     try (JnetProcess jnet = JnetProcess.start(args.split(" "))) {
       assertEquals(0, jnet.awaitExit(), jnet::describe);
-      assertTrue(jnet.stdoutText().startsWith(usage + "\n"), jnet::describe);
+      assertTrue(jnet.stdoutText().startsWith(usage), jnet::describe);
     }
   }
 
   @ParameterizedTest
   @CsvSource({
-    "echo notaport, 'jnet echo: not a port'",
+    "echo notaport, 'jnet echo: missing port in ''notaport'': write notaport:PORT'",
+    "echo :http, 'jnet echo: not a port'",
     "echo 127.0.0.1:65536, 'jnet echo: port out of range: 65536'",
     "echo unix:, 'jnet echo: empty unix path'",
     "connect 127.0.0.1:, 'jnet connect: not a port'",
@@ -177,6 +179,51 @@ class CliTest {
       assertEquals(2, jnet.awaitExit(), jnet::describe);
       jnet.awaitStderr("^" + Pattern.quote(first));
       assertEquals("", jnet.stdoutText());
+    }
+  }
+
+  @Test
+  void versionPrintsTheVersionAndExitsZero() throws Exception {
+    try (JnetProcess jnet = JnetProcess.start("--version")) {
+      assertEquals(0, jnet.awaitExit(), jnet::describe);
+      jnet.awaitStdout("^jnet \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java \\S+, .+\\)$");
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "connect --frob 127.0.0.1:1, 'jnet connect: unknown option ''--frob'' (see ''jnet connect --help'')'",
+    "listen -x 0, 'jnet listen: unknown option ''-x'''",
+    "listen -kx 0, 'jnet listen: unknown option ''-x'''",
+    "echo --keep-open 0, 'jnet echo: unknown option ''--keep-open'''",
+    "relay -w 1 0 1, 'jnet relay: unknown option ''-w'''",
+    "connect -w, 'jnet connect: option ''-w'' needs a value'",
+    "connect -w soon 127.0.0.1:1, 'jnet connect: -w needs a number of seconds above 0, not ''soon'''",
+    "connect --progress=often 127.0.0.1:1, 'jnet connect: --progress takes auto, always or never'",
+    "--frob, 'jnet: unknown option ''--frob'''",
+  })
+  void anUnknownOrMalformedOptionIsNamedAndExitsTwo(String args, String message) throws Exception {
+    try (JnetProcess jnet = JnetProcess.start(args.split(" "))) {
+      assertEquals(2, jnet.awaitExit(), jnet::describe);
+      jnet.awaitStderr("^" + Pattern.quote(message));
+      assertEquals("", jnet.stdoutText());
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "connect udp:7000, 'jnet connect: unknown scheme ''udp'' in ''udp:7000'': jnet speaks tcp:[HOST:]PORT and unix:PATH only'",
+    "echo TCP-LISTEN:7000, 'jnet echo: unknown scheme ''TCP-LISTEN'''",
+    "relay tcp:0 ssl:example.com:443, 'jnet relay: unknown scheme ''ssl'''",
+    "connect [::1], 'jnet connect: missing port in ''[::1]'': write [::1]:PORT'",
+    "connect localhost, 'jnet connect: missing port in ''localhost'': write localhost:PORT'",
+    "connect fe80::1::7, 'jnet connect: an IPv6 host needs brackets'",
+  })
+  void anAddressJnetCannotUseSaysWhatIsWrongAndExitsTwo(String args, String message)
+      throws Exception {
+    try (JnetProcess jnet = JnetProcess.start(args.split(" "))) {
+      assertEquals(2, jnet.awaitExit(), jnet::describe);
+      jnet.awaitStderr("^" + Pattern.quote(message));
     }
   }
 }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,16 +112,6 @@ class CliUnixTest {
   }
 
   @Test
-  void echoOnAPathInAMissingDirectoryExitsOne() throws Exception {
-    // Node (libuv) reports EACCES here where bind(2) says ENOENT; only the failure is checked.
-    Path sock = dir.resolve("missing").resolve("echo.sock");
-    try (JnetProcess echo = JnetProcess.start("echo", "unix:" + sock)) {
-      assertEquals(1, echo.awaitExit(), echo::describe);
-      echo.awaitStderr("^jnet echo: listen E[A-Z]+: .*" + Pattern.quote(sock.toString()));
-    }
-  }
-
-  @Test
   void connectOverAUnixPathEchoesStdin() throws Exception {
     Path sock = dir.resolve("echo.sock");
     byte[] payload = CliTest.randomBytes(256 * 1024, 2);
@@ -145,5 +137,101 @@ class CliUnixTest {
       assertEquals(1, connect.awaitExit(), connect::describe);
       connect.awaitStderr("connect ENOENT " + Pattern.quote(sock.toString()) + "$");
     }
+  }
+
+  @Test
+  void listenInAMissingDirectorySaysTheDirectoryIsMissing() throws Exception {
+    // Node 24 says 'listen EACCES: permission denied PATH' here, even as root: the hint says why.
+    Path sock = dir.resolve("missing").resolve("l.sock");
+    try (JnetProcess listen = JnetProcess.start("listen", "unix:" + sock)) {
+      assertEquals(1, listen.awaitExit(), listen::describe);
+      listen.awaitStderr(
+          "^jnet listen: listen EACCES: permission denied "
+              + Pattern.quote(sock + " (the directory " + sock.getParent() + " does not exist)")
+              + "$");
+    }
+  }
+
+  @Test
+  void connectInAMissingDirectoryKeepsEnoentAndSaysTheDirectoryIsMissing() throws Exception {
+    Path sock = dir.resolve("missing").resolve("c.sock");
+    try (JnetProcess connect = JnetProcess.startRaw("connect", "unix:" + sock)) {
+      connect.stdin().close();
+      assertEquals(1, connect.awaitExit(), connect::describe);
+      connect.awaitStderr(
+          "^jnet connect: connect ENOENT "
+              + Pattern.quote(sock + " (the directory " + sock.getParent() + " does not exist)")
+              + "$");
+    }
+  }
+
+  /** Leaves a socket file no server answers on, as a killed server does. */
+  private static void staleSocket(Path path) throws Exception {
+    try (ServerSocketChannel gone = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      gone.bind(UnixDomainSocketAddress.of(path));
+    }
+    assertTrue(Files.exists(path), "the socket file outlives its server");
+  }
+
+  @Test
+  void aStaleSocketFileIsEaddrinuseWithAHintWithoutUnlink() throws Exception {
+    Path sock = dir.resolve("stale.sock");
+    staleSocket(sock);
+    try (JnetProcess echo = JnetProcess.start("echo", "unix:" + sock)) {
+      assertEquals(1, echo.awaitExit(), echo::describe);
+      echo.awaitStderr(
+          "^jnet echo: listen EADDRINUSE: address already in use "
+              + Pattern.quote(sock + " (a stale socket file: no server answers on it; --unlink")
+              + ".*$");
+    }
+  }
+
+  @Test
+  void unlinkRemovesAStaleSocketFileAndListens() throws Exception {
+    Path sock = dir.resolve("stale.sock");
+    staleSocket(sock);
+    try (JnetProcess echo = JnetProcess.start("echo", "--unlink", "unix:" + sock)) {
+      echo.awaitStdout("^removed stale socket file " + Pattern.quote(sock.toString()) + "$");
+      echo.awaitStdout(listeningOn(sock));
+      try (JnetProcess connect = JnetProcess.startRaw("connect", "unix:" + sock)) {
+        try (OutputStream in = connect.stdin()) {
+          in.write(new byte[] {'o', 'k'});
+        }
+        assertEquals(0, connect.awaitExit(), connect::describe);
+        assertArrayEquals(new byte[] {'o', 'k'}, connect.stdoutBytes());
+      }
+    }
+  }
+
+  @Test
+  void unlinkNeverTakesOverALiveSocket() throws Exception {
+    Path sock = dir.resolve("live.sock");
+    try (JnetProcess first = JnetProcess.start("echo", "unix:" + sock)) {
+      first.awaitStdout(listeningOn(sock));
+      try (JnetProcess second = JnetProcess.start("listen", "--unlink", "unix:" + sock)) {
+        assertEquals(1, second.awaitExit(), second::describe);
+        second.awaitStderr(
+            "^jnet listen: listen EADDRINUSE: address already in use "
+                + Pattern.quote(sock + " (a server is listening on it)")
+                + "$");
+      }
+      // The first server still owns its file and still answers.
+      try (SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+        client.write(ByteBuffer.wrap(new byte[] {7}));
+        ByteBuffer one = ByteBuffer.allocate(1);
+        while (one.hasRemaining()) assertTrue(client.read(one) >= 0, "echo of one byte");
+      }
+    }
+  }
+
+  @Test
+  void unlinkLeavesAFileThatIsNotASocket() throws Exception {
+    Path file = dir.resolve("notes.txt");
+    Files.writeString(file, "keep me");
+    try (JnetProcess relay = JnetProcess.start("relay", "--unlink", "unix:" + file, "1")) {
+      assertEquals(1, relay.awaitExit(), relay::describe);
+      relay.awaitStderr("EADDRINUSE.*" + Pattern.quote("(the path exists and is not a socket)"));
+    }
+    assertEquals("keep me", Files.readString(file));
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 
 /**
  * A {@code jnet} command running in a child JVM, with its output collected by reader threads.
@@ -32,6 +33,9 @@ final class JnetProcess implements AutoCloseable {
   /** A deadlock guard, not a measurement: nothing here should take more than a few seconds. */
   static final long TIMEOUT_SECONDS = 60;
 
+  /** The start-up options {@code ./jnet} runs the tool with (a client JIT, the serial GC). */
+  static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   private final Process process;
   private final String command;
   private final Lines out;
@@ -40,15 +44,26 @@ final class JnetProcess implements AutoCloseable {
   private final Thread outReader;
   private final Thread errReader;
 
-  private JnetProcess(List<String> args, Stdout mode) throws IOException {
+  private final CRC32 crc = new CRC32(); // guarded by rawOut
+  private long rawCount; // guarded by rawOut
+
+  private JnetProcess(List<String> jvmOptions, List<String> args, Stdout mode) throws IOException {
+    this(Main.class.getName(), System.getProperty("java.class.path"), jvmOptions, args, mode);
+  }
+
+  private JnetProcess(
+      String mainClass, String classPath, List<String> jvmOptions, List<String> args, Stdout mode)
+      throws IOException {
     this.command = "jnet " + String.join(" ", args);
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(JVM_OPTIONS);
+    cmd.addAll(jvmOptions);
     String transport = System.getProperty("jnet.transport");
     if (transport != null) cmd.add("-Djnet.transport=" + transport); // -Djnet.transport=nio too
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(Main.class.getName());
+    cmd.add(classPath);
+    cmd.add(mainClass);
     cmd.addAll(args);
     this.process = new ProcessBuilder(cmd).start();
     this.err = new Lines();
@@ -58,10 +73,10 @@ final class JnetProcess implements AutoCloseable {
       this.out = null;
       this.rawOut = new ByteArrayOutputStream();
       this.outReader = new Thread(() -> {});
-    } else if (mode == Stdout.BYTES) {
+    } else if (mode == Stdout.BYTES || mode == Stdout.CHECKSUM) {
       this.out = null;
       this.rawOut = new ByteArrayOutputStream();
-      this.outReader = readBytes(process.getInputStream(), rawOut);
+      this.outReader = readBytes(process.getInputStream(), mode == Stdout.BYTES);
     } else {
       this.out = new Lines();
       this.rawOut = null;
@@ -71,17 +86,39 @@ final class JnetProcess implements AutoCloseable {
 
   /** Starts {@code jnet args...}, collecting stdout as lines. */
   static JnetProcess start(String... args) throws IOException {
-    return new JnetProcess(List.of(args), Stdout.LINES);
+    return new JnetProcess(List.of(), List.of(args), Stdout.LINES);
   }
 
   /** Starts {@code jnet args...}, collecting stdout as bytes. */
   static JnetProcess startRaw(String... args) throws IOException {
-    return new JnetProcess(List.of(args), Stdout.BYTES);
+    return new JnetProcess(List.of(), List.of(args), Stdout.BYTES);
   }
 
   /** Starts {@code jnet args...} with the read end of its stdout pipe closed (a broken pipe). */
   static JnetProcess startWithStdoutClosed(String... args) throws IOException {
-    return new JnetProcess(List.of(args), Stdout.CLOSED);
+    return new JnetProcess(List.of(), List.of(args), Stdout.CLOSED);
+  }
+
+  /**
+   * Starts {@code java jvmOptions... jnet args...}, keeping only the count and CRC32 of stdout (for
+   * transfers too big to hold).
+   */
+  static JnetProcess startChecksummed(List<String> jvmOptions, String... args) throws IOException {
+    return new JnetProcess(jvmOptions, List.of(args), Stdout.CHECKSUM);
+  }
+
+  /**
+   * Starts {@code java jvmOptions... -cp classPath mainClass args...}, collecting stdout as lines.
+   */
+  static JnetProcess startMain(
+      String mainClass, String classPath, List<String> jvmOptions, String... args)
+      throws IOException {
+    return new JnetProcess(mainClass, classPath, jvmOptions, List.of(args), Stdout.LINES);
+  }
+
+  /** Starts {@code java jvmOptions... jnet args...}, collecting stdout as lines. */
+  static JnetProcess startWith(List<String> jvmOptions, String... args) throws IOException {
+    return new JnetProcess(jvmOptions, List.of(args), Stdout.LINES);
   }
 
   /** The child's stdin. */
@@ -112,6 +149,14 @@ final class JnetProcess implements AutoCloseable {
     return await(err, "stderr", regex);
   }
 
+  /** Waits for the {@code n}th stderr line matching {@code regex}. */
+  Matcher awaitStderr(String regex, int n) throws InterruptedException {
+    Matcher m = err.await(Pattern.compile(regex), n, TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS));
+    if (m == null)
+      fail(command + ": no " + n + " stderr lines matching /" + regex + "/\n" + describe());
+    return m;
+  }
+
   /** Waits for the child to exit, then for its output to be read to the end; returns the code. */
   int awaitExit() throws InterruptedException {
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -120,6 +165,32 @@ final class JnetProcess implements AutoCloseable {
     outReader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
     errReader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
     return process.exitValue();
+  }
+
+  /** The number of stdout bytes read so far (raw or checksummed stdout). */
+  long stdoutCount() {
+    synchronized (rawOut) {
+      return rawCount;
+    }
+  }
+
+  /** The CRC32 of the stdout bytes read so far (raw or checksummed stdout). */
+  long stdoutCrc() {
+    synchronized (rawOut) {
+      return crc.getValue();
+    }
+  }
+
+  /** Waits until at least {@code n} bytes of a raw stdout have been read. */
+  void awaitStdoutCount(long n) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    synchronized (rawOut) {
+      while (rawCount < n) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) fail(command + ": stdout has " + rawCount + " bytes, not " + n);
+        TimeUnit.NANOSECONDS.timedWait(rawOut, left);
+      }
+    }
   }
 
   /** Everything read from a raw stdout so far; complete once {@link #awaitExit} returned. */
@@ -194,7 +265,8 @@ final class JnetProcess implements AutoCloseable {
     return t;
   }
 
-  private static Thread readBytes(InputStream in, ByteArrayOutputStream sink) {
+  private Thread readBytes(InputStream in, boolean keep) {
+    ByteArrayOutputStream sink = rawOut;
     Thread t =
         new Thread(
             () -> {
@@ -203,7 +275,10 @@ final class JnetProcess implements AutoCloseable {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
                   synchronized (sink) {
-                    sink.write(buf, 0, n);
+                    if (keep) sink.write(buf, 0, n);
+                    crc.update(buf, 0, n);
+                    rawCount += n;
+                    sink.notifyAll();
                   }
                 }
               } catch (IOException e) {
@@ -219,6 +294,7 @@ final class JnetProcess implements AutoCloseable {
   private enum Stdout {
     LINES,
     BYTES,
+    CHECKSUM,
     CLOSED
   }
 
@@ -239,12 +315,19 @@ final class JnetProcess implements AutoCloseable {
 
     /** The first line matching {@code pattern}, or null if none came before the deadline or EOF. */
     synchronized Matcher await(Pattern pattern, long timeoutNanos) throws InterruptedException {
+      return await(pattern, 1, timeoutNanos);
+    }
+
+    /** The {@code n}th line matching {@code pattern}, or null as {@link #await(Pattern, long)}. */
+    synchronized Matcher await(Pattern pattern, int n, long timeoutNanos)
+        throws InterruptedException {
       long deadline = System.nanoTime() + timeoutNanos;
       int seen = 0;
+      int found = 0;
       while (true) {
         for (; seen < lines.size(); seen++) {
           Matcher m = pattern.matcher(lines.get(seen));
-          if (m.find()) return m;
+          if (m.find() && ++found == n) return m;
         }
         long left = deadline - System.nanoTime();
         if (ended || left <= 0) return null;
