@@ -3,7 +3,6 @@ package io.jnet.net;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import io.jnet.events.EventEmitter;
-import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.net.IpAddresses;
 import io.jnet.internal.net.ListenCallback;
 import io.jnet.internal.net.NetBridge;
@@ -73,8 +72,6 @@ public class Server extends EventEmitter {
   private int listenGeneration;
   private volatile String path;
   private volatile AddressInfo pipeAddress; // Node's _pipeName: kept after close
-  private boolean closingHandle; // loop thread only: NIO's close not yet done
-  private int closesWaiting; // loop thread only: 'close' emits owed once it is
 
   Server(ServerOptions options, Consumer<Socket> connectionListener) {
     EventLoop current = EventLoop.current();
@@ -400,23 +397,7 @@ public class Server extends EventEmitter {
       handle = null;
       listening = false;
       address = null;
-      if (NetBridge.closesLater()) {
-        // NIO's selector closes the fd only at its next select: 'close' waits for that (holding
-        // the loop), so a connect made on 'close' is refused, as once Node's close returned.
-        closingHandle = true;
-        KeepAlive held = keepAlive;
-        keepAlive = null;
-        LoopEngine engine = LoopEngine.of(loop);
-        Runnable done =
-            () -> {
-              if (held != null) held.close();
-              afterHandleClose();
-            };
-        // The close phase after the next turn's poll: the select there frees the descriptor.
-        h.close(e -> engine.closing(() -> engine.closing(done)));
-      } else {
-        h.close(e -> {});
-      }
+      h.close(e -> {});
     }
     releaseKeepAlive();
     emitCloseIfDrained();
@@ -467,19 +448,8 @@ public class Server extends EventEmitter {
     if (k != null) k.close();
   }
 
-  private void afterHandleClose() {
-    closingHandle = false;
-    int n = closesWaiting;
-    closesWaiting = 0;
-    for (int i = 0; i < n; i++) emitCloseIfDrained();
-  }
-
   private void emitCloseIfDrained() {
     if (connections > 0) return;
-    if (closingHandle) {
-      closesWaiting++; // each drained moment still owes its 'close', as in Node
-      return;
-    }
     if (handle != null) return;
     loop.nextTick(() -> emit(CLOSE));
   }

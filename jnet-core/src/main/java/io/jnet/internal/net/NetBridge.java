@@ -113,13 +113,4 @@ public final class NetBridge {
       EventLoop loop, String host, int family, Resolver.LookupCallback callback) {
     Resolver.lookup(LoopEngine.of(loop).netty(), invoker(loop), host, family, callback);
   }
-
-  /**
-   * Whether a closed channel's fd outlives its close until the loop's next poll: true on NIO, whose
-   * selector defers the close of a registered channel.
-   */
-  public static boolean closesLater() {
-    return io.jnet.internal.transport.Transport.current()
-        == io.jnet.internal.transport.Transport.NIO;
-  }
 }

@@ -8,6 +8,7 @@ import static java.nio.file.attribute.PosixFilePermission.OWNER_READ;
 import static java.nio.file.attribute.PosixFilePermission.OWNER_WRITE;
 
 import io.jnet.error.JnetException;
+import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.transport.Transport;
 import io.jnet.net.AddressInfo;
 import io.netty.channel.Channel;
@@ -18,10 +19,15 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.unix.IntegerUnixChannelOption;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.spi.SelectorProvider;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Paths;
@@ -115,7 +121,10 @@ final class NettyServerHandle implements ServerHandle {
       ListenCallback callback) {
     boolean ipv6 = IpAddresses.isIP(host) == 6;
     InetSocketAddress local = new InetSocketAddress(Connector.literal(host), port);
-    ServerChannel ch = Channels.newServerSocket(transport, ipv6);
+    ServerChannel ch =
+        transport == Transport.NIO
+            ? new NioTcpServerChannel(ipv6)
+            : Channels.newServerSocket(transport, ipv6);
     ch.config().setOption(ChannelOption.SO_REUSEADDR, true);
     if (ipv6 && ipv6Only && transport == Transport.EPOLL) ch.config().setOption(IPV6_V6ONLY, 1);
     bind(
@@ -324,6 +333,7 @@ final class NettyServerHandle implements ServerHandle {
   @Override
   public void close(Callback callback) {
     assert channel.eventLoop().inEventLoop() : "not on the loop thread";
+    Selector selector = nioSelector(channel);
     channel
         .close()
         .addListener(
@@ -331,6 +341,30 @@ final class NettyServerHandle implements ServerHandle {
               if (path != null && !Channels.isAbstract(path)) removeSocketFile();
               channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(null)));
             });
+    // libuv closes the descriptor in uv_close: no connection can reach the server after close().
+    io.jnet.loop.EventLoop owner = LoopEngine.currentOwner();
+    if (selector != null && owner != null) LoopEngine.of(owner).releaseClosedChannels(selector);
+  }
+
+  /** NIO's selector of a listening channel, or null on another transport. */
+  private static Selector nioSelector(Channel channel) {
+    SelectionKey key = null;
+    if (channel instanceof NioTcpServerChannel tcp) key = tcp.key();
+    if (channel instanceof NioUnixServerChannel unix) key = unix.key();
+    return key == null ? null : key.selector();
+  }
+
+  /** Netty's NIO server socket, with the selection key that {@link #close} needs. */
+  private static final class NioTcpServerChannel extends NioServerSocketChannel {
+    NioTcpServerChannel(boolean ipv6) {
+      super(
+          SelectorProvider.provider(),
+          ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET);
+    }
+
+    SelectionKey key() {
+      return selectionKey();
+    }
   }
 
   private void removeSocketFile() {
