@@ -164,4 +164,32 @@ class ListenTest {
             });
     assertEquals(List.of("null null false"), got);
   }
+
+  /** Node 24: {@code returned false}, {@code error EADDRINUSE false null}, {@code tick after}. */
+  @Test
+  void aBindErrorIsEmittedOnTheTickAfterListen() throws Exception {
+    List<String> got =
+        LoopRun.run(
+            log -> {
+              Server a = Net.createServer();
+              a.listen(0);
+              Server b = Net.createServer();
+              b.on(Server.ERROR, e -> log.add("error " + e.code() + " " + b.listening()));
+              b.listen(a.address().port());
+              log.add("returned " + b.listening());
+              b.loop().nextTick(() -> log.add("tick after"));
+              a.close();
+            });
+    assertEquals(List.of("returned false", "error EADDRINUSE false", "tick after"), got);
+  }
+
+  /** The Java form of Node's synchronous bind: a thread that runs no loop waits for the bind. */
+  @Test
+  void listenFromAPlainThreadIsBoundWhenTheCallReturns() throws Exception {
+    Server s = Net.createServer();
+    s.listen(0);
+    assertEquals(true, s.listening());
+    assertEquals("::", s.address().address());
+    s.closeAsync().get(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
 }
