@@ -63,7 +63,6 @@ public class Server extends EventEmitter {
   // Loop thread only, unless volatile.
   private ServerHandle handle;
   private volatile boolean listening;
-  private volatile boolean binding;
   private volatile AddressInfo address;
   private volatile int connections;
   private volatile Integer maxConnections;
@@ -259,7 +258,6 @@ public class Server extends EventEmitter {
       bind(gen, o, null);
       return;
     }
-    binding = true;
     if (IpAddresses.isIP(host) != 0) {
       loop.nextTick(() -> bind(gen, o, host));
       return;
@@ -271,7 +269,6 @@ public class Server extends EventEmitter {
         (ip, family, err) -> {
           if (gen != listenGeneration) return;
           if (err != null) {
-            binding = false;
             releaseKeepAlive();
             emit(ERROR, err);
           } else {
@@ -283,7 +280,6 @@ public class Server extends EventEmitter {
   /** Binds now; the outcome is known when this returns (libuv's listen is synchronous). */
   private void bind(int gen, ListenOptions o, String ip) {
     if (gen != listenGeneration) return;
-    binding = false;
     ServerListener listener =
         new ServerListener() {
           @Override
@@ -391,7 +387,6 @@ public class Server extends EventEmitter {
       }
     }
     listenGeneration++;
-    binding = false;
     ServerHandle h = handle;
     if (h != null) {
       handle = null;
