@@ -373,6 +373,12 @@ public class Server extends EventEmitter {
   /**
    * Stops accepting, and calls {@code callback} on {@code 'close'}: with null, or with {@code
    * ERR_SERVER_NOT_RUNNING} when the server was not listening.
+   *
+   * <p>As in Node, the listening socket is closed before this returns, so a connection attempted
+   * after it is refused ({@code ECONNREFUSED}). Unlike Node, on the NIO transport a close called
+   * from inside an I/O callback ({@code 'connection'}, {@code 'data'}...) releases the socket only
+   * once the loop's I/O pass ends, so a connection attempted before then is reset ({@code
+   * ECONNRESET}) instead.
    */
   public Server close(Consumer<JnetException> callback) {
     if (!loop.inLoop()) {
