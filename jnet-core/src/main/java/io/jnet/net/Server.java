@@ -246,6 +246,11 @@ public class Server extends EventEmitter {
   }
 
   private void startListen(ListenOptions o) {
+    if (handle != null) {
+      // Two listens handed over from other threads at once: the first one won.
+      emit(ERROR, NetErrors.serverAlreadyListen());
+      return;
+    }
     int gen = ++listenGeneration;
     // Node's server handle exists from listen() on: it keeps the process alive while binding.
     if (keepAlive == null) {
