@@ -242,29 +242,26 @@ module.exports = {
     echo(log, pathOfLength(d, 108), d);
   },
 
-  // A path of 109 bytes: listen silently truncates it to 108 (address() still says 109); connect
-  // truncates the same way and reaches it; close() unlinks the long name, so the truncated file stays.
-  path109BytesTruncated: (log) => {
+  // A path of 109 bytes (one past sun_path): Node 24's listen returns, not listening, then emits
+  // EINVAL 'listen'; a connect to it emits EINVAL 'connect'; no file is made.
+  path109BytesEinval: (log) => {
     const d = fresh();
     const f = pathOfLength(d, 109);
-    const cut = f.slice(0, 108);
-    const server = net.createServer((s) => s.end('hi'));
-    server.listen(f, () => {
-      log('listening', server.address() === f, fs.existsSync(f), fs.existsSync(cut));
+    const server = net.createServer();
+    server.on('listening', () => log('listening'));
+    server.on('error', (e) => {
+      log('listen error', e, e.syscall, e.address === f, e.port);
+      log('exists', fs.existsSync(f), 'entries', fs.readdirSync(d.dir).length);
       const c = net.connect(f);
-      c.setEncoding('utf8');
-      watch(log, c, ['connect', 'data', 'error', 'close']);
-      c.on('close', () =>
-        server.close(() => {
-          log('closed', fs.existsSync(f), fs.existsSync(cut));
-          d.remove();
-        })
-      );
+      watch(log, c, ['connect', 'error', 'close']);
+      c.on('close', () => d.remove());
     });
+    server.listen(f);
+    log('listen returned', server.listening);
   },
 
-  // A 200-byte path with nothing at its first 108 bytes: connect gets ENOENT.
-  path200BytesConnectMissing: (log) => {
+  // A 200-byte path: a connect emits EINVAL 'connect' (Node 24 checks the length before anything).
+  path200BytesConnectEinval: (log) => {
     const d = fresh();
     const f = pathOfLength(d, 200);
     const c = net.connect(f);

@@ -159,9 +159,10 @@ module.exports = {
     }
   },
 
-  // maxConnections -1 is accepted and drops every connection; 0 means no limit.
+  // maxConnections -1 is accepted and drops every connection; so does 0 (Node 24: only an unset
+  // maxConnections means no limit).
   maxConnectionsNegativeDropsAll: (log) => maxConnections(log, -1),
-  maxConnectionsZeroIsUnlimited: (log) => maxConnections(log, 0),
+  maxConnectionsZeroDropsAll: (log) => maxConnections(log, 0),
 
   writeOnNeverConnectedSocket: (log) => {
     // A write on a socket that was never connected: no throw; the callback and 'error' get ERR_SOCKET_CLOSED.

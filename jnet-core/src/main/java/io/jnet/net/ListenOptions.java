@@ -13,17 +13,17 @@ package io.jnet.net;
  * <p>A path is a Unix domain socket on every transport (epoll's domain channels, or the JDK's
  * {@code UnixDomainSocketAddress} on NIO). As in Node: a path whose file exists is {@code
  * EADDRINUSE}, never taken over; {@code close()} removes the file the server made; {@link
- * #readableAll} and {@link #writableAll} add read or write permission for everyone to it. A name
- * starting with a NUL character is a Linux abstract socket on epoll; the JDK cannot bind those, so
- * NIO refuses them with {@code EINVAL}.
+ * #readableAll} and {@link #writableAll} set its mode to read or write permission for everyone and
+ * nothing else (both: {@code 0666}), as Node 24's libuv does. A name starting with a NUL character
+ * is a Linux abstract socket on epoll; the JDK cannot bind those, so NIO refuses them with {@code
+ * EINVAL}.
  *
- * <p>Unlike Node, a path longer than 108 bytes (the size of Linux's {@code sun_path}) is refused
- * with {@code ENAMETOOLONG}: Node silently truncates it, so the server listens on another path than
- * the one asked, clients of the full path cannot reach it, and close leaves the truncated file
- * behind. Windows pipe names ({@code \\?\pipe\name}, {@code \\.\pipe\name}) are ordinary relative
- * or absolute paths on Unix, as they are to Node there. jnet does not serve Windows named pipes: on
- * Windows such a name goes to the JDK's Unix domain sockets like any other path, which is not what
- * a Node server on Windows listens on.
+ * <p>As in Node 24, a path longer than 108 bytes (the size of Linux's {@code sun_path}) is refused
+ * with {@code EINVAL}, at listen ({@code 'error'}) and at connect, and no file is made. Windows
+ * pipe names ({@code \\?\pipe\name}, {@code \\.\pipe\name}) are ordinary relative or absolute paths
+ * on Unix, as they are to Node there. jnet does not serve Windows named pipes: on Windows such a
+ * name goes to the JDK's Unix domain sockets like any other path, which is not what a Node server
+ * on Windows listens on.
  */
 public final class ListenOptions {
   private int port = -1;
@@ -93,14 +93,20 @@ public final class ListenOptions {
     return c;
   }
 
-  /** IPC: make the socket file readable by all users. */
+  /**
+   * IPC: make the socket file readable by all users (mode {@code 0444}, or {@code 0666} with {@link
+   * #writableAll}); not with an abstract name ({@code ERR_INVALID_ARG_VALUE} at listen).
+   */
   public ListenOptions readableAll(boolean readableAll) {
     ListenOptions c = copy();
     c.readableAll = readableAll;
     return c;
   }
 
-  /** IPC: make the socket file writable by all users. */
+  /**
+   * IPC: make the socket file writable by all users (mode {@code 0222}, or {@code 0666} with {@link
+   * #readableAll}); not with an abstract name ({@code ERR_INVALID_ARG_VALUE} at listen).
+   */
   public ListenOptions writableAll(boolean writableAll) {
     ListenOptions c = copy();
     c.writableAll = writableAll;

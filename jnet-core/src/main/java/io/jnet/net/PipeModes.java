@@ -8,15 +8,19 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** libuv's {@code uv_pipe_chmod}: adds read or write permission for everyone to a socket file. */
+/**
+ * libuv's {@code uv_pipe_chmod} as Node 24 has it: the socket file's mode becomes read ({@code
+ * readableAll}: {@code 0444}), write ({@code writableAll}: {@code 0222}) or both ({@code 0666}) for
+ * everyone, and nothing else, whatever it was.
+ */
 final class PipeModes {
   private PipeModes() {}
 
-  /** Adds the bits; returns Node's {@code uv_pipe_chmod} error, or null. */
-  static JnetException add(String path, boolean readable, boolean writable) {
+  /** Sets the mode; returns Node's {@code uv_pipe_chmod} error, or null. */
+  static JnetException set(String path, boolean readable, boolean writable) {
     try {
       Path p = Path.of(path);
-      Set<PosixFilePermission> mode = EnumSet.copyOf(Files.getPosixFilePermissions(p));
+      Set<PosixFilePermission> mode = EnumSet.noneOf(PosixFilePermission.class);
       if (readable) {
         mode.add(PosixFilePermission.OWNER_READ);
         mode.add(PosixFilePermission.GROUP_READ);

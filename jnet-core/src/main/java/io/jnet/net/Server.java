@@ -4,7 +4,6 @@ import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import io.jnet.events.EventEmitter;
 import io.jnet.events.Signal;
-import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.net.IpAddresses;
 import io.jnet.internal.net.ListenCallback;
 import io.jnet.internal.net.NetBridge;
@@ -19,16 +18,18 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * A TCP or IPC server: Node 20's {@code net.Server}.
+ * A TCP or IPC server: Node 24's {@code net.Server}.
  *
  * <p>Make one with {@link Net#createServer}; {@link #listen} binds it, each accepted connection is
  * a {@link Socket} handed to {@code 'connection'}.
  *
- * <h2>Event order, a contract (Node 20)</h2>
+ * <h2>Event order, a contract (Node 24)</h2>
  *
  * <ul>
- *   <li>{@code 'listening'} once bound, on a later tick than {@code listen()}; a listen callback is
- *       a one-time {@code 'listening'} listener, so it runs after listeners added before it.
+ *   <li>{@code 'listening'} on the tick after the bind: a listen without a host (or on a path)
+ *       binds inside {@code listen()}, one with a host after its lookup. A listen callback is a
+ *       one-time {@code 'listening'} listener, so it runs after listeners added before it. A bind
+ *       error is {@code 'error'} on the next tick.
  *   <li>{@code 'connection'} for each accepted socket; past {@link #maxConnections()} the socket is
  *       closed at once and {@code 'drop'} carries its addresses instead.
  *   <li>{@code 'error'} when binding fails (EADDRINUSE, EACCES...); the server is then not
@@ -63,16 +64,14 @@ public class Server extends EventEmitter {
   // Loop thread only, unless volatile.
   private ServerHandle handle;
   private volatile boolean listening;
-  private volatile boolean binding;
   private volatile AddressInfo address;
   private volatile int connections;
-  private volatile int maxConnections;
+  private volatile Integer maxConnections;
   private volatile boolean refWanted = true;
   private KeepAlive keepAlive;
   private int listenGeneration;
   private volatile String path;
-  private boolean closingHandle; // loop thread only: NIO's close not yet done
-  private int closesWaiting; // loop thread only: 'close' emits owed once it is
+  private volatile AddressInfo pipeAddress; // Node's _pipeName: kept after close
 
   Server(ServerOptions options, Consumer<Socket> connectionListener) {
     EventLoop current = EventLoop.current();
@@ -147,28 +146,99 @@ public class Server extends EventEmitter {
    * Listens as {@code options} say, then runs {@code callback} as a one-time {@code 'listening'}
    * listener.
    *
+   * <p>As in Node, a listen without a host (or on a path) binds before this returns: {@link
+   * #listening()} is true and {@link #address()} answers at once, and {@code 'listening'} follows
+   * on the next tick. A host is looked up first (even an IP literal, as Node's {@code dns.lookup}
+   * answers on a later tick); a new listen while that lookup is pending supersedes it, and the
+   * callbacks of both run on the one {@code 'listening'}. The callback is added before the options
+   * are checked, so the callback of a listen that threw runs on the next successful one, as in
+   * Node. Called from a thread that runs no jnet loop, this waits until the server's loop has made
+   * the bind; from another loop's thread it hands the bind over and returns at once.
+   *
    * @throws JnetException {@code ERR_SERVER_ALREADY_LISTEN} while listening, {@code
    *     ERR_SOCKET_BAD_PORT} for a port out of range, {@code ERR_INVALID_ARG_VALUE} for options
-   *     with neither port nor path
+   *     with neither port nor path, or with {@code readableAll}/{@code writableAll} on an abstract
+   *     name; {@code uv_pipe_chmod} when those modes cannot be set
    */
   public Server listen(ListenOptions options, Runnable callback) {
+    if (loop.inLoop()) {
+      checkListen(options, callback);
+      startListen(options);
+    } else if (EventLoop.current() == null) {
+      awaitOnLoop(
+          () -> {
+            checkListen(options, callback);
+            startListen(options);
+          });
+    } else {
+      checkListen(options, callback);
+      loop.execute(() -> startListen(options));
+    }
+    return this;
+  }
+
+  /** Node's checks at the call, in Node's order: the callback is added after the first only. */
+  private void checkListen(ListenOptions options, Runnable callback) {
+    if (listening) throw NetErrors.serverAlreadyListen();
+    if (callback != null) once(LISTENING, callback);
     if (options == null) {
       throw JnetException.typeError(
           "ERR_INVALID_ARG_VALUE",
           "The argument 'options' must have the property \"port\" or \"path\". Received {}");
     }
-    if (options.path() == null) NetErrors.checkPort(options.port(), "options.port");
-    synchronized (this) {
-      if (listening || binding) throw NetErrors.serverAlreadyListen();
-      binding = true;
+    if (options.path() == null) {
+      NetErrors.checkPort(options.port(), "options.port");
+    } else if (isAbstract(options.path()) && (options.readableAll() || options.writableAll())) {
+      throw abstractWithModes(options);
     }
-    if (callback != null) once(LISTENING, callback);
-    if (loop.inLoop()) {
-      startListen(options);
-    } else {
-      loop.execute(() -> startListen(options));
+  }
+
+  private static boolean isAbstract(String path) {
+    return !path.isEmpty() && path.charAt(0) == '\0';
+  }
+
+  private static JnetException abstractWithModes(ListenOptions o) {
+    StringBuilder received = new StringBuilder("{ path: '");
+    for (char c : o.path().toCharArray()) {
+      if (c < 0x20) {
+        received.append(String.format("\\x%02X", (int) c));
+      } else if (c == '\'' || c == '\\') {
+        received.append('\\').append(c);
+      } else {
+        received.append(c);
+      }
     }
-    return this;
+    received.append('\'');
+    if (o.readableAll()) received.append(", readableAll: true");
+    if (o.writableAll()) received.append(", writableAll: true");
+    received.append(" }");
+    // "writableAllt" is Node's own spelling.
+    return JnetException.typeError(
+        "ERR_INVALID_ARG_VALUE",
+        "The argument 'options' can not set readableAll or writableAllt to true when path is"
+            + " abstract unix socket. Received "
+            + received);
+  }
+
+  /** Runs {@code task} on the loop and waits for it; what it throws is thrown here. */
+  private void awaitOnLoop(Runnable task) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    loop.execute(
+        () -> {
+          try {
+            task.run();
+            done.complete(null);
+          } catch (Throwable t) {
+            done.completeExceptionally(t);
+          }
+        });
+    try {
+      done.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw e;
+    }
   }
 
   private static ListenOptions hostOptions(int port, String host) {
@@ -177,17 +247,19 @@ public class Server extends EventEmitter {
   }
 
   private void startListen(ListenOptions o) {
+    if (handle != null) {
+      // Two listens handed over from other threads at once: the first one won.
+      emit(ERROR, NetErrors.serverAlreadyListen());
+      return;
+    }
     int gen = ++listenGeneration;
     // Node's server handle exists from listen() on: it keeps the process alive while binding.
     if (keepAlive == null) {
       keepAlive = loop.keepAlive();
       if (!refWanted) keepAlive.unref();
     }
-    if (o.path() != null) {
-      bind(gen, o, null);
-      return;
-    }
-    String host = o.host();
+    if (o.path() != null) pipeAddress = new AddressInfo(o.path(), null, -1);
+    String host = o.path() == null ? o.host() : null;
     if (host == null) {
       bind(gen, o, null);
       return;
@@ -203,7 +275,6 @@ public class Server extends EventEmitter {
         (ip, family, err) -> {
           if (gen != listenGeneration) return;
           if (err != null) {
-            binding = false;
             releaseKeepAlive();
             emit(ERROR, err);
           } else {
@@ -212,8 +283,9 @@ public class Server extends EventEmitter {
         });
   }
 
+  /** Binds now; the outcome is known when this returns (libuv's listen is synchronous). */
   private void bind(int gen, ListenOptions o, String ip) {
-    if (gen != listenGeneration || !binding) return;
+    if (gen != listenGeneration) return;
     ServerListener listener =
         new ServerListener() {
           @Override
@@ -235,11 +307,10 @@ public class Server extends EventEmitter {
   }
 
   private void afterBind(int gen, ListenOptions o, ServerHandle h, JnetException err) {
-    if (gen != listenGeneration || !binding) {
+    if (gen != listenGeneration) {
       if (h != null) h.close(e -> {});
       return;
     }
-    binding = false;
     if (err != null) {
       releaseKeepAlive();
       // libuv reports a pipe bind in a missing directory as EACCES, and so does Node.
@@ -247,28 +318,32 @@ public class Server extends EventEmitter {
           o.path() != null && "ENOENT".equals(err.code())
               ? UvError.listen("EACCES", o.path(), -1, err)
               : err;
-      emit(ERROR, e);
+      loop.nextTick(() -> emit(ERROR, e));
       return;
     }
     if (o.path() != null && (o.readableAll() || o.writableAll())) {
-      JnetException chmod = PipeModes.add(o.path(), o.readableAll(), o.writableAll());
+      JnetException chmod = PipeModes.set(o.path(), o.readableAll(), o.writableAll());
       if (chmod != null) {
+        // Node closes the handle and throws at the listen call.
         h.close(e -> {});
         releaseKeepAlive();
-        emit(ERROR, chmod);
-        return;
+        throw chmod;
       }
     }
     handle = h;
     path = o.path();
-    address = h.address() != null ? h.address() : new AddressInfo(o.path(), null, -1);
+    address = h.address() != null ? h.address() : pipeAddress;
     listening = true;
-    emit(LISTENING);
+    loop.nextTick(
+        () -> {
+          // Node's emitListeningNT: nothing if the server closed meanwhile.
+          if (handle == h) emit(LISTENING);
+        });
   }
 
   private void onConnection(StreamHandle accepted) {
-    int max = maxConnections;
-    if (max != 0 && connections >= max) {
+    Integer max = maxConnections;
+    if (max != null && connections >= max) {
       AddressInfo local = accepted.localAddress();
       AddressInfo remote = accepted.remoteAddress();
       accepted.close(e -> {});
@@ -311,6 +386,12 @@ public class Server extends EventEmitter {
   /**
    * Stops accepting, and calls {@code callback} on {@code 'close'}: with null, or with {@code
    * ERR_SERVER_NOT_RUNNING} when the server was not listening.
+   *
+   * <p>As in Node, the listening socket is closed before this returns, so a connection attempted
+   * after it is refused ({@code ECONNREFUSED}). Unlike Node, on the NIO transport a close called
+   * from inside an I/O callback ({@code 'connection'}, {@code 'data'}...) releases the socket only
+   * once the loop's I/O pass ends, so a connection attempted before then is reset ({@code
+   * ECONNRESET}) instead.
    */
   public Server close(Consumer<JnetException> callback) {
     if (!loop.inLoop()) {
@@ -325,29 +406,12 @@ public class Server extends EventEmitter {
       }
     }
     listenGeneration++;
-    binding = false;
     ServerHandle h = handle;
     if (h != null) {
       handle = null;
       listening = false;
       address = null;
-      if (NetBridge.closesLater()) {
-        // NIO's selector closes the fd only at its next select: 'close' waits for that (holding
-        // the loop), so a connect made on 'close' is refused, as once Node's close returned.
-        closingHandle = true;
-        KeepAlive held = keepAlive;
-        keepAlive = null;
-        LoopEngine engine = LoopEngine.of(loop);
-        Runnable done =
-            () -> {
-              if (held != null) held.close();
-              afterHandleClose();
-            };
-        // The close phase after the next turn's poll: the select there frees the descriptor.
-        h.close(e -> engine.closing(() -> engine.closing(done)));
-      } else {
-        h.close(e -> {});
-      }
+      h.close(e -> {});
     }
     releaseKeepAlive();
     emitCloseIfDrained();
@@ -398,19 +462,8 @@ public class Server extends EventEmitter {
     if (k != null) k.close();
   }
 
-  private void afterHandleClose() {
-    closingHandle = false;
-    int n = closesWaiting;
-    closesWaiting = 0;
-    for (int i = 0; i < n; i++) emitCloseIfDrained();
-  }
-
   private void emitCloseIfDrained() {
     if (connections > 0) return;
-    if (closingHandle) {
-      closesWaiting++; // each drained moment still owes its 'close', as in Node
-      return;
-    }
     if (handle != null) return;
     loop.nextTick(() -> emit(CLOSE));
   }
@@ -422,16 +475,21 @@ public class Server extends EventEmitter {
     return listening;
   }
 
-  /** Node's {@code address()}: where the server listens, or null when it does not. */
+  /**
+   * Node's {@code address()}: where the server listens, or null when it does not; a server that was
+   * ever given a path answers that path even when not listening (after {@code close()}, or a failed
+   * listen), as Node's does.
+   */
   public AddressInfo address() {
-    return address;
+    AddressInfo a = address;
+    return a != null ? a : pipeAddress;
   }
 
   /**
    * Node's {@code getConnections(callback)}: calls {@code callback} with (null, the number of open
-   * connections) on a later tick.
+   * connections) on a later tick, and returns this server, as Node's does.
    */
-  public void getConnections(BiConsumer<JnetException, Integer> callback) {
+  public Server getConnections(BiConsumer<JnetException, Integer> callback) {
     if (callback == null) {
       throw NetErrors.invalidArgType("callback", "function", "undefined");
     }
@@ -441,6 +499,7 @@ public class Server extends EventEmitter {
     } else {
       loop.execute(() -> getConnections(callback));
     }
+    return this;
   }
 
   /** The number of open connections right now (a jnet extra: Node has only the callback form). */
@@ -448,16 +507,17 @@ public class Server extends EventEmitter {
     return connections;
   }
 
-  /** Node's {@code maxConnections}; 0 (the default) means unlimited, as in Node. */
-  public int maxConnections() {
+  /** Node's {@code maxConnections}: null (Node's {@code undefined}, the default) means no limit. */
+  public Integer maxConnections() {
     return maxConnections;
   }
 
   /**
-   * Sets Node's {@code maxConnections}: past it, new connections are closed and {@code 'drop'} is
-   * emitted. 0 means unlimited and a negative value drops every connection, as in Node 20.
+   * Sets Node's {@code maxConnections}: once that many connections are open, new ones are closed
+   * and {@code 'drop'} is emitted. As in Node 24, 0 or a negative value drops every connection and
+   * null means no limit.
    */
-  public Server maxConnections(int max) {
+  public Server maxConnections(Integer max) {
     maxConnections = max;
     return this;
   }

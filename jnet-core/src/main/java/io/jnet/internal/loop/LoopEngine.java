@@ -137,6 +137,27 @@ public final class LoopEngine {
     }
   }
 
+  /**
+   * NIO only: makes {@code selector} drop the channels closed since its last select, so that their
+   * descriptors close now (the JDK closes a registered channel's descriptor only when its selector
+   * next selects). From inside the I/O pass, where the transport walks the keys it selected, this
+   * is done right after the pass. Loop thread only.
+   */
+  public void releaseClosedChannels(java.nio.channels.Selector selector) {
+    assert inLoop();
+    handlers
+        .handler()
+        .outsideIoPass(
+            () -> {
+              try {
+                // The keys it finds ready stay in the set Netty empties before its next select.
+                selector.selectNow();
+              } catch (java.io.IOException | RuntimeException e) {
+                // the descriptors then close at the next select, as they would have anyway
+              }
+            });
+  }
+
   /** Queues {@code task} for the loop's next poll phase and wakes the loop. Any thread. */
   public void submit(Runnable task) {
     submitted.offer(task);

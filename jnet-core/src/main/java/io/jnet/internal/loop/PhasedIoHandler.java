@@ -7,6 +7,7 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.IoRegistration;
 import io.netty.util.concurrent.ThreadAwareExecutor;
 import io.netty.util.concurrent.Ticker;
+import java.util.ArrayDeque;
 
 /**
  * A transport's I/O handler with Node's loop phases around each I/O pass.
@@ -23,6 +24,8 @@ final class PhasedIoHandler implements IoHandler {
   private final IoHandler io;
   private final LoopEngine.Turn turn;
   private IoHandlerContext outer; // loop thread only: Netty's context of the current pass
+  private boolean inIo; // loop thread only: the transport's I/O pass is running
+  private final ArrayDeque<Runnable> afterIoPass = new ArrayDeque<>(); // loop thread only
 
   private final IoHandlerContext context =
       new IoHandlerContext() {
@@ -74,9 +77,28 @@ final class PhasedIoHandler implements IoHandler {
   public int run(IoHandlerContext nettyContext) {
     outer = nettyContext;
     phase(true);
-    int handled = io.run(context);
+    int handled;
+    inIo = true;
+    try {
+      handled = io.run(context);
+    } finally {
+      inIo = false;
+    }
+    for (Runnable r; (r = afterIoPass.poll()) != null; ) r.run();
     phase(false);
     return handled;
+  }
+
+  /**
+   * Runs {@code r} now, or right after the transport's I/O pass when called from inside it (where
+   * the transport is walking its ready keys and must not be disturbed). Loop thread only.
+   */
+  void outsideIoPass(Runnable r) {
+    if (inIo) {
+      afterIoPass.add(r);
+    } else {
+      r.run();
+    }
   }
 
   private void phase(boolean beforeIo) {
@@ -135,6 +157,10 @@ final class PhasedIoHandler implements IoHandler {
     void wakeup() {
       PhasedIoHandler h = handler;
       if (h != null) h.wakeup();
+    }
+
+    PhasedIoHandler handler() {
+      return handler;
     }
   }
 }

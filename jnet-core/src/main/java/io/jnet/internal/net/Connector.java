@@ -112,8 +112,7 @@ final class Connector {
     }
     NettyStreamHandle handle =
         new NettyStreamHandle(channel, loop, transport, invoker, false, true, null);
-    UnixPaths.Alias alias =
-        Channels.isAbstract(path) ? null : UnixPaths.alias(UnixPaths.nodePath(path));
+    UnixPaths.Alias alias = Channels.isAbstract(path) ? null : UnixPaths.alias(path);
     ConnectCallback then =
         (h, error) -> {
           if (alias != null) alias.remove();

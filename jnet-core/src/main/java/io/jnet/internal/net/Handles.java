@@ -9,7 +9,8 @@ import io.netty.channel.EventLoop;
  * <p>This is the whole entry to the layer that Node's {@code tcp_wrap} and {@code pipe_wrap} are to
  * Node: {@code io.jnet.net.Socket} and {@code Server} call only this class, {@link Resolver} and
  * {@link IpAddresses}, and never see Netty. Every call is made on the loop thread; every outcome
- * arrives later, on that thread, through the {@link Invoker}.
+ * arrives later, on that thread, through the {@link Invoker}, except a listen's: as libuv's {@code
+ * uv_listen}, it binds inside the call and its callback has run when the call returns.
  */
 public final class Handles {
   private Handles() {}

@@ -43,19 +43,16 @@ public final class NetBridge {
 
   /**
    * The longest Unix socket path jnet takes, in bytes: Linux's {@code sun_path}, 108 (the handle
-   * layer reaches 107 and 108 through a short alias where a transport wants room for a NUL). Node
-   * truncates longer paths silently; jnet refuses them (see {@code ListenOptions}).
+   * layer reaches 107 and 108 through a short alias where a transport wants room for a NUL). A
+   * longer one is {@code EINVAL}, as in Node 24.
    */
   public static final int MAX_PIPE_PATH_BYTES = UnixPaths.SUN_PATH;
 
-  private static boolean tooLong(String path) {
-    return path.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PIPE_PATH_BYTES;
-  }
-
   /** Loop thread only: connects to the Unix domain socket at {@code path}. */
   public static void connectPath(EventLoop loop, String path, ConnectCallback callback) {
-    if (tooLong(path)) {
-      JnetException e = UvError.connect("ENAMETOOLONG", path, -1, null, null);
+    if (!Channels.isAbstract(path) && UnixPaths.tooLong(path)) {
+      // Node 24 names the local side of a pipe it could not connect "undefined:undefined".
+      JnetException e = UvError.connect("EINVAL", path, -1, "undefined:undefined", null);
       loop.execute(() -> callback.done(null, e));
       return;
     }
@@ -85,11 +82,6 @@ public final class NetBridge {
   /** Loop thread only: listens on the Unix domain socket at {@code path}. */
   public static void listenPath(
       EventLoop loop, String path, int backlog, ServerListener listener, ListenCallback callback) {
-    if (tooLong(path)) {
-      JnetException e = UvError.listen("ENAMETOOLONG", path, -1, null);
-      loop.execute(() -> callback.done(null, e));
-      return;
-    }
     Handles.listenPipe(
         LoopEngine.of(loop).netty(), invoker(loop), path, backlog, listener, callback);
   }
@@ -120,14 +112,5 @@ public final class NetBridge {
   public static void lookupAll(
       EventLoop loop, String host, int family, Resolver.LookupCallback callback) {
     Resolver.lookup(LoopEngine.of(loop).netty(), invoker(loop), host, family, callback);
-  }
-
-  /**
-   * Whether a closed channel's fd outlives its close until the loop's next poll: true on NIO, whose
-   * selector defers the close of a registered channel.
-   */
-  public static boolean closesLater() {
-    return io.jnet.internal.transport.Transport.current()
-        == io.jnet.internal.transport.Transport.NIO;
   }
 }

@@ -8,29 +8,34 @@ import static java.nio.file.attribute.PosixFilePermission.OWNER_READ;
 import static java.nio.file.attribute.PosixFilePermission.OWNER_WRITE;
 
 import io.jnet.error.JnetException;
+import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.transport.Transport;
 import io.jnet.net.AddressInfo;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.unix.IntegerUnixChannelOption;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.spi.SelectorProvider;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The {@link ServerHandle} over a Netty server channel, and the listen calls that make one.
@@ -40,6 +45,9 @@ import java.util.function.Supplier;
  * that already exists fails with {@code EADDRINUSE} (the file is never taken over, although Netty's
  * epoll transport would unlink it; the check is made just before binding), and closing removes the
  * file the server created. Accepted sockets belong to the same loop.
+ *
+ * <p>As libuv's {@code uv_listen}, a listen is synchronous: the channel is registered and bound
+ * before the listen call returns, and its callback has run by then (with the handle or the error).
  *
  * <p>Linux abstract socket names (a path starting with NUL) work on the epoll transport; the JDK's
  * Unix sockets cannot name them, so on NIO they fail with {@code EINVAL}, unlike Node.
@@ -113,26 +121,22 @@ final class NettyServerHandle implements ServerHandle {
       ListenCallback callback) {
     boolean ipv6 = IpAddresses.isIP(host) == 6;
     InetSocketAddress local = new InetSocketAddress(Connector.literal(host), port);
-    ServerBootstrap b =
-        bootstrap(
-            loop,
-            invoker,
-            transport,
-            ipv6,
-            false,
-            listener,
-            () -> Channels.newServerSocket(transport, ipv6));
-    b.option(ChannelOption.SO_REUSEADDR, true);
-    if (ipv6 && ipv6Only && transport == Transport.EPOLL) b.option(IPV6_V6ONLY, 1);
+    ServerChannel ch =
+        transport == Transport.NIO
+            ? new NioTcpServerChannel(ipv6)
+            : Channels.newServerSocket(transport, ipv6);
+    ch.config().setOption(ChannelOption.SO_REUSEADDR, true);
+    if (ipv6 && ipv6Only && transport == Transport.EPOLL) ch.config().setOption(IPV6_V6ONLY, 1);
     bind(
-        b,
+        ch,
+        new Acceptor(loop, invoker, transport, ipv6, false, listener),
         backlog,
         local,
         loop,
         invoker,
-        ch -> {
-          InetSocketAddress bound = (InetSocketAddress) ch.localAddress();
-          return new NettyServerHandle(ch, invoker, null, IpAddresses.info(bound, ipv6));
+        c -> {
+          InetSocketAddress bound = (InetSocketAddress) c.localAddress();
+          return new NettyServerHandle(c, invoker, null, IpAddresses.info(bound, ipv6));
         },
         t -> UvError.listen(t, host, port),
         callback);
@@ -152,36 +156,30 @@ final class NettyServerHandle implements ServerHandle {
     Transport transport = Channels.transportOf(loop);
     boolean abstractName = Channels.isAbstract(path);
     if (abstractName && transport != Transport.EPOLL) {
-      JnetException e = UvError.listen("EINVAL", path, -1, null);
-      loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
+      callback.done(null, UvError.listen("EINVAL", path, -1, null));
       return;
     }
-    String bound = abstractName ? path : UnixPaths.nodePath(path);
-    if (!abstractName && Files.exists(Paths.get(bound), LinkOption.NOFOLLOW_LINKS)) {
+    if (!abstractName && UnixPaths.tooLong(path)) {
+      callback.done(null, UvError.listen("EINVAL", path, -1, null));
+      return;
+    }
+    if (!abstractName && Files.exists(Paths.get(path), LinkOption.NOFOLLOW_LINKS)) {
       // Netty's native bind unlinks an existing file first; libuv (and so Node) fails instead.
-      JnetException e = UvError.listen("EADDRINUSE", path, -1, null);
-      loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
+      callback.done(null, UvError.listen("EADDRINUSE", path, -1, null));
       return;
     }
-    ServerBootstrap b =
-        bootstrap(
-            loop,
-            invoker,
-            transport,
-            false,
-            true,
-            listener,
-            () -> Channels.newServerDomainSocket(transport));
-    UnixPaths.Alias alias = abstractName ? null : UnixPaths.alias(bound);
+    ServerChannel ch = Channels.newServerDomainSocket(transport);
+    UnixPaths.Alias alias = abstractName ? null : UnixPaths.alias(path);
     bind(
-        b,
+        ch,
+        new Acceptor(loop, invoker, transport, false, true, listener),
         backlog,
         Channels.domainAddress(transport, alias == null ? path : alias.path),
         loop,
         invoker,
-        ch -> {
-          if (!abstractName) chmod(bound, readableAll, writableAll);
-          return new NettyServerHandle(ch, invoker, path, null);
+        c -> {
+          if (!abstractName) chmod(path, readableAll, writableAll);
+          return new NettyServerHandle(c, invoker, path, null);
         },
         t -> UvError.listen(t, path, -1),
         (server, error) -> {
@@ -190,40 +188,14 @@ final class NettyServerHandle implements ServerHandle {
         });
   }
 
-  private static ServerBootstrap bootstrap(
-      EventLoop loop,
-      Invoker invoker,
-      Transport transport,
-      boolean ipv6,
-      boolean pipe,
-      ServerListener listener,
-      Supplier<ServerChannel> factory) {
-    AcceptGuard guard = new AcceptGuard(invoker, listener);
-    return new ServerBootstrap()
-        .group(loop, loop)
-        .channelFactory((io.netty.channel.ChannelFactory<ServerChannel>) factory::get)
-        .childOption(ChannelOption.AUTO_READ, false)
-        .handler(guard)
-        .childHandler(
-            new ChannelInitializer<Channel>() {
-              @Override
-              protected void initChannel(Channel ch) {
-                NettyStreamHandle[] handle = new NettyStreamHandle[1];
-                handle[0] =
-                    new NettyStreamHandle(
-                        ch,
-                        loop,
-                        transport,
-                        invoker,
-                        ipv6,
-                        pipe,
-                        () -> invoker.invoke(() -> listener.onConnection(handle[0])));
-              }
-            });
-  }
-
+  /**
+   * Registers {@code ch} and binds it; on the loop thread both happen before this returns (Netty
+   * runs them inline there), and so does {@code callback}. Were either left for later, the callback
+   * would run later, through the invoker.
+   */
   private static void bind(
-      ServerBootstrap b,
+      ServerChannel ch,
+      Acceptor acceptor,
       int backlog,
       SocketAddress local,
       EventLoop loop,
@@ -231,45 +203,118 @@ final class NettyServerHandle implements ServerHandle {
       Function<Channel, NettyServerHandle> made,
       Function<Throwable, JnetException> error,
       ListenCallback callback) {
-    b.option(ChannelOption.SO_BACKLOG, backlog > 0 ? backlog : 511);
-    b.bind(local)
+    ch.config().setOption(ChannelOption.SO_BACKLOG, backlog > 0 ? backlog : 511);
+    ch.pipeline().addLast(new AcceptGuard(invoker, acceptor.listener), acceptor);
+    boolean[] returned = new boolean[1];
+    ListenCallback done =
+        (server, e) -> {
+          if (returned[0]) {
+            invoker.invoke(() -> callback.done(server, e));
+          } else {
+            callback.done(server, e);
+          }
+        };
+    loop.register(ch)
         .addListener(
-            (ChannelFuture f) -> {
-              if (f.isSuccess()) {
-                NettyServerHandle server;
-                try {
-                  server = made.apply(f.channel());
-                } catch (JnetException e) {
-                  f.channel().close();
-                  loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
-                  return;
-                }
-                loop.execute(() -> invoker.invoke(() -> callback.done(server, null)));
-              } else {
-                JnetException e = error.apply(f.cause());
-                f.channel().close();
-                loop.execute(() -> invoker.invoke(() -> callback.done(null, e)));
+            (ChannelFuture r) -> {
+              if (!r.isSuccess()) {
+                ch.unsafe().closeForcibly();
+                done.done(null, error.apply(r.cause()));
+                return;
               }
+              ch.bind(local)
+                  .addListener(
+                      (ChannelFuture f) -> {
+                        if (!f.isSuccess()) {
+                          JnetException e = error.apply(f.cause());
+                          ch.close();
+                          done.done(null, e);
+                          return;
+                        }
+                        NettyServerHandle server;
+                        try {
+                          server = made.apply(ch);
+                        } catch (JnetException e) {
+                          ch.close();
+                          done.done(null, e);
+                          return;
+                        }
+                        done.done(server, null);
+                      });
             });
+    returned[0] = true;
   }
 
   /**
-   * Node's {@code readableAll}/{@code writableAll}: adds read (write) permission for everyone to
-   * the socket file, as libuv's {@code uv_pipe_chmod} does; a failure is {@code uv_pipe_chmod
-   * EPERM}.
+   * Last handler of a listening channel: registers each accepted channel with the loop, not
+   * reading, as a new {@link NettyStreamHandle} that {@code listener} receives once it is
+   * registered.
+   */
+  private static final class Acceptor extends ChannelInboundHandlerAdapter {
+    private final EventLoop loop;
+    private final Invoker invoker;
+    private final Transport transport;
+    private final boolean ipv6;
+    private final boolean pipe;
+    final ServerListener listener;
+
+    Acceptor(
+        EventLoop loop,
+        Invoker invoker,
+        Transport transport,
+        boolean ipv6,
+        boolean pipe,
+        ServerListener listener) {
+      this.loop = loop;
+      this.invoker = invoker;
+      this.transport = transport;
+      this.ipv6 = ipv6;
+      this.pipe = pipe;
+      this.listener = listener;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      Channel child = (Channel) msg;
+      child.config().setAutoRead(false);
+      child
+          .pipeline()
+          .addLast(
+              new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                  NettyStreamHandle[] handle = new NettyStreamHandle[1];
+                  handle[0] =
+                      new NettyStreamHandle(
+                          ch,
+                          loop,
+                          transport,
+                          invoker,
+                          ipv6,
+                          pipe,
+                          () -> invoker.invoke(() -> listener.onConnection(handle[0])));
+                }
+              });
+      loop.register(child)
+          .addListener(
+              (ChannelFuture f) -> {
+                if (!f.isSuccess()) child.unsafe().closeForcibly();
+              });
+    }
+  }
+
+  /**
+   * Node's {@code readableAll}/{@code writableAll}: sets the socket file's mode to read (write)
+   * permission for everyone and nothing else, as Node 24's libuv {@code uv_pipe_chmod} does (both:
+   * {@code 0666}); a failure is {@code uv_pipe_chmod EPERM}.
    */
   private static void chmod(String path, boolean readableAll, boolean writableAll) {
     if (!readableAll && !writableAll) return;
-    Path file = Paths.get(path);
     try {
-      Set<PosixFilePermission> mode = EnumSet.copyOf(Files.getPosixFilePermissions(file));
-      if (readableAll) {
-        mode.addAll(List.of(OWNER_READ, GROUP_READ, OTHERS_READ));
-      }
-      if (writableAll) {
-        mode.addAll(List.of(OWNER_WRITE, GROUP_WRITE, OTHERS_WRITE));
-      }
-      Files.setPosixFilePermissions(file, mode);
+      Set<PosixFilePermission> mode = EnumSet.noneOf(PosixFilePermission.class);
+      if (readableAll) mode.addAll(List.of(OWNER_READ, GROUP_READ, OTHERS_READ));
+      if (writableAll) mode.addAll(List.of(OWNER_WRITE, GROUP_WRITE, OTHERS_WRITE));
+      Files.setPosixFilePermissions(Paths.get(path), mode);
     } catch (IOException | RuntimeException e) {
       throw UvError.stream(e, "uv_pipe_chmod");
     }
@@ -288,6 +333,7 @@ final class NettyServerHandle implements ServerHandle {
   @Override
   public void close(Callback callback) {
     assert channel.eventLoop().inEventLoop() : "not on the loop thread";
+    Selector selector = nioSelector(channel);
     channel
         .close()
         .addListener(
@@ -295,6 +341,30 @@ final class NettyServerHandle implements ServerHandle {
               if (path != null && !Channels.isAbstract(path)) removeSocketFile();
               channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(null)));
             });
+    // libuv closes the descriptor in uv_close: no connection can reach the server after close().
+    io.jnet.loop.EventLoop owner = LoopEngine.currentOwner();
+    if (selector != null && owner != null) LoopEngine.of(owner).releaseClosedChannels(selector);
+  }
+
+  /** NIO's selector of a listening channel, or null on another transport. */
+  private static Selector nioSelector(Channel channel) {
+    SelectionKey key = null;
+    if (channel instanceof NioTcpServerChannel tcp) key = tcp.key();
+    if (channel instanceof NioUnixServerChannel unix) key = unix.key();
+    return key == null ? null : key.selector();
+  }
+
+  /** Netty's NIO server socket, with the selection key that {@link #close} needs. */
+  private static final class NioTcpServerChannel extends NioServerSocketChannel {
+    NioTcpServerChannel(boolean ipv6) {
+      super(
+          SelectorProvider.provider(),
+          ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET);
+    }
+
+    SelectionKey key() {
+      return selectionKey();
+    }
   }
 
   private void removeSocketFile() {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -50,6 +51,11 @@ final class NioUnixServerChannel extends AbstractNioMessageChannel implements Se
     } catch (IOException e) {
       throw new ChannelException("cannot open a Unix domain server socket", e);
     }
+  }
+
+  /** The selection key, which a close needs to have the selector release the descriptor. */
+  SelectionKey key() {
+    return selectionKey();
   }
 
   @Override

@@ -8,21 +8,22 @@ import java.nio.file.Paths;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Unix socket paths of the length Node 20 takes: up to {@code sun_path}'s 108 bytes, longer ones
- * cut to their first 108 bytes (libuv truncates them silently, for listen and for connect).
+ * Unix socket paths of the length Node 24 takes: up to {@code sun_path}'s 108 bytes; longer ones
+ * are {@code EINVAL}, for listen and for connect, as Node 24's libuv refuses them ({@link
+ * #tooLong}).
  *
- * <p>Why an alias: the JDK takes at most 107 bytes (it wants room for a NUL) and Netty's native
- * transport is unreliable at exactly 108, while the kernel binds 108 bytes without a NUL. A path
- * that long is therefore reached through a short temporary symbolic link to its directory ({@code
- * /tmp/.jn123456/name}): binding or connecting through it makes or finds the very same socket file.
- * The link lives only until the bind or connect has happened.
+ * <p>Why an alias: the JDK takes at most 106 bytes (it refuses 107 with "Unix domain path too
+ * long") and Netty's native transport is unreliable at exactly 108, while the kernel binds 108
+ * bytes without a NUL. A path that long is therefore reached through a short temporary symbolic
+ * link to its directory ({@code /tmp/.jn123456/name}): binding or connecting through it makes or
+ * finds the very same socket file. The link lives only until the bind or connect has happened.
  */
 final class UnixPaths {
   /** The size of {@code sockaddr_un.sun_path} on Linux. */
   static final int SUN_PATH = 108;
 
   /** The longest path both transports take as is. */
-  private static final int TRANSPORT_MAX = SUN_PATH - 1;
+  private static final int TRANSPORT_MAX = SUN_PATH - 2;
 
   private static final Path ALIAS_DIR = Paths.get("/tmp");
 
@@ -49,18 +50,17 @@ final class UnixPaths {
     }
   }
 
-  /** The path Node 20 binds or connects for {@code path}: itself, or its first 108 bytes. */
-  static String nodePath(String path) {
-    byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length <= SUN_PATH) return path;
-    String cut = new String(bytes, 0, SUN_PATH, StandardCharsets.UTF_8);
-    // A cut inside a character cannot be named by a Java string: keep the path, which then fails.
-    return cut.getBytes(StandardCharsets.UTF_8).length == SUN_PATH ? cut : path;
+  /**
+   * Whether {@code path} is longer than {@code sun_path} in UTF-8: Node 24 then fails the listen
+   * ({@code listen EINVAL}) or the connect ({@code connect EINVAL}) and makes no file.
+   */
+  static boolean tooLong(String path) {
+    return path.getBytes(StandardCharsets.UTF_8).length > SUN_PATH;
   }
 
   /**
-   * A path the transport takes for {@code path} (already cut by {@link #nodePath}): itself when it
-   * is short enough, else an alias through a new link to its directory when one fits.
+   * A path the transport takes for {@code path} (not {@link #tooLong}): itself when it is short
+   * enough, else an alias through a new link to its directory when one fits.
    */
   static Alias alias(String path) {
     if (path.getBytes(StandardCharsets.UTF_8).length <= TRANSPORT_MAX) return new Alias(path, null);

@@ -14,12 +14,13 @@
  *
  * Every call is made on the loop thread. Every outcome (read, end, error, close, a finished write,
  * shutdown, connect or listen) comes later, on that thread, through the caller's {@link
- * io.jnet.internal.net.Invoker}, never from inside the call that asked for it.
+ * io.jnet.internal.net.Invoker}, never from inside the call that asked for it; a listen is the
+ * exception: as libuv's, it binds inside the call, whose callback has run when it returns.
  *
  * <p>A full descriptor table on accept is handled as libuv does ({@code AcceptGuard}): waiting
  * connections are closed with a reserve descriptor and nothing is reported ({@code
  * src/test/node/internal-net/emfile.js} shows Node doing it). Unix socket paths take up to 108
- * bytes and longer ones are cut to 108, as Node 20's libuv does ({@code UnixPaths}).
+ * bytes and longer ones are {@code EINVAL}, as Node 24's libuv has them ({@code UnixPaths}).
  *
  * <h2>Where jnet differs from Node here</h2>
  *
@@ -27,8 +28,6 @@
  *   <li>Writes complete in a later task (after the turn's one flush), never synchronously as
  *       libuv's {@code uv_try_write} may.
  *   <li>Linux abstract socket names work on epoll only; {@code ipv6Only} works on epoll only.
- *   <li>A Unix socket path longer than the kernel's limit fails with {@code ENAMETOOLONG}; Node 20
- *       silently truncates it.
  *   <li>Name lookups follow the JDK's order (IPv4 first unless {@code
  *       -Djava.net.preferIPv6Addresses=system}) and cache.
  * </ul>

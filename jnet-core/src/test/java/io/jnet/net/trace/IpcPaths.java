@@ -40,6 +40,8 @@ final class IpcPaths {
     s.add("readableAllWritableAll", IpcPaths::readableAllWritableAll);
     s.add("unwritableDirectory", IpcPaths::unwritableDirectory);
     s.add("path108Bytes", IpcPaths::path108Bytes);
+    s.add("path109BytesEinval", IpcPaths::path109BytesEinval);
+    s.add("path200BytesConnectEinval", IpcPaths::path200BytesConnectEinval);
     s.add("windowsPipePaths", IpcPaths::windowsPipePaths);
     s.add("relistenSamePath", IpcPaths::relistenSamePath);
     s.add("listenTwice", IpcPaths::listenTwice);
@@ -276,6 +278,33 @@ final class IpcPaths {
   static void path108Bytes(Trace log) {
     Fresh d = Fresh.create();
     IpcStreams.echo(log, d.pathOfLength(108), d, when -> {});
+  }
+
+  static void path109BytesEinval(Trace log) {
+    Fresh d = Fresh.create();
+    String f = d.pathOfLength(109);
+    Server server = Net.createServer();
+    server.on(Server.LISTENING, () -> log.log("listening"));
+    server.on(
+        Server.ERROR,
+        e -> {
+          log.log("listen error", e, syscall(e), f.equals(e.address()), e.port());
+          log.log("exists", exists(f), "entries", d.entries());
+          Socket c = Net.connect(f);
+          watch(log::log, c, "connect", "error", "close");
+          c.on(Socket.CLOSE, () -> d.remove());
+        });
+    server.listen(f);
+    log.log("listen returned", server.listening());
+  }
+
+  static void path200BytesConnectEinval(Trace log) {
+    Fresh d = Fresh.create();
+    String f = d.pathOfLength(200);
+    Socket c = Net.connect(f);
+    watch(log::log, c, "connect", "error", "close");
+    c.on(Socket.ERROR, e -> log.log("fields", f.equals(e.address())));
+    c.on(Socket.CLOSE, () -> d.remove());
   }
 
   /**

@@ -9,16 +9,8 @@ import java.util.Map;
  * loop on a fresh path under the temp directory, compared with the traces Node recorded.
  */
 class IpcTraceTest extends NetSuite {
-  /** Why a long path has no twin: the one place jnet's IPC differs from Node on purpose. */
-  private static final String LONG_PATH =
-      "jnet refuses Unix socket paths over 108 bytes with ENAMETOOLONG, where Node"
-          + " truncates them silently (ListenOptions javadoc; PipeLengthTest tests the refusal)";
-
   /** Node scenarios without a twin, each with why. */
-  static final Map<String, String> SKIPPED =
-      Map.of(
-          "path109BytesTruncated", LONG_PATH,
-          "path200BytesConnectMissing", LONG_PATH);
+  static final Map<String, String> SKIPPED = Map.of();
 
   @Override
   protected String suite() {

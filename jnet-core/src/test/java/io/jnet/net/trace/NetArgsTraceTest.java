@@ -89,7 +89,7 @@ class NetArgsTraceTest extends NetSuite {
           entry("endNumber", CHUNK + "a number cannot be passed"),
           entry(
               "maxConnectionsBadValues",
-              "maxConnections takes an int: the 1.5, 'x', NaN and null lines cannot be"
+              "maxConnections takes an Integer: the 1.5, 'x' and NaN lines cannot be"
                   + " reproduced"));
 
   @Override
@@ -156,7 +156,7 @@ class NetArgsTraceTest extends NetSuite {
     s.add("setEncodingUnknown", log -> onSocket(log, "setEncoding", c -> c.setEncoding("bogus")));
 
     s.add("maxConnectionsNegativeDropsAll", log -> maxConnections(log, -1));
-    s.add("maxConnectionsZeroIsUnlimited", log -> maxConnections(log, 0));
+    s.add("maxConnectionsZeroDropsAll", log -> maxConnections(log, 0));
     s.add("writeOnNeverConnectedSocket", NetArgsTraceTest::writeOnNeverConnectedSocket);
   }
 
