@@ -54,6 +54,26 @@ class BlockListVectorsTest {
     }
   }
 
+  @Test
+  void privateRangesAreNode24s() {
+    // Node 24 printed BlockList.PRIVATE_RANGES so.
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of(
+            "10.0.0.0/8",
+            "172.16.0.0/12",
+            "192.168.0.0/16",
+            "127.0.0.0/8",
+            "::1/128",
+            "169.254.0.0/16",
+            "fe80::/10",
+            "fc00::/7"),
+        BlockList.PRIVATE_RANGES);
+    BlockList list = new BlockList();
+    list.addCIDRs(BlockList.PRIVATE_RANGES);
+    assertTrue(list.check("192.168.1.1") && list.check("fd00::1", "ipv6"));
+    assertTrue(!list.check("8.8.8.8") && list.size() == 8);
+  }
+
   /**
    * Answers are compared exactly, except the order among the address rules of {@code rules}: Node
    * lists those in its hash table's order, jnet newest first (see BlockList's javadoc).
@@ -103,6 +123,17 @@ class BlockListVectorsTest {
           return "" + list.check(new SocketAddress(a[0], 0, a[1]));
         case "rules":
           return "R:" + String.join(" | ", list.rules());
+        case "size":
+          return "" + list.size();
+        case "clear":
+          list.clear();
+          return "ok";
+        case "addCIDR":
+          list.addCIDR(a[0]);
+          return "ok";
+        case "removeCIDR":
+          list.removeCIDR(a[0]);
+          return "ok";
         case "addAddress":
           if (a.length < 2 || a[1] == null) list.addAddress(a[0]);
           else list.addAddress(a[0], a[1]);
