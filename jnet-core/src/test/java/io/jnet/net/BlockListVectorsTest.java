@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jnet.error.JnetException;
+import io.jnet.testing.NodeJs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * BlockList and SocketAddress against Node 24's answers: every line of {@code
@@ -52,6 +56,16 @@ class BlockListVectorsTest {
               + " cases differ from Node, such as:\n"
               + String.join("\n", mismatches.subList(0, Math.min(15, mismatches.size()))));
     }
+  }
+
+  @Test
+  void committedVectorsAreWhatNodeWritesNow(@TempDir Path dir) throws IOException {
+    NodeJs.assumeAvailable();
+    Path fresh = dir.resolve("vectors.txt");
+    NodeJs.run(NodeJs.script("blocklist/vectors.js"), fresh.toString());
+    List<String> now = Files.readAllLines(fresh, StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assertions.assertEquals(
+        now, read(), "vectors.txt is stale: run node src/test/node/blocklist/vectors.js");
   }
 
   @Test
