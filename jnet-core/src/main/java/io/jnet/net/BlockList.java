@@ -299,11 +299,13 @@ public final class BlockList {
     return new JnetException("ERR_IP_BLOCKED", "IP(" + ip + ") is blocked by net.BlockList");
   }
 
-  /** Removes the newest rule of {@code list} equal to {@code rule} (same addresses and prefix). */
+  /**
+   * Removes the newest rule of {@code list} equal to {@code rule}: the same addresses, ports and
+   * flow labels included (as Node compares them), and the same prefix.
+   */
   private static void removeFirst(List<Rule> list, Rule rule) {
-    String text = rule.toString();
     for (int i = 0; i < list.size(); i++) {
-      if (list.get(i).toString().equals(text)) {
+      if (list.get(i).equals(rule)) {
         list.remove(i);
         return;
       }

@@ -69,6 +69,22 @@ class BlockListVectorsTest {
   }
 
   @Test
+  void portsAndFlowLabelsCountWhenRangesAndSubnetsAreRemoved() {
+    // Node 24 printed these rules after the same calls.
+    BlockList list = new BlockList();
+    list.addAddress(new SocketAddress("1.1.1.1", 80));
+    assertTrue(list.check("1.1.1.1"));
+    list.removeAddress("1.1.1.1");
+    org.junit.jupiter.api.Assertions.assertEquals(List.of(), list.rules());
+    list.addRange(new SocketAddress("1.1.1.1", 80), new SocketAddress("1.1.1.5", 80));
+    list.removeRange("1.1.1.1", "1.1.1.5");
+    list.addSubnet(new SocketAddress("::", 0, "ipv6", 5), 8);
+    list.removeSubnet("::", 8, "ipv6");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of("Subnet: IPv6 ::/8", "Range: IPv4 1.1.1.1-1.1.1.5"), list.rules());
+  }
+
+  @Test
   void privateRangesAreNode24s() {
     // Node 24 printed BlockList.PRIVATE_RANGES so.
     org.junit.jupiter.api.Assertions.assertEquals(
