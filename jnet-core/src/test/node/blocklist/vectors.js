@@ -14,6 +14,8 @@
 //   addAddressSA A FAMILY | addRangeSA S SF E EF | addSubnetSA NET FAMILY PREFIX | checkSA A FAMILY
 //                                       the same with SocketAddress arguments
 //   check A FAMILY                      -> true or false
+//   addCIDR C | removeCIDR C | clear
+//   size                                -> the number of rules
 //   rules                               -> R: the rules joined by " | "
 // Any operation may answer E:CODE:message (it threw); an operation that returns nothing
 // answers ok. The cases come from hand-picked lists plus a fixed-seed PRNG.
@@ -62,6 +64,8 @@ function run(ops) {
         case 'check': answer = String(list.check(a[0], ...(a[1] === undefined ? [] : [a[1]]))); break;
         case 'checkSA': answer = String(list.check(sa(a[0], a[1]))); break;
         case 'rules': answer = 'R:' + list.rules.join(' | '); break;
+        case 'size': answer = String(list.size); break;
+        case 'clear': list.clear(); answer = 'ok'; break;
         case 'addAddressSA': list.addAddress(sa(a[0], a[1])); answer = 'ok'; break;
         case 'addRangeSA': list.addRange(sa(a[0], a[1]), sa(a[2], a[3])); answer = 'ok'; break;
         case 'addSubnetSA': list.addSubnet(sa(a[0], a[1]), a[2]); answer = 'ok'; break;
@@ -199,6 +203,17 @@ emit([['removeAddress', '1.1.1.1'], ['removeRange', '1.1.1.1', '1.1.1.2'],
   ['removeSubnet', '1.1.1.0', 24], ['rules']]);
 emit([['removeSubnet', '1.1.1.0', 33], ['removeSubnet', '1.1.1.0', -1],
   ['removeSubnet', '::', 129, 'ipv6'], ['removeSubnet', 'foo', 1]]);
+
+// CIDR text, clear and size.
+for (const cidr of ['10.0.0.0/8', '::1/128', '1.2.3.4', '1.2.3.4/', '1.2.3.4/08', '1.2.3.4/33',
+  '/8', 'foo/8', '1.2.3.4/8/9', '::ffff:1.2.3.4/96', '1.2.3.4/ 8', '1.2.3.4/+8', '1.2.3.4/-0',
+  '1.2.3.4/-1', '1.2.3.4/0x8', '1.2.3.4/99999999999', 'foo/99999999999', 'fe80::/10', 'fe80::/129',
+  '1.2.3.4/32', '1.2.3.4/0', '', '/', '1.2.3.4/1e1', '1.2.3.4/8.0']) {
+  emit([['addCIDR', cidr], ['rules'], ['size'], ['removeCIDR', cidr], ['rules'], ['size']]);
+}
+emit([['addCIDR', '10.0.0.0/8'], ['addAddress', '1.1.1.1'], ['addRange', '2.2.2.2', '2.2.2.9'],
+  ['size'], ['clear'], ['size'], ['rules'], ['check', '10.1.1.1'], ['addCIDR', '::/0'], ['size'],
+  ['check', '::1', 'ipv6'], ['check', '1.1.1.1'], ['check', '::ffff:1.1.1.1', 'ipv6']]);
 
 // Boundaries of every prefix length, both families, with mapped addresses.
 for (let prefix = 0; prefix <= 32; prefix++) {

@@ -17,6 +17,8 @@
 //                                                       (comma-separated offsets), then end()
 //   is-utf8.txt      bytes isUtf8 isAscii               buffer.isUtf8, buffer.isAscii
 //   search.txt       hay kind needle offset enc fwd r   buf.indexOf / lastIndexOf
+//   search-end.txt   hay kind needle offset end enc fwd r
+//                                                       the same with Node 24's end argument
 //   fill.txt         len kind value offset end enc r    Buffer.alloc(len).fill(...): hex or error code
 //   numbers.txt, api.txt                                 see api.js
 
@@ -370,3 +372,44 @@ writeLines('is-utf8.txt', byteInputs('utf8', 1500).map(
 writeLines('search.txt', searchVectors());
 writeLines('fill.txt', fillVectors());
 require('./api.js')(outDir, random);
+// Last, so that the files above keep their inputs: every vector here draws on the same PRNG.
+writeLines('search-end.txt', searchEndVectors());
+
+function searchEndVectors() {
+  const lines = [];
+  const alphabet = [0x61, 0x62, 0x00, 0xe9, 0xc3, 0xa9];
+  const strings = ['a', 'b', 'ab', 'ba', '\u00e9', '\u0000', 'a\u0000', '61', 'YQ==', ''];
+  for (let i = 0; i < 3000; i++) {
+    const hay = [];
+    const len = int(12);
+    for (let k = 0; k < len; k++) hay.push(pick(alphabet));
+    const buf = Buffer.from(hay);
+    const offset = pick([0, 1, 2, -1, -2, -3, -20, 20, len, len - 1, int(14) - 7]);
+    const end = pick([0, 1, 2, 3, -1, -20, 20, len, len - 1, len - 2, int(14) - 2]);
+    const forward = random() < 0.5;
+    const search = forward ? 'indexOf' : 'lastIndexOf';
+    const kind = pick(['byte', 'string', 'buffer']);
+    let needle;
+    let enc;
+    let result;
+    if (kind === 'byte') {
+      needle = String(pick([0x61, 0x62, 0x00, 0xe9, 300]));
+      enc = '_';
+      result = buf[search](Number(needle), offset, end);
+    } else if (kind === 'string') {
+      const s = pick(strings) + (random() < 0.3 ? pick(strings) : '');
+      enc = pick(['utf8', 'latin1', 'ucs2', 'hex', 'base64']);
+      needle = unitsOf(s);
+      result = attempt(() => buf[search](s, offset, end, enc));
+    } else {
+      const n = [];
+      const nlen = int(4);
+      for (let k = 0; k < nlen; k++) n.push(pick(alphabet));
+      needle = hexOf(n);
+      enc = pick(['utf8', 'ucs2', 'latin1']);
+      result = buf[search](Buffer.from(n), offset, end, enc);
+    }
+    lines.push(`${hexOf(hay)} ${kind} ${needle} ${offset} ${end} ${enc} ${forward} ${result}`);
+  }
+  return lines;
+}

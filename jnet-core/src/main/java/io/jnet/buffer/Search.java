@@ -22,23 +22,29 @@ final class Search {
     return forward ? -1 : length - 1;
   }
 
-  /** Searches for one byte value (its low 8 bits), as {@code buf.indexOf(number)} does. */
+  /**
+   * Searches for one byte value (its low 8 bits), as {@code buf.indexOf(number)} does, in the bytes
+   * before {@code end} (Node 24's {@code end} argument, clamped to {@code [0, length]}).
+   */
   static int indexOfByte(
-      byte[] a, int base, int length, int value, long byteOffset, boolean forward) {
+      byte[] a, int base, int length, int value, long byteOffset, long end, boolean forward) {
     long start = startOffset(length, byteOffset, 1, forward);
     if (start <= -1 || length == 0) return -1;
+    int stop = (int) Math.min(Math.max(end, 0), length);
     byte needle = (byte) value;
     if (forward) {
-      for (int i = (int) start; i < length; i++) if (a[base + i] == needle) return i;
+      for (int i = (int) start; i < stop; i++) if (a[base + i] == needle) return i;
     } else {
-      for (int i = (int) start; i >= 0; i--) if (a[base + i] == needle) return i;
+      for (int i = (int) Math.min(start, stop - 1); i >= 0; i--)
+        if (a[base + i] == needle) return i;
     }
     return -1;
   }
 
   /**
-   * Searches for the bytes {@code needle[noff, noff + nlen)}; {@code units} searches 16-bit units
-   * at even byte positions only, as Node's utf16le search does.
+   * Searches for the bytes {@code needle[noff, noff + nlen)} before {@code end} (Node 24's {@code
+   * end} argument, clamped to {@code [0, length]}); {@code units} searches 16-bit units at even
+   * byte positions only, as Node's utf16le search does.
    *
    * <p>A utf16le search looks at whole units only: an odd last byte is outside the search, though
    * the offset is still taken against the whole length (Node 24's {@code IndexOfBuffer}; a string
@@ -52,19 +58,21 @@ final class Search {
       int noff,
       int nlen,
       long byteOffset,
+      long end,
       boolean units,
       boolean forward) {
     long start = startOffset(length, byteOffset, nlen, forward);
-    int end = units ? length & ~1 : length;
-    if (nlen == 0) return (int) Math.min(start, end);
-    if (end == 0 || start <= -1) return -1;
-    if ((forward && nlen + start > end) || nlen > end) return -1;
+    int stop = (int) Math.min(Math.max(end, 0), length);
+    if (units) stop &= ~1;
+    if (nlen == 0) return (int) Math.min(start, stop);
+    if (stop == 0 || start <= -1) return -1;
+    if ((forward && nlen + start > stop) || nlen > stop) return -1;
     if (units) {
       if (nlen < 2) return -1;
-      int r = search(a, base, end / 2, needle, noff, nlen / 2, start / 2, forward, 2);
+      int r = search(a, base, stop / 2, needle, noff, nlen / 2, start / 2, forward, 2);
       return r < 0 ? -1 : r * 2;
     }
-    return search(a, base, length, needle, noff, nlen, start, forward, 1);
+    return search(a, base, stop, needle, noff, nlen, start, forward, 1);
   }
 
   /** Searches in elements of {@code width} bytes; returns the element index or -1. */

@@ -8,6 +8,10 @@ package io.jnet.buffer;
  * encoding (UTF-8 by default) or a buffer. {@code byteOffset} counts from the end when negative;
  * past either end it follows Node's rules exactly (an empty needle reports the clamped offset). A
  * utf16le search matches at even byte offsets only, as Node's does.
+ *
+ * <p>Node 24's {@code end} argument ({@code buf.indexOf(value, byteOffset, end, encoding)}) limits
+ * the search to the bytes before {@code end}, clamped to {@code [0, length]}; a match must end by
+ * then. The forms without it search to the end of the buffer.
  */
 abstract class SearchAccess extends NumberAccess {
   SearchAccess(byte[] array, int offset, int length) {
@@ -21,7 +25,12 @@ abstract class SearchAccess extends NumberAccess {
 
   /** Node's {@code buf.indexOf(value, byteOffset)}; a negative offset counts from the end. */
   public int indexOf(int value, int byteOffset) {
-    return Search.indexOfByte(array, offset, length, value, byteOffset, true);
+    return indexOf(value, byteOffset, length);
+  }
+
+  /** Node 24's {@code buf.indexOf(value, byteOffset, end)} for a byte value. */
+  public int indexOf(int value, int byteOffset, int end) {
+    return Search.indexOfByte(array, offset, length, value, byteOffset, end, true);
   }
 
   /** Node's {@code buf.indexOf(string)}, searching for its UTF-8 bytes. */
@@ -41,7 +50,17 @@ abstract class SearchAccess extends NumberAccess {
 
   /** Node's {@code buf.indexOf(string, byteOffset, encoding)}. */
   public int indexOf(String value, int byteOffset, String encoding) {
-    return searchString(value, byteOffset, encoding, true);
+    return searchString(value, byteOffset, length, encoding, true);
+  }
+
+  /** Node 24's {@code buf.indexOf(string, byteOffset, end)}, searching for its UTF-8 bytes. */
+  public int indexOf(String value, int byteOffset, int end) {
+    return searchString(value, byteOffset, end, null, true);
+  }
+
+  /** Node 24's {@code buf.indexOf(string, byteOffset, end, encoding)}. */
+  public int indexOf(String value, int byteOffset, int end, String encoding) {
+    return searchString(value, byteOffset, end, encoding, true);
   }
 
   /** Node's {@code buf.indexOf(buffer)}. */
@@ -64,7 +83,17 @@ abstract class SearchAccess extends NumberAccess {
    * utf16le, which matches at even offsets only; an unknown name is ignored, as in Node.
    */
   public int indexOf(Buffer value, int byteOffset, String encoding) {
-    return searchBuffer(value, byteOffset, encoding, true);
+    return searchBuffer(value, byteOffset, length, encoding, true);
+  }
+
+  /** Node 24's {@code buf.indexOf(buffer, byteOffset, end)}. */
+  public int indexOf(Buffer value, int byteOffset, int end) {
+    return searchBuffer(value, byteOffset, end, null, true);
+  }
+
+  /** Node 24's {@code buf.indexOf(buffer, byteOffset, end, encoding)}. */
+  public int indexOf(Buffer value, int byteOffset, int end, String encoding) {
+    return searchBuffer(value, byteOffset, end, encoding, true);
   }
 
   /** Node's {@code buf.lastIndexOf(value)} for a byte value. */
@@ -74,7 +103,12 @@ abstract class SearchAccess extends NumberAccess {
 
   /** Node's {@code buf.lastIndexOf(value, byteOffset)} for a byte value. */
   public int lastIndexOf(int value, int byteOffset) {
-    return Search.indexOfByte(array, offset, length, value, byteOffset, false);
+    return lastIndexOf(value, byteOffset, length);
+  }
+
+  /** Node 24's {@code buf.lastIndexOf(value, byteOffset, end)} for a byte value. */
+  public int lastIndexOf(int value, int byteOffset, int end) {
+    return Search.indexOfByte(array, offset, length, value, byteOffset, end, false);
   }
 
   /** Node's {@code buf.lastIndexOf(string)}. */
@@ -94,7 +128,17 @@ abstract class SearchAccess extends NumberAccess {
 
   /** Node's {@code buf.lastIndexOf(string, byteOffset, encoding)}. */
   public int lastIndexOf(String value, int byteOffset, String encoding) {
-    return searchString(value, byteOffset, encoding, false);
+    return searchString(value, byteOffset, length, encoding, false);
+  }
+
+  /** Node 24's {@code buf.lastIndexOf(string, byteOffset, end)}. */
+  public int lastIndexOf(String value, int byteOffset, int end) {
+    return searchString(value, byteOffset, end, null, false);
+  }
+
+  /** Node 24's {@code buf.lastIndexOf(string, byteOffset, end, encoding)}. */
+  public int lastIndexOf(String value, int byteOffset, int end, String encoding) {
+    return searchString(value, byteOffset, end, encoding, false);
   }
 
   /** Node's {@code buf.lastIndexOf(buffer)}. */
@@ -114,7 +158,17 @@ abstract class SearchAccess extends NumberAccess {
 
   /** Node's {@code buf.lastIndexOf(buffer, byteOffset, encoding)}. */
   public int lastIndexOf(Buffer value, int byteOffset, String encoding) {
-    return searchBuffer(value, byteOffset, encoding, false);
+    return searchBuffer(value, byteOffset, length, encoding, false);
+  }
+
+  /** Node 24's {@code buf.lastIndexOf(buffer, byteOffset, end)}. */
+  public int lastIndexOf(Buffer value, int byteOffset, int end) {
+    return searchBuffer(value, byteOffset, end, null, false);
+  }
+
+  /** Node 24's {@code buf.lastIndexOf(buffer, byteOffset, end, encoding)}. */
+  public int lastIndexOf(Buffer value, int byteOffset, int end, String encoding) {
+    return searchBuffer(value, byteOffset, end, encoding, false);
   }
 
   /** Node's {@code buf.includes(value)} for a byte value. */
@@ -167,7 +221,33 @@ abstract class SearchAccess extends NumberAccess {
     return indexOf(value, byteOffset, encoding) != -1;
   }
 
-  private int searchString(String value, int byteOffset, String encoding, boolean forward) {
+  /** Node 24's {@code buf.includes(value, byteOffset, end)} for a byte value. */
+  public boolean includes(int value, int byteOffset, int end) {
+    return indexOf(value, byteOffset, end) != -1;
+  }
+
+  /** Node 24's {@code buf.includes(string, byteOffset, end)}. */
+  public boolean includes(String value, int byteOffset, int end) {
+    return indexOf(value, byteOffset, end) != -1;
+  }
+
+  /** Node 24's {@code buf.includes(string, byteOffset, end, encoding)}. */
+  public boolean includes(String value, int byteOffset, int end, String encoding) {
+    return indexOf(value, byteOffset, end, encoding) != -1;
+  }
+
+  /** Node 24's {@code buf.includes(buffer, byteOffset, end)}. */
+  public boolean includes(Buffer value, int byteOffset, int end) {
+    return indexOf(value, byteOffset, end) != -1;
+  }
+
+  /** Node 24's {@code buf.includes(buffer, byteOffset, end, encoding)}. */
+  public boolean includes(Buffer value, int byteOffset, int end, String encoding) {
+    return indexOf(value, byteOffset, end, encoding) != -1;
+  }
+
+  private int searchString(
+      String value, int byteOffset, int end, String encoding, boolean forward) {
     if (value == null) throw nullNeedle();
     Encoding e = encoding == null ? Encoding.UTF8 : Encoding.of(encoding);
     byte[] needle;
@@ -181,14 +261,24 @@ abstract class SearchAccess extends NumberAccess {
     boolean units = e == Encoding.UTF16LE;
     int hayLength = units ? length & ~1 : length;
     return Search.indexOf(
-        array, offset, hayLength, needle, 0, needle.length, byteOffset, units, forward);
+        array, offset, hayLength, needle, 0, needle.length, byteOffset, end, units, forward);
   }
 
-  private int searchBuffer(Buffer value, int byteOffset, String encoding, boolean forward) {
+  private int searchBuffer(
+      Buffer value, int byteOffset, int end, String encoding, boolean forward) {
     if (value == null) throw nullNeedle();
     boolean units = Encoding.isEncoding(encoding) && Encoding.of(encoding) == Encoding.UTF16LE;
     return Search.indexOf(
-        array, offset, length, value.array, value.offset, value.length, byteOffset, units, forward);
+        array,
+        offset,
+        length,
+        value.array,
+        value.offset,
+        value.length,
+        byteOffset,
+        end,
+        units,
+        forward);
   }
 
   private static io.jnet.error.JnetException nullNeedle() {

@@ -45,6 +45,21 @@ public final class BlockList {
   /** The range rules, newest first. Guarded by this. */
   private final LinkedList<Rule> ranges = new LinkedList<>();
 
+  /**
+   * Node's {@code BlockList.PRIVATE_RANGES}: the private, loopback, link-local and unique-local
+   * networks, as CIDR text for {@link #addCIDRs}.
+   */
+  public static final List<String> PRIVATE_RANGES =
+      List.of(
+          "10.0.0.0/8",
+          "172.16.0.0/12",
+          "192.168.0.0/16",
+          "127.0.0.0/8",
+          "::1/128",
+          "169.254.0.0/16",
+          "fe80::/10",
+          "fc00::/7");
+
   /** Whether {@code value} is a BlockList: Node's {@code BlockList.isBlockList}. */
   public static boolean isBlockList(Object value) {
     return value instanceof BlockList;
@@ -173,6 +188,54 @@ public final class BlockList {
     }
   }
 
+  /**
+   * Node's {@code blockList.addCIDR(cidr)}: {@code "10.0.0.0/8"} or {@code "fe80::/10"} (IPv6 when
+   * the address holds a colon) is {@link #addSubnet(String, int, String)}. A missing or malformed
+   * prefix length ({@code /08}, {@code /+8}) throws {@code ERR_INVALID_ARG_VALUE}, as in Node.
+   */
+  public void addCIDR(String cidr) {
+    Cidr c = Cidr.parse(cidr, "cidr");
+    addSubnet(c.address, c.prefix(), c.family);
+  }
+
+  /**
+   * Node's {@code blockList.addCIDRs(cidrs)}: every entry is parsed before any is added, so a
+   * malformed one leaves the list as it was (an address or prefix that fails later, in {@link
+   * #addSubnet}, stops the adding where it is, as in Node).
+   */
+  public void addCIDRs(List<String> cidrs) {
+    if (cidrs == null) {
+      throw JnetException.typeError(
+          "ERR_INVALID_ARG_TYPE",
+          "The \"cidrs\" argument must be an instance of Array. Received null");
+    }
+    List<Cidr> parsed = new ArrayList<>();
+    for (int i = 0; i < cidrs.size(); i++) {
+      String cidr = cidrs.get(i);
+      if (cidr == null) notNull(null, "cidrs[" + i + "]");
+      parsed.add(Cidr.parse(cidr, "cidr"));
+    }
+    for (Cidr c : parsed) addSubnet(c.address, c.prefix(), c.family);
+  }
+
+  /** Node's {@code blockList.removeCIDR(cidr)}. */
+  public void removeCIDR(String cidr) {
+    Cidr c = Cidr.parse(cidr, "cidr");
+    removeSubnet(c.address, c.prefix(), c.family);
+  }
+
+  /** Node's {@code blockList.clear()}: removes every rule. */
+  public synchronized void clear() {
+    addresses.clear();
+    subnets.clear();
+    ranges.clear();
+  }
+
+  /** Node's {@code blockList.size}: how many rules the list holds. */
+  public synchronized int size() {
+    return addresses.size() + subnets.size() + ranges.size();
+  }
+
   /** Node's {@code blockList.check(address)}: whether a rule blocks this IPv4 address. */
   public boolean check(String address) {
     return check(address, "ipv4");
@@ -236,11 +299,13 @@ public final class BlockList {
     return new JnetException("ERR_IP_BLOCKED", "IP(" + ip + ") is blocked by net.BlockList");
   }
 
-  /** Removes the newest rule of {@code list} equal to {@code rule} (same addresses and prefix). */
+  /**
+   * Removes the newest rule of {@code list} equal to {@code rule}: the same addresses, ports and
+   * flow labels included (as Node compares them), and the same prefix.
+   */
   private static void removeFirst(List<Rule> list, Rule rule) {
-    String text = rule.toString();
     for (int i = 0; i < list.size(); i++) {
-      if (list.get(i).toString().equals(text)) {
+      if (list.get(i).equals(rule)) {
         list.remove(i);
         return;
       }
@@ -264,6 +329,37 @@ public final class BlockList {
       throw JnetException.typeError(
           "ERR_INVALID_ARG_TYPE",
           "The \"" + name + "\" argument must be of type string. Received null");
+    }
+  }
+
+  /** Node's {@code parseCIDR}: the address before the last slash, a canonical integer after it. */
+  private record Cidr(String address, long prefixValue, String family) {
+    static Cidr parse(String cidr, String name) {
+      notNull(cidr, name);
+      int slash = cidr.lastIndexOf('/');
+      if (slash < 0) {
+        throw invalidCidr(name, cidr, "must contain a prefix length (e.g. \"10.0.0.0/8\")");
+      }
+      String address = cidr.substring(0, slash);
+      String digits = cidr.substring(slash + 1);
+      if (!digits.matches("-?(0|[1-9][0-9]{0,17})") || digits.equals("-0")) {
+        throw invalidCidr(name, cidr, "prefix length must be a valid integer");
+      }
+      return new Cidr(address, Long.parseLong(digits), address.contains(":") ? "ipv6" : "ipv4");
+    }
+
+    /** The prefix; one beyond an int fails as an out-of-range prefix, after the address check. */
+    int prefix() {
+      if (prefixValue == (int) prefixValue) return (int) prefixValue;
+      SocketAddress network = new SocketAddress(address, 0, family);
+      int max = network.rawBytes().length == 4 ? 32 : 128;
+      throw SocketAddress.outOfRange("prefix", ">= 0 && <= " + max, prefixValue);
+    }
+
+    private static JnetException invalidCidr(String name, String cidr, String reason) {
+      return JnetException.typeError(
+          "ERR_INVALID_ARG_VALUE",
+          "The argument '" + name + "' " + reason + ". Received " + SocketAddress.quoted(cidr));
     }
   }
 

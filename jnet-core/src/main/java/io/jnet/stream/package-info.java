@@ -22,6 +22,13 @@
  * hooks as lambdas in {@link io.jnet.stream.StreamOptions}. Each hook gets a {@link
  * io.jnet.stream.Callback} to call once, from any thread. Hooks run on the stream's loop.
  *
+ * <h2>Framing</h2>
+ *
+ * <p>Beside Node's API, three Transforms cut a byte stream into messages, as every protocol needs:
+ * {@link io.jnet.stream.DelimiterSplitter} (and its {@code lines}), {@link
+ * io.jnet.stream.LengthPrefixSplitter} and its writer, {@link io.jnet.stream.LengthPrefixEncoder}.
+ * Each frame is one chunk; bytes may arrive cut anywhere.
+ *
  * <h2>Threads</h2>
  *
  * <p>Each stream belongs to one loop and emits only there; every public method may be called from

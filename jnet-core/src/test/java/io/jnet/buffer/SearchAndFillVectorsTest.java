@@ -19,6 +19,37 @@ class SearchAndFillVectorsTest {
     m.assertNone(1000);
   }
 
+  @Test
+  void indexOfAndLastIndexOfWithAnEndMatchNode24() {
+    Vectors.Mismatches m = new Vectors.Mismatches("search-end");
+    for (String[] v : Vectors.read("search-end.txt")) {
+      Buffer hay = Vectors.view(Vectors.bytes(v[0]));
+      int offset = Integer.parseInt(v[3]);
+      int end = Integer.parseInt(v[4]);
+      boolean forward = Boolean.parseBoolean(v[6]);
+      String got = attempt(() -> searchTo(hay, v[1], v[2], offset, end, v[5], forward));
+      m.check(got.equals(v[7]), Vectors.join(v) + " -> jnet " + got);
+    }
+    m.assertNone(1000);
+  }
+
+  private static String searchTo(
+      Buffer hay, String kind, String needle, int offset, int end, String enc, boolean forward) {
+    switch (kind) {
+      case "byte":
+        int b = Integer.parseInt(needle);
+        return "" + (forward ? hay.indexOf(b, offset, end) : hay.lastIndexOf(b, offset, end));
+      case "string":
+        String s = Vectors.units(needle);
+        return ""
+            + (forward ? hay.indexOf(s, offset, end, enc) : hay.lastIndexOf(s, offset, end, enc));
+      default:
+        Buffer n = Buffer.from(Vectors.bytes(needle));
+        return ""
+            + (forward ? hay.indexOf(n, offset, end, enc) : hay.lastIndexOf(n, offset, end, enc));
+    }
+  }
+
   private static String search(
       Buffer hay, String kind, String needle, int offset, String enc, boolean forward) {
     switch (kind) {

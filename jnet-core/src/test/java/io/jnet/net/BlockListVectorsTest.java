@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jnet.error.JnetException;
+import io.jnet.testing.NodeJs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * BlockList and SocketAddress against Node 24's answers: every line of {@code
@@ -52,6 +56,52 @@ class BlockListVectorsTest {
               + " cases differ from Node, such as:\n"
               + String.join("\n", mismatches.subList(0, Math.min(15, mismatches.size()))));
     }
+  }
+
+  @Test
+  void committedVectorsAreWhatNodeWritesNow(@TempDir Path dir) throws IOException {
+    NodeJs.assumeAvailable();
+    Path fresh = dir.resolve("vectors.txt");
+    NodeJs.run(NodeJs.script("blocklist/vectors.js"), fresh.toString());
+    List<String> now = Files.readAllLines(fresh, StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assertions.assertEquals(
+        now, read(), "vectors.txt is stale: run node src/test/node/blocklist/vectors.js");
+  }
+
+  @Test
+  void portsAndFlowLabelsCountWhenRangesAndSubnetsAreRemoved() {
+    // Node 24 printed these rules after the same calls.
+    BlockList list = new BlockList();
+    list.addAddress(new SocketAddress("1.1.1.1", 80));
+    assertTrue(list.check("1.1.1.1"));
+    list.removeAddress("1.1.1.1");
+    org.junit.jupiter.api.Assertions.assertEquals(List.of(), list.rules());
+    list.addRange(new SocketAddress("1.1.1.1", 80), new SocketAddress("1.1.1.5", 80));
+    list.removeRange("1.1.1.1", "1.1.1.5");
+    list.addSubnet(new SocketAddress("::", 0, "ipv6", 5), 8);
+    list.removeSubnet("::", 8, "ipv6");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of("Subnet: IPv6 ::/8", "Range: IPv4 1.1.1.1-1.1.1.5"), list.rules());
+  }
+
+  @Test
+  void privateRangesAreNode24s() {
+    // Node 24 printed BlockList.PRIVATE_RANGES so.
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of(
+            "10.0.0.0/8",
+            "172.16.0.0/12",
+            "192.168.0.0/16",
+            "127.0.0.0/8",
+            "::1/128",
+            "169.254.0.0/16",
+            "fe80::/10",
+            "fc00::/7"),
+        BlockList.PRIVATE_RANGES);
+    BlockList list = new BlockList();
+    list.addCIDRs(BlockList.PRIVATE_RANGES);
+    assertTrue(list.check("192.168.1.1") && list.check("fd00::1", "ipv6"));
+    assertTrue(!list.check("8.8.8.8") && list.size() == 8);
   }
 
   /**
@@ -103,6 +153,17 @@ class BlockListVectorsTest {
           return "" + list.check(new SocketAddress(a[0], 0, a[1]));
         case "rules":
           return "R:" + String.join(" | ", list.rules());
+        case "size":
+          return "" + list.size();
+        case "clear":
+          list.clear();
+          return "ok";
+        case "addCIDR":
+          list.addCIDR(a[0]);
+          return "ok";
+        case "removeCIDR":
+          list.removeCIDR(a[0]);
+          return "ok";
         case "addAddress":
           if (a.length < 2 || a[1] == null) list.addAddress(a[0]);
           else list.addAddress(a[0], a[1]);
