@@ -5,6 +5,7 @@ module io.jnet {
   requires io.netty.transport;
   requires io.netty.transport.unix.common;
   requires io.netty.transport.classes.epoll;
+  requires static io.netty.transport.classes.io_uring; // only when -Djnet.transport=io_uring
   requires jdk.net;
 
   exports io.jnet.buffer;

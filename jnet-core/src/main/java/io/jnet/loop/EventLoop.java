@@ -3,6 +3,7 @@ package io.jnet.loop;
 import io.jnet.error.JnetException;
 import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.transport.NettyCheck;
+import io.jnet.internal.transport.Transport;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -166,6 +167,15 @@ public final class EventLoop implements Executor {
   /** The loop whose thread is the calling thread, or null. */
   public static EventLoop current() {
     return LoopEngine.currentOwner();
+  }
+
+  /**
+   * The transport this loop's I/O runs on, named as {@code -Djnet.transport} names it: {@code
+   * "epoll"}, {@code "io_uring"} or {@code "nio"}. Every loop of one JVM runs the same one, chosen
+   * when the first loop starts.
+   */
+  public String transport() {
+    return Transport.current().id();
   }
 
   /** Whether the calling thread is this loop's thread. */

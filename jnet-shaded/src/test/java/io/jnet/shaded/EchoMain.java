@@ -1,6 +1,7 @@
 package io.jnet.shaded;
 
 import io.jnet.buffer.Buffer;
+import io.jnet.loop.EventLoop;
 import io.jnet.net.AddressInfo;
 import io.jnet.net.ConnectOptions;
 import io.jnet.net.ListenOptions;
@@ -34,7 +35,7 @@ public final class EchoMain {
     client.on(Socket.ERROR, e -> echoed.completeExceptionally(e));
     client.end("hello");
     System.out.println("echo " + echoed.get(30, TimeUnit.SECONDS));
-    System.out.println("transport " + Transports.of(client));
+    System.out.println("transport " + EventLoop.defaultLoop().transport());
     server.closeAsync().get(30, TimeUnit.SECONDS);
     System.exit(0);
   }

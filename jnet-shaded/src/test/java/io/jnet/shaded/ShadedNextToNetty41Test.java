@@ -49,6 +49,11 @@ class ShadedNextToNetty41Test {
                 + arch
                 + ".so";
         assertNotNull(jar.getEntry(lib), lib);
+        String uring =
+            "META-INF/native/libio_jnet_internal_shaded_netty_transport_native_io_uring42_"
+                + arch
+                + ".so";
+        assertNotNull(jar.getEntry(uring), uring);
       }
       assertNotNull(jar.getEntry("META-INF/LICENSE"));
       assertNotNull(jar.getEntry("META-INF/NOTICE"));
@@ -67,6 +72,21 @@ class ShadedNextToNetty41Test {
     assertTrue(r.out().contains("netty epoll true"), r::toString); // Netty 4.1's own epoll loads
     assertTrue(r.out().contains("echo hello\n"), r::toString);
     assertTrue(r.out().contains("transport epoll\n"), r::toString); // and so does jnet's
+  }
+
+  @Test
+  void shadedJarEchoesOnIoUringNextToNetty41() throws Exception {
+    assumeTrue(linuxEpollPlatform(), "io_uring needs Linux on x86_64 or aarch64");
+    ChildJvm.Result r =
+        ChildJvm.run(
+            classPath(ChildJvm.property("jnet.shadedJar")),
+            List.of("-Djnet.transport=io_uring"),
+            EchoMain.class.getName());
+    assertEquals(0, r.exit(), r::toString);
+    assumeTrue(
+        !r.out().contains("transport nio\n"), () -> "io_uring refused here: " + r.err().strip());
+    assertTrue(r.out().contains("echo hello\n"), r::toString);
+    assertTrue(r.out().contains("transport io_uring\n"), r::toString);
   }
 
   @Test

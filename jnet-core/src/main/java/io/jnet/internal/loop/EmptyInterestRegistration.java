@@ -12,9 +12,13 @@ import io.netty.channel.epoll.EpollIoOps;
  * set goes empty once the peer's FIN was read and no write is pending; the next write that the
  * kernel cannot take at once then failed, and a half-open socket lost what it wrote after the
  * peer's end. {@code EPOLLERR} alone is the empty set in effect (the kernel reports errors and
- * hang-ups whatever the mask) and keeps the fd registered. NIO registrations pass unchanged.
+ * hang-ups whatever the mask) and keeps the fd registered. Other transports' registrations pass
+ * unchanged, and run without the epoll jar on the class path.
  */
 final class EmptyInterestRegistration implements IoRegistration {
+  /** Epoll's ops class, or null when the epoll classes are not on the class path. */
+  private static final Class<?> EPOLL_OPS = epollOps();
+
   private final IoRegistration delegate;
 
   EmptyInterestRegistration(IoRegistration delegate) {
@@ -28,8 +32,19 @@ final class EmptyInterestRegistration implements IoRegistration {
 
   @Override
   public long submit(IoOps ops) {
-    if (ops instanceof EpollIoOps e && e.value() == 0) ops = EpollIoOps.EPOLLERR;
+    if (EPOLL_OPS != null && EPOLL_OPS.isInstance(ops) && ((EpollIoOps) ops).value() == 0) {
+      ops = EpollIoOps.EPOLLERR;
+    }
     return delegate.submit(ops);
+  }
+
+  private static Class<?> epollOps() {
+    try {
+      return Class.forName(
+          "io.netty.channel.epoll.EpollIoOps", false, IoOps.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
   }
 
   @Override

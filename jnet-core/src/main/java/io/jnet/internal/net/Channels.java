@@ -15,6 +15,10 @@ import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.channel.uring.IoUringDomainSocketChannel;
+import io.netty.channel.uring.IoUringServerDomainSocketChannel;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.spi.SelectorProvider;
@@ -47,6 +51,8 @@ final class Channels {
     switch (transport) {
       case EPOLL:
         return new EpollSocketChannel(family);
+      case IO_URING:
+        return new IoUringSocketChannel(); // Netty offers no family here: IPv6 where it can
       case NIO:
       default:
         return new NioSocketChannel(SelectorProvider.provider(), family);
@@ -58,6 +64,8 @@ final class Channels {
     switch (transport) {
       case EPOLL:
         return new EpollServerSocketChannel(family);
+      case IO_URING:
+        return new IoUringServerSocketChannel();
       case NIO:
       default:
         return new NioServerSocketChannel(SelectorProvider.provider(), family);
@@ -65,10 +73,12 @@ final class Channels {
   }
 
   static Channel newDomainSocket(Transport transport) {
+    if (transport == Transport.IO_URING) return new IoUringDomainSocketChannel();
     return transport == Transport.EPOLL ? new EpollDomainSocketChannel() : new NioUnixChannel();
   }
 
   static ServerChannel newServerDomainSocket(Transport transport) {
+    if (transport == Transport.IO_URING) return new IoUringServerDomainSocketChannel();
     return transport == Transport.EPOLL
         ? new EpollServerDomainSocketChannel()
         : new NioUnixServerChannel();
@@ -81,7 +91,7 @@ final class Channels {
 
   /** The socket address of a Unix domain socket {@code path} in the transport's own type. */
   static SocketAddress domainAddress(Transport transport, String path) {
-    return transport == Transport.EPOLL
+    return transport != Transport.NIO
         ? new DomainSocketAddress(path)
         : UnixDomainSocketAddress.of(path);
   }

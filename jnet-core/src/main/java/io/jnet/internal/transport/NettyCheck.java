@@ -10,6 +10,16 @@ package io.jnet.internal.transport;
 public final class NettyCheck {
   private static final String NETTY_42_CLASS = "io.netty.channel.IoHandlerFactory";
 
+  /** A class of each Netty jar jnet cannot run without, and the jar's coordinates. */
+  private static final String[][] REQUIRED = {
+    {"io.netty.buffer.ByteBuf", "io.netty:netty-buffer"},
+    {"io.netty.resolver.AddressResolverGroup", "io.netty:netty-resolver"},
+    {
+      "io.netty.channel.unix.IntegerUnixChannelOption",
+      "io.netty:netty-transport-native-unix-common"
+    },
+  };
+
   private static volatile boolean passed;
 
   private NettyCheck() {}
@@ -27,6 +37,21 @@ public final class NettyCheck {
               + ": upgrade Netty to 4.2, or use io.jnet:jnet-shaded, which carries its own"
               + " relocated Netty and runs next to any other",
           e);
+    }
+    // The Unix jar serves NIO too (socket options, Unix addresses): without it a listen would die
+    // on the loop thread and its caller would wait for ever.
+    for (String[] needed : REQUIRED) {
+      try {
+        Class.forName(needed[0], false, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        throw new IllegalStateException(
+            "jnet needs "
+                + needed[1]
+                + " (Netty 4.2) on the class path: "
+                + needed[0]
+                + " is missing",
+            e);
+      }
     }
     passed = true;
   }

@@ -7,6 +7,9 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
 import java.util.Locale;
 
 /**
@@ -14,12 +17,14 @@ import java.util.Locale;
  * class (the handle layer makes its own channels: see {@code io.jnet.internal.net.Channels}).
  *
  * <p>Chosen once per JVM by {@link #current()}: the system property {@code jnet.transport} ({@code
- * nio}, {@code epoll}, or {@code auto}, the default) forces one; {@code auto} takes epoll where its
- * native library loads and NIO otherwise, quietly. Every loop and channel of one JVM uses the same
+ * nio}, {@code epoll}, {@code io_uring}, or {@code auto}, the default) forces one; {@code auto}
+ * takes epoll where its native library loads and NIO otherwise, quietly. {@code io_uring} falls
+ * back to NIO, with one log line, where the kernel or the class path refuses it; {@code epoll}
+ * refuses to start where epoll does not load. Every loop and channel of one JVM uses the same
  * transport, because a channel can only register with a loop of its own kind.
  */
 public enum Transport {
-  NIO {
+  NIO("nio") {
     @Override
     public IoHandlerFactory newIoHandlerFactory() {
       return NioIoHandler.newFactory();
@@ -31,7 +36,7 @@ public enum Transport {
     }
   },
 
-  EPOLL {
+  EPOLL("epoll") {
     @Override
     public IoHandlerFactory newIoHandlerFactory() {
       return EpollIoHandler.newFactory();
@@ -41,12 +46,43 @@ public enum Transport {
     public Class<? extends ServerChannel> serverSocketChannel() {
       return EpollServerSocketChannel.class;
     }
+  },
+
+  IO_URING("io_uring") {
+    @Override
+    public IoHandlerFactory newIoHandlerFactory() {
+      return IoUringIoHandler.newFactory();
+    }
+
+    @Override
+    public Class<? extends ServerChannel> serverSocketChannel() {
+      return IoUringServerSocketChannel.class;
+    }
   };
 
-  /** The property that forces a transport: {@code nio}, {@code epoll} or {@code auto}. */
+  /**
+   * The property that forces a transport: {@code nio}, {@code epoll}, {@code io_uring}, {@code
+   * auto}.
+   */
   public static final String PROPERTY = "jnet.transport";
 
+  private static final System.Logger LOG = System.getLogger("io.jnet.transport");
+
   private static volatile Transport current;
+
+  private final String id;
+
+  Transport(String id) {
+    this.id = id;
+  }
+
+  /**
+   * The transport's name as {@link #PROPERTY} spells it: {@code nio}, {@code epoll}, {@code
+   * io_uring}.
+   */
+  public String id() {
+    return id;
+  }
 
   /** A new factory for the I/O handler of one loop thread. */
   public abstract IoHandlerFactory newIoHandlerFactory();
@@ -71,25 +107,48 @@ public enum Transport {
       case "nio":
         return NIO;
       case "epoll":
-        if (!epollAvailable()) {
+        String epollRefusal = epollRefusal();
+        if (epollRefusal != null) {
           throw new IllegalStateException(
-              "-Djnet.transport=epoll but epoll is not available: " + Epoll.unavailabilityCause());
+              "-Djnet.transport=epoll but epoll is not available: " + epollRefusal);
         }
         return EPOLL;
+      case "io_uring":
+      case "iouring":
+      case "io-uring":
+        String uringRefusal = ioUringRefusal();
+        if (uringRefusal == null) return IO_URING;
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "jnet: -Djnet.transport=io_uring but io_uring is not available ("
+                + uringRefusal
+                + "); running on NIO");
+        return NIO;
       case "":
       case "auto":
-        return epollAvailable() ? EPOLL : NIO;
+        return epollRefusal() == null ? EPOLL : NIO;
       default:
         throw new IllegalArgumentException(
-            "-Djnet.transport must be nio, epoll or auto: " + wanted);
+            "-Djnet.transport must be nio, epoll, io_uring or auto: " + wanted);
     }
   }
 
-  private static boolean epollAvailable() {
+  /** Why epoll cannot run here, or null when it can. */
+  private static String epollRefusal() {
     try {
-      return Epoll.isAvailable();
+      return Epoll.isAvailable() ? null : String.valueOf(Epoll.unavailabilityCause());
     } catch (LinkageError e) {
-      return false; // classes or native library missing: fall back to NIO quietly
+      // classes or native library missing: auto falls back to NIO quietly
+      return "io.netty:netty-transport-classes-epoll is not on the class path (" + e + ")";
+    }
+  }
+
+  /** Why io_uring cannot run here (kernel, seccomp, missing jar), or null when it can. */
+  private static String ioUringRefusal() {
+    try {
+      return IoUring.isAvailable() ? null : String.valueOf(IoUring.unavailabilityCause());
+    } catch (LinkageError e) {
+      return "io.netty:netty-transport-classes-io_uring is not on the class path (" + e + ")";
     }
   }
 }
