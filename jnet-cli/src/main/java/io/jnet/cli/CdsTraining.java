@@ -61,6 +61,13 @@ final class CdsTraining {
               socket.once(Socket.CLOSE, closed::countDown);
               socket.pipe(socket);
             });
+    // A failure only makes the archive smaller: it ends the wait instead of holding the build.
+    server.on(
+        Server.ERROR,
+        e -> {
+          closed.countDown();
+          closed.countDown();
+        });
     server.listen(
         address.listenOptions(),
         () -> {
@@ -71,6 +78,7 @@ final class CdsTraining {
                       : ConnectOptions.port(server.address().port()).host(address.host()));
           client.on(Socket.DATA, chunk -> chunk.length());
           client.once(Socket.CLOSE, closed::countDown);
+          client.on(Socket.ERROR, e -> closed.countDown());
           client.on(Socket.CONNECT, () -> client.end(Buffer.from(new byte[] {1, 2, 3})));
         });
     closed.await(10, TimeUnit.SECONDS);

@@ -78,7 +78,7 @@ class CliProgressTest {
         assertEquals(0, connect.awaitExit(), connect::describe);
         connect.awaitStderr("^" + String.format(LINE, "3 B", "3 B"));
       }
-      // Both on the terminal (an interactive session): the line would cut into the bytes.
+      // Both on the terminal (interactive use): the line would cut into the bytes shown.
       try (JnetProcess connect =
           JnetProcess.startWith(
               List.of("-Djnet.stderr.tty=true", "-Djnet.stdout.tty=true"),
