@@ -4,7 +4,7 @@ import io.jnet.internal.net.IpAddresses;
 import java.util.function.Consumer;
 
 /**
- * The entry point of jnet's networking: Node 20's {@code net} module functions.
+ * The entry point of jnet's networking: Node 24's {@code net} module functions.
  *
  * <pre>{@code
  * Server server = Net.createServer(socket -> socket.pipe(socket));
@@ -76,6 +76,11 @@ public final class Net {
     return connect(ConnectOptions.port(port), null);
   }
 
+  /** Node's {@code net.connect(port, connectListener)}: to {@code port} on {@code localhost}. */
+  public static Socket connect(int port, Runnable connectListener) {
+    return connect(ConnectOptions.port(port), connectListener);
+  }
+
   /** Node's {@code net.connect(port, host)}. */
   public static Socket connect(int port, String host) {
     return connect(ConnectOptions.port(port).host(host), null);
@@ -104,6 +109,11 @@ public final class Net {
   /** The same as {@link #connect(ConnectOptions, Runnable)}. */
   public static Socket createConnection(ConnectOptions options, Runnable connectListener) {
     return connect(options, connectListener);
+  }
+
+  /** The same as {@link #connect(int, Runnable)}. */
+  public static Socket createConnection(int port, Runnable connectListener) {
+    return connect(port, connectListener);
   }
 
   /** The same as {@link #connect(int, String)}. */

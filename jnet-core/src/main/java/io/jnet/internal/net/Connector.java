@@ -2,6 +2,7 @@ package io.jnet.internal.net;
 
 import io.jnet.error.JnetException;
 import io.jnet.internal.transport.Transport;
+import io.jnet.net.AddressInfo;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
@@ -102,13 +103,13 @@ final class Connector {
     Transport transport = Channels.transportOf(loop);
     if (Channels.isAbstract(path) && transport != Transport.EPOLL) {
       // The JDK's Unix sockets cannot name Linux's abstract sockets.
-      return failNow(loop, invoker, UvError.connect("EINVAL", path, -1, null, null), callback);
+      return failNow(loop, invoker, UvError.connect("EINVAL", path, null, null, null), callback);
     }
     Channel channel;
     try {
       channel = Channels.newDomainSocket(transport);
     } catch (RuntimeException e) {
-      return failNow(loop, invoker, UvError.connect(e, path, -1, null), callback);
+      return failNow(loop, invoker, UvError.connect(e, path, null, null), callback);
     }
     NettyStreamHandle handle =
         new NettyStreamHandle(channel, loop, transport, invoker, false, true, null);
@@ -119,12 +120,12 @@ final class Connector {
           if (alias != null) alias.remove();
           callback.done(h, error);
         };
-    Outcome outcome = new Outcome(loop, invoker, handle, then, path, -1);
+    Outcome outcome = new Outcome(loop, invoker, handle, then, path, null);
     loop.register(channel)
         .addListener(
             (ChannelFuture reg) -> {
               if (!reg.isSuccess()) {
-                outcome.fail(UvError.connect(reg.cause(), path, -1, null));
+                outcome.fail(UvError.connect(reg.cause(), path, null, null));
                 return;
               }
               channel
@@ -134,7 +135,7 @@ final class Connector {
                         if (c.isSuccess()) {
                           outcome.succeed();
                         } else {
-                          outcome.fail(UvError.connect(c.cause(), path, -1, null));
+                          outcome.fail(UvError.connect(c.cause(), path, null, null));
                         }
                       });
             });
@@ -162,7 +163,7 @@ final class Connector {
     private final NettyStreamHandle handle;
     private final ConnectCallback callback;
     private final String address;
-    private final int port;
+    private final Integer port; // null for a pipe
     private boolean cancelled; // loop thread only
     private boolean reported; // loop thread only
 
@@ -172,13 +173,20 @@ final class Connector {
         NettyStreamHandle handle,
         ConnectCallback callback,
         String address,
-        int port) {
+        Integer port) {
       this.loop = loop;
       this.invoker = invoker;
       this.handle = handle;
       this.callback = callback;
       this.address = address;
       this.port = port;
+    }
+
+    @Override
+    public AddressInfo localAddress() {
+      if (!handle.channel().isOpen()) return null;
+      AddressInfo a = handle.localAddress();
+      return a == null || a.port() == 0 ? null : a; // port 0: not bound yet
     }
 
     @Override

@@ -23,15 +23,17 @@ public final class NetBridge {
     return engine::callback;
   }
 
-  /** Loop thread only: connects over TCP to the IP literal {@code address}. */
-  public static void connectTcp(
+  /**
+   * Loop thread only: connects over TCP to the IP literal {@code address}; the request cancels it.
+   */
+  public static ConnectRequest connectTcp(
       EventLoop loop,
       String address,
       int port,
       String localAddress,
       int localPort,
       ConnectCallback callback) {
-    Handles.connectTcp(
+    return Handles.connectTcp(
         LoopEngine.of(loop).netty(),
         invoker(loop),
         address,
@@ -52,14 +54,16 @@ public final class NetBridge {
     return path.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PIPE_PATH_BYTES;
   }
 
-  /** Loop thread only: connects to the Unix domain socket at {@code path}. */
-  public static void connectPath(EventLoop loop, String path, ConnectCallback callback) {
+  /**
+   * Loop thread only: connects to the Unix domain socket at {@code path}; the request cancels it.
+   */
+  public static ConnectRequest connectPath(EventLoop loop, String path, ConnectCallback callback) {
     if (tooLong(path)) {
-      JnetException e = UvError.connect("ENAMETOOLONG", path, -1, null, null);
+      JnetException e = UvError.connect("ENAMETOOLONG", path, null, null, null);
       loop.execute(() -> callback.done(null, e));
-      return;
+      return () -> {};
     }
-    Handles.connectPipe(LoopEngine.of(loop).netty(), invoker(loop), path, callback);
+    return Handles.connectPipe(LoopEngine.of(loop).netty(), invoker(loop), path, callback);
   }
 
   /** Loop thread only: listens on TCP. */
