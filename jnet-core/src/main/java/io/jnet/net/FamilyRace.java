@@ -41,8 +41,8 @@ final class FamilyRace {
     this.socket = socket;
     this.options = options;
     this.addresses = addresses;
-    int t = options.autoSelectFamilyAttemptTimeout();
-    this.attemptTimeout = t > 0 ? t : Net.getDefaultAutoSelectFamilyAttemptTimeout();
+    Integer t = options.autoSelectFamilyAttemptTimeout();
+    this.attemptTimeout = t != null ? t : Net.getDefaultAutoSelectFamilyAttemptTimeout();
   }
 
   /** Node's order: one address per IP, alternating families, the first address's family first. */

@@ -66,9 +66,7 @@ public final class Net {
   /** A new socket with the stream options that {@code options} carry. */
   private static Socket socketFor(ConnectOptions options) {
     if (options == null) throw NetErrors.missingConnectArgs();
-    SocketOptions so = SocketOptions.defaults().allowHalfOpen(options.allowHalfOpen());
-    if (options.highWaterMark() >= 0) so = so.highWaterMark(options.highWaterMark());
-    return new Socket(so);
+    return new Socket(options.socketOptions());
   }
 
   /** Node's {@code net.connect(port)}: to {@code port} on {@code localhost}. */

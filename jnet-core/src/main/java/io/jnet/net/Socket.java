@@ -138,7 +138,7 @@ public class Socket extends Duplex {
 
   /** A socket that is not connected yet, with Node's constructor options. */
   public Socket(SocketOptions options) {
-    super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
+    super(streamOptions(options));
   }
 
   /** An accepted connection on {@code handle}, for {@code server}. */
@@ -163,6 +163,17 @@ public class Socket extends Duplex {
     } else {
       read(0);
     }
+  }
+
+  private static StreamOptions streamOptions(SocketOptions options) {
+    StreamOptions o = streamOptions(options.allowHalfOpen(), -1);
+    Integer both = options.highWaterMark();
+    Integer readable = options.readableHighWaterMark();
+    Integer writable = options.writableHighWaterMark();
+    if (both != null) o = o.highWaterMark(both);
+    if (readable != null) o = o.readableHighWaterMark(readable);
+    if (writable != null) o = o.writableHighWaterMark(writable);
+    return o;
   }
 
   private static StreamOptions streamOptions(boolean allowHalfOpen, int highWaterMark) {
