@@ -720,11 +720,12 @@ public class Socket extends Duplex {
 
   /**
    * Node's {@code autoSelectFamilyAttemptedAddresses}: the {@code ip:port} pairs tried by the last
-   * family race, in order; empty when the last connect needed none.
+   * family race, in order; null (Node's {@code undefined}) when the last connect ran none (an IP
+   * address, a name with one address, {@code autoSelectFamily} off).
    */
   public List<String> autoSelectFamilyAttemptedAddresses() {
     FamilyRace r = connector.race();
-    return r == null ? List.of() : r.attempted();
+    return r == null ? null : r.attempted();
   }
 
   /**
@@ -739,7 +740,8 @@ public class Socket extends Duplex {
    * Node's {@code address()}: the local address, or {@link AddressInfo#EMPTY} (Node's {@code {}})
    * when there is none: no handle, a pipe, or a connect the kernel has not bound yet. While
    * connecting, the address is read afresh until the kernel bound it (Node caches the {@code {}} of
-   * a read made before, until connected).
+   * a read made before, until connected). On NIO a connecting socket has no local address until it
+   * is connected: the JDK does not tell it earlier.
    */
   public AddressInfo address() {
     AddressInfo a = localInfo();

@@ -134,6 +134,43 @@ class ConnectPathTest {
         log);
   }
 
+  @Test
+  void aConnectWithoutAFamilyRaceHasNoAttemptedAddresses() throws Exception {
+    // Node 24: autoSelectFamilyAttemptedAddresses is undefined for an IP literal and for a name
+    // with one address, before and after 'connect'.
+    List<Object> seen = new CopyOnWriteArrayList<>();
+    EventLoop loop = EventLoop.create();
+    loop.execute(
+        () -> {
+          Server server = Net.createServer(s -> s.end());
+          server.listen(
+              0,
+              "127.0.0.1",
+              () -> {
+                int port = server.address().port();
+                Socket a = Net.connect(port, "127.0.0.1");
+                seen.add(String.valueOf(a.autoSelectFamilyAttemptedAddresses()));
+                a.on(
+                    Socket.CONNECT,
+                    () -> {
+                      seen.add(String.valueOf(a.autoSelectFamilyAttemptedAddresses()));
+                      a.destroy();
+                      Socket b =
+                          Net.connect(ConnectOptions.port(port).host("one.test").lookup(ONE_V4));
+                      b.on(
+                          Socket.CONNECT,
+                          () -> {
+                            seen.add(String.valueOf(b.autoSelectFamilyAttemptedAddresses()));
+                            b.destroy();
+                            server.close();
+                          });
+                    });
+              });
+        });
+    assertTrue(LoopEngine.of(loop).awaitIdle(10_000));
+    assertEquals(List.of("null", "null", "null"), seen);
+  }
+
   /** A server on 127.0.0.1; one client connects as {@code options} say, then destroys itself. */
   private static List<String> runAgainstServer(
       java.util.function.IntFunction<ConnectOptions> options) throws Exception {
