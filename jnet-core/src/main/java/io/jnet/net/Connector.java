@@ -181,10 +181,14 @@ final class Connector {
     return race;
   }
 
-  /** Node's {@code internalConnect} for one address: {@code 'connectionAttempt'}, then connect. */
+  /**
+   * Node's {@code internalConnect} for one address: the local address bound if one is given, then
+   * {@code 'connectionAttempt'}, then the connect (a failed bind announces no attempt).
+   */
   private void connectTo(int gen, ConnectOptions o, String ip, int family) {
-    socket.emit(Socket.CONNECTION_ATTEMPT, new ConnectionAttempt(ip, o.port(), family, null));
-    if (gen != generation || !socket.connecting()) return;
+    ConnectionAttempt attempt = new ConnectionAttempt(ip, o.port(), family, null);
+    boolean bind = o.localAddress() != null || o.localPort() > 0;
+    if (!bind && !announce(gen, attempt)) return;
     request =
         NetBridge.connectTcp(
             socket.loop(),
@@ -192,7 +196,14 @@ final class Connector {
             o.port(),
             o.localAddress(),
             o.localPort(),
+            bind ? () -> announce(gen, attempt) : null,
             (handle, err) -> finish(gen, o, handle, err, ip, family));
+  }
+
+  /** Emits {@code 'connectionAttempt'}; false when a listener ended the connect. */
+  private boolean announce(int gen, ConnectionAttempt attempt) {
+    socket.emit(Socket.CONNECTION_ATTEMPT, attempt);
+    return gen == generation && socket.connecting();
   }
 
   /**

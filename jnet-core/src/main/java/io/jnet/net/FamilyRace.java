@@ -120,6 +120,7 @@ final class FamilyRace {
             port,
             options.localAddress(),
             options.localPort(),
+            null,
             (handle, err) -> afterAttempt(index, a, handle, err));
     if (index < addresses.size() - 1) {
       timer = socket.loop().setTimeout(() -> onTimeout(index, a), attemptTimeout);

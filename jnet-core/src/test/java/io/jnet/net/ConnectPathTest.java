@@ -79,6 +79,31 @@ class ConnectPathTest {
   }
 
   @Test
+  void aFailedBindOfTheLocalAddressAnnouncesNoAttempt() throws Exception {
+    // Node 24 (localAddress 192.0.2.1): error bind EADDRNOTAVAIL 192.0.2.1, port undefined |
+    //   close true; no connectionAttempt.
+    List<String> log = new CopyOnWriteArrayList<>();
+    EventLoop loop = EventLoop.create();
+    loop.execute(
+        () ->
+            watch(
+                Net.connect(ConnectOptions.port(1).host("127.0.0.1").localAddress("192.0.2.1")),
+                log,
+                -1));
+    assertTrue(LoopEngine.of(loop).awaitIdle(10_000));
+    assertEquals(List.of("error EADDRNOTAVAIL port null", "close true"), log);
+  }
+
+  @Test
+  void aBoundLocalAddressAnnouncesTheAttemptOnceBound() throws Exception {
+    // Node 24 (localAddress 127.0.0.1): connectionAttempt ['127.0.0.1', PORT, 4] | connect
+    List<String> log =
+        runAgainstServer(
+            port -> ConnectOptions.port(port).host("127.0.0.1").localAddress("127.0.0.1"));
+    assertEquals(List.of("connectionAttempt 127.0.0.1 PORT 4", "connect", "close false"), log);
+  }
+
+  @Test
   void aPipeConnectEmitsConnectionAttemptInsideConnectWithThePathOnly() throws Exception {
     // Node 24: connectionAttempt [ '/tmp/x.sock', undefined, undefined ] | after connect() |
     // connect

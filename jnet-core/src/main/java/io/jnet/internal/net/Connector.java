@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.function.BooleanSupplier;
 
 /**
  * Opens client connections: libuv's {@code uv_tcp_connect} and {@code uv_pipe_connect}, with Node's
@@ -35,6 +36,24 @@ final class Connector {
       int port,
       String localAddress,
       int localPort,
+      ConnectCallback callback) {
+    return connectTcp(loop, invoker, address, port, localAddress, localPort, null, callback);
+  }
+
+  /**
+   * {@link #connectTcp(EventLoop, Invoker, String, int, String, int, ConnectCallback)}, asking
+   * {@code afterBind} (through the invoker) once the local address was bound, right before the
+   * connect is sent, when a local address or port is given: Node announces the attempt only then.
+   * When it answers false, the connect is cancelled instead.
+   */
+  static ConnectRequest connectTcp(
+      EventLoop loop,
+      Invoker invoker,
+      String address,
+      int port,
+      String localAddress,
+      int localPort,
+      BooleanSupplier afterBind,
       ConnectCallback callback) {
     assert loop.inEventLoop() : "not on the loop thread";
     InetAddress remote = literal(address);
@@ -87,6 +106,12 @@ final class Connector {
                   .addListener(
                       (ChannelFuture b) -> {
                         if (b.isSuccess()) {
+                          if (afterBind != null) {
+                            boolean[] proceed = {true};
+                            invoker.invoke(() -> proceed[0] = afterBind.getAsBoolean());
+                            if (!proceed[0]) outcome.cancel();
+                          }
+                          if (outcome.cancelled) return;
                           connect.run();
                         } else {
                           outcome.fail(UvError.bind(b.cause(), localAddress, localPort));

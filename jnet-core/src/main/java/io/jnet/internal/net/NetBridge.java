@@ -25,6 +25,8 @@ public final class NetBridge {
 
   /**
    * Loop thread only: connects over TCP to the IP literal {@code address}; the request cancels it.
+   * {@code afterBind}, if not null, is asked once a given local address or port is bound, before
+   * the connect is sent; false cancels the connect.
    */
   public static ConnectRequest connectTcp(
       EventLoop loop,
@@ -32,6 +34,7 @@ public final class NetBridge {
       int port,
       String localAddress,
       int localPort,
+      java.util.function.BooleanSupplier afterBind,
       ConnectCallback callback) {
     return Handles.connectTcp(
         LoopEngine.of(loop).netty(),
@@ -40,6 +43,7 @@ public final class NetBridge {
         port,
         localAddress,
         localPort,
+        afterBind,
         callback);
   }
 
