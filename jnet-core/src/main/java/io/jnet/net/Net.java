@@ -149,7 +149,7 @@ public final class Net {
     return IpAddresses.isIPv6(input);
   }
 
-  /** Node's {@code net.getDefaultAutoSelectFamily()}: true in Node 20. */
+  /** Node's {@code net.getDefaultAutoSelectFamily()}: true in Node 24. */
   public static boolean getDefaultAutoSelectFamily() {
     return defaultAutoSelectFamily;
   }
@@ -166,10 +166,11 @@ public final class Net {
 
   /** Node's {@code net.setDefaultAutoSelectFamilyAttemptTimeout(value)}; at least 10 ms. */
   public static void setDefaultAutoSelectFamilyAttemptTimeout(int millis) {
-    if (millis < 0) {
+    if (millis < 1) {
       throw io.jnet.error.JnetException.rangeError(
           "ERR_OUT_OF_RANGE",
-          "The value of \"value\" is out of range. It must be >= 1. Received " + millis);
+          "The value of \"value\" is out of range. It must be >= 1 && <= 2147483647. Received "
+              + millis);
     }
     defaultAutoSelectFamilyAttemptTimeout = Math.max(10, millis);
   }

@@ -196,6 +196,27 @@ class ConnectPathTest {
     assertEquals(List.of("null", "null", "null"), seen);
   }
 
+  @Test
+  void theDefaultAttemptTimeoutIsAtLeastTenAndZeroIsOutOfRange() {
+    // Node 24: 250 by default; set(5) reads 10; set(0) throws ERR_OUT_OF_RANGE 'The value of
+    // "value" is out of range. It must be >= 1 && <= 2147483647. Received 0'
+    int before = Net.getDefaultAutoSelectFamilyAttemptTimeout();
+    try {
+      Net.setDefaultAutoSelectFamilyAttemptTimeout(5);
+      assertEquals(10, Net.getDefaultAutoSelectFamilyAttemptTimeout());
+      io.jnet.error.JnetException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              io.jnet.error.JnetException.class,
+              () -> Net.setDefaultAutoSelectFamilyAttemptTimeout(0));
+      assertEquals("ERR_OUT_OF_RANGE", e.code());
+      assertEquals(
+          "The value of \"value\" is out of range. It must be >= 1 && <= 2147483647. Received 0",
+          e.getMessage());
+    } finally {
+      Net.setDefaultAutoSelectFamilyAttemptTimeout(before);
+    }
+  }
+
   /** A server on 127.0.0.1; one client connects as {@code options} say, then destroys itself. */
   private static List<String> runAgainstServer(
       java.util.function.IntFunction<ConnectOptions> options) throws Exception {
