@@ -165,10 +165,10 @@ public final class Buffer extends WriteAccess implements Comparable<Buffer> {
           "RangeError",
           null,
           "Start offset " + offset + " is outside the bounds of the buffer",
-          0,
           null,
           null,
-          -1,
+          null,
+          null,
           null);
     }
     int max = bytes.length - offset;

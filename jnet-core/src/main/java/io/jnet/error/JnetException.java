@@ -12,39 +12,48 @@ package io.jnet.error;
  *
  * <p>Unlike Node, every jnet error is one unchecked Java type; switch on {@link #code()} rather
  * than on the class.
+ *
+ * <h2>Absent properties</h2>
+ *
+ * <p>A property Node leaves {@code undefined} is null here: {@link #errno()} and {@link #port()}
+ * are boxed so that {@code "" + e.port()} prints a number or {@code null} where Node prints a
+ * number or {@code undefined}. Node gives a port only when it has a non-zero one: a failed TCP
+ * connect carries its port, a failed connect to a pipe carries none (null), and a failed listen on
+ * a pipe carries Node's -1.
  */
 public class JnetException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String code;
   private final String name;
-  private final int errno;
+  private final Integer errno;
   private final String syscall;
   private final String address;
-  private final int port;
+  private final Integer port;
 
   /** An error of class {@code Error} with {@code code} and {@code message}. */
   public JnetException(String code, String message) {
-    this("Error", code, message, 0, null, null, -1, null);
+    this("Error", code, message, null, null, null, null, null);
   }
 
   /** An error of class {@code Error} with {@code code}, {@code message} and a cause. */
   public JnetException(String code, String message, Throwable cause) {
-    this("Error", code, message, 0, null, null, -1, cause);
+    this("Error", code, message, null, null, null, null, cause);
   }
 
   /**
    * The general form: {@code name} is Node's class name ({@code "TypeError"}), {@code errno} is
-   * Node's negative errno or 0, {@code address} may be null and {@code port} is -1 when absent.
+   * Node's negative errno; {@code errno}, {@code syscall}, {@code address} and {@code port} are
+   * null where Node's error has no such property.
    */
   public JnetException(
       String name,
       String code,
       String message,
-      int errno,
+      Integer errno,
       String syscall,
       String address,
-      int port,
+      Integer port,
       Throwable cause) {
     super(message, cause);
     this.name = name == null ? "Error" : name;
@@ -57,12 +66,12 @@ public class JnetException extends RuntimeException {
 
   /** Node's {@code TypeError} with {@code code}: thrown for arguments of the wrong type. */
   public static JnetException typeError(String code, String message) {
-    return new JnetException("TypeError", code, message, 0, null, null, -1, null);
+    return new JnetException("TypeError", code, message, null, null, null, null, null);
   }
 
   /** Node's {@code RangeError} with {@code code}: thrown for arguments out of range. */
   public static JnetException rangeError(String code, String message) {
-    return new JnetException("RangeError", code, message, 0, null, null, -1, null);
+    return new JnetException("RangeError", code, message, null, null, null, null, null);
   }
 
   /**
@@ -72,7 +81,8 @@ public class JnetException extends RuntimeException {
    */
   public static JnetException wrap(Throwable t) {
     if (t instanceof JnetException j) return j;
-    return new JnetException("Error", null, String.valueOf(t.getMessage()), 0, null, null, -1, t);
+    return new JnetException(
+        "Error", null, String.valueOf(t.getMessage()), null, null, null, null, t);
   }
 
   /**
@@ -88,8 +98,8 @@ public class JnetException extends RuntimeException {
     return name;
   }
 
-  /** Node's (negative) errno for system errors; 0 for errors that have none. */
-  public int errno() {
+  /** Node's (negative) errno for system errors; null for errors that have none. */
+  public Integer errno() {
     return errno;
   }
 
@@ -103,8 +113,11 @@ public class JnetException extends RuntimeException {
     return address;
   }
 
-  /** The port involved in a system error, or -1. */
-  public int port() {
+  /**
+   * The port involved in a system error, or null where Node's error has none (a connect to a pipe,
+   * an error that is not about an address); a failed listen on a pipe has Node's -1.
+   */
+  public Integer port() {
     return port;
   }
 

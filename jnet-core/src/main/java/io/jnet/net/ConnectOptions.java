@@ -12,7 +12,7 @@ import io.jnet.error.JnetException;
  * ERR_SOCKET_BAD_PORT}, as Node does.
  */
 public final class ConnectOptions {
-  private int port = -1;
+  private Integer port;
   private String path;
   private String host = "localhost";
   private String localAddress;
@@ -24,8 +24,10 @@ public final class ConnectOptions {
   private long timeout;
   private boolean allowHalfOpen;
   private Boolean autoSelectFamily;
-  private int autoSelectFamilyAttemptTimeout = -1;
-  private int highWaterMark = -1;
+  private Integer autoSelectFamilyAttemptTimeout;
+  private Integer highWaterMark;
+  private Integer readableHighWaterMark;
+  private Integer writableHighWaterMark;
   private Lookup lookup;
 
   private ConnectOptions() {}
@@ -47,6 +49,8 @@ public final class ConnectOptions {
     c.autoSelectFamily = autoSelectFamily;
     c.autoSelectFamilyAttemptTimeout = autoSelectFamilyAttemptTimeout;
     c.highWaterMark = highWaterMark;
+    c.readableHighWaterMark = readableHighWaterMark;
+    c.writableHighWaterMark = writableHighWaterMark;
     c.lookup = lookup;
     return c;
   }
@@ -66,11 +70,13 @@ public final class ConnectOptions {
     return c;
   }
 
-  /** The host to connect to: a name to resolve or an IP address. Default {@code localhost}. */
+  /**
+   * The host to connect to: a name to resolve or an IP address. Default {@code localhost}; null or
+   * the empty string mean {@code localhost} too, as Node reads {@code host: null} and {@code ''}.
+   */
   public ConnectOptions host(String host) {
-    if (host == null) throw invalidType("options.host", "string", "null");
     ConnectOptions c = copy();
-    c.host = host;
+    c.host = host == null || host.isEmpty() ? "localhost" : host;
     return c;
   }
 
@@ -145,15 +151,27 @@ public final class ConnectOptions {
     return c;
   }
 
-  /** The stream high-water mark of both sides, in bytes. */
+  /**
+   * The stream high-water mark of both sides, in bytes; it wins over {@link
+   * #readableHighWaterMark(int)} and {@link #writableHighWaterMark(int)}, as in Node.
+   */
   public ConnectOptions highWaterMark(int bytes) {
-    if (bytes < 0) {
-      throw JnetException.typeError(
-          "ERR_INVALID_ARG_VALUE",
-          "The property 'options.highWaterMark' is invalid. Received " + bytes);
-    }
     ConnectOptions c = copy();
-    c.highWaterMark = bytes;
+    c.highWaterMark = SocketOptions.checkHighWaterMark("highWaterMark", bytes);
+    return c;
+  }
+
+  /** Node's {@code readableHighWaterMark}: the readable side's high-water mark, in bytes. */
+  public ConnectOptions readableHighWaterMark(int bytes) {
+    ConnectOptions c = copy();
+    c.readableHighWaterMark = SocketOptions.checkHighWaterMark("readableHighWaterMark", bytes);
+    return c;
+  }
+
+  /** Node's {@code writableHighWaterMark}: the writable side's high-water mark, in bytes. */
+  public ConnectOptions writableHighWaterMark(int bytes) {
+    ConnectOptions c = copy();
+    c.writableHighWaterMark = SocketOptions.checkHighWaterMark("writableHighWaterMark", bytes);
     return c;
   }
 
@@ -169,8 +187,8 @@ public final class ConnectOptions {
     return lookup;
   }
 
-  /** The port, or -1 for IPC options. */
-  public int port() {
+  /** The port, or null for IPC options. */
+  public Integer port() {
     return port;
   }
 
@@ -220,14 +238,33 @@ public final class ConnectOptions {
     return autoSelectFamily;
   }
 
-  /** The attempt timeout in milliseconds, or -1 for the default. */
-  public int autoSelectFamilyAttemptTimeout() {
+  /** The attempt timeout in milliseconds, or null for the default. */
+  public Integer autoSelectFamilyAttemptTimeout() {
     return autoSelectFamilyAttemptTimeout;
   }
 
-  /** The high-water mark in bytes, or -1 for the default. */
-  public int highWaterMark() {
+  /** The high-water mark of both sides in bytes, or null when not set. */
+  public Integer highWaterMark() {
     return highWaterMark;
+  }
+
+  /** The readable side's high-water mark in bytes, or null when not set. */
+  public Integer readableHighWaterMark() {
+    return readableHighWaterMark;
+  }
+
+  /** The writable side's high-water mark in bytes, or null when not set. */
+  public Integer writableHighWaterMark() {
+    return writableHighWaterMark;
+  }
+
+  /** The constructor options of the socket these options connect: Node passes them on. */
+  SocketOptions socketOptions() {
+    SocketOptions so = SocketOptions.defaults().allowHalfOpen(allowHalfOpen);
+    if (highWaterMark != null) so = so.highWaterMark(highWaterMark);
+    if (readableHighWaterMark != null) so = so.readableHighWaterMark(readableHighWaterMark);
+    if (writableHighWaterMark != null) so = so.writableHighWaterMark(writableHighWaterMark);
+    return so;
   }
 
   static JnetException invalidType(String name, String expected, String received) {

@@ -1,6 +1,7 @@
 package io.jnet.net;
 
 import io.jnet.error.JnetException;
+import io.jnet.internal.net.ConnectRequest;
 import io.jnet.internal.net.IpAddresses;
 import io.jnet.internal.net.NetBridge;
 import io.jnet.internal.net.Resolver;
@@ -11,6 +12,11 @@ import java.util.List;
 /**
  * The connect request of one socket: argument checks at the call, then name lookup and the
  * connection itself on the loop, as Node's {@code lookupAndConnect} and {@code internalConnect}.
+ *
+ * <p>Every attempt is announced as Node 24 does it: {@code 'connectionAttempt'} before the connect
+ * (for a pipe, inside {@code connect()} itself, with the path and neither port nor family), and
+ * {@code 'connectionAttemptFailed'} when the connect fails, before {@code 'error'}. A connect
+ * abandoned by {@code destroy()} closes its descriptor at once, as libuv's closed handle does.
  */
 final class Connector {
   private final Socket socket;
@@ -18,8 +24,11 @@ final class Connector {
   /** Bumped by every new connect, so a late answer of an earlier one is ignored. Loop only. */
   private int generation;
 
-  /** The family race of the current connect, if any. Loop only. */
-  private FamilyRace race;
+  /** The family race of the current or last connect, if any. Written on the loop only. */
+  private volatile FamilyRace race;
+
+  /** The connect in progress outside a race, or null. Written on the loop only. */
+  private volatile ConnectRequest request;
 
   Connector(Socket socket) {
     this.socket = socket;
@@ -50,11 +59,16 @@ final class Connector {
   /** Loop thread only: starts connecting; {@code socket.connecting()} is already true. */
   void start(ConnectOptions o) {
     int gen = ++generation;
-    if (race != null) race.cancel();
+    abandon();
     race = null;
     if (o.timeout() > 0) socket.setTimeout(o.timeout());
     if (o.path() != null) {
-      NetBridge.connectPath(socket.loop(), o.path(), (handle, err) -> finish(gen, o, handle, err));
+      String path = o.path();
+      socket.emit(Socket.CONNECTION_ATTEMPT, new ConnectionAttempt(path, null, null, null));
+      if (gen != generation || !socket.connecting()) return;
+      request =
+          NetBridge.connectPath(
+              socket.loop(), path, (handle, err) -> finish(gen, o, handle, err, path, null));
       return;
     }
     String host = o.host();
@@ -64,7 +78,7 @@ final class Connector {
           .loop()
           .nextTick(
               () -> {
-                if (gen == generation && socket.connecting()) connectTo(gen, o, host);
+                if (gen == generation && socket.connecting()) connectTo(gen, o, host, type);
               });
       return;
     }
@@ -88,13 +102,13 @@ final class Connector {
               new LookupInfo(
                   e,
                   first == null ? null : first.address(),
-                  first == null ? 0 : first.family(),
+                  first == null ? null : first.family(),
                   host));
           if (!socket.connecting()) return;
           if (e != null) {
             socket.loop().nextTick(() -> socket.connectFailed(e));
           } else {
-            connectTo(gen, o, first.address());
+            connectTo(gen, o, first.address(), first.family());
           }
         });
   }
@@ -142,7 +156,7 @@ final class Connector {
         (addresses, err) -> {
           if (gen != generation || !socket.connecting()) return;
           if (err != null) {
-            socket.emit(Socket.LOOKUP, new LookupInfo(err, null, 0, host));
+            socket.emit(Socket.LOOKUP, new LookupInfo(err, null, null, host));
             socket.loop().nextTick(() -> socket.connectFailed(err));
             return;
           }
@@ -155,7 +169,7 @@ final class Connector {
             JnetException none = UvError.lookup("EAI_NONAME", host, null);
             socket.loop().nextTick(() -> socket.connectFailed(none));
           } else if (ordered.size() == 1) {
-            connectTo(gen, o, ordered.get(0).address());
+            connectTo(gen, o, ordered.get(0).address(), ordered.get(0).family());
           } else {
             race = FamilyRace.start(socket, o, ordered);
           }
@@ -167,39 +181,91 @@ final class Connector {
     return race;
   }
 
-  private void connectTo(int gen, ConnectOptions o, String ip) {
+  /**
+   * Node's {@code internalConnect} for one address: the local address bound if one is given, then
+   * {@code 'connectionAttempt'}, then the connect (a failed bind announces no attempt).
+   */
+  private void connectTo(int gen, ConnectOptions o, String ip, int family) {
+    ConnectionAttempt attempt = new ConnectionAttempt(ip, o.port(), family, null);
     if (BlockList.blocks(o.blockList(), ip)) {
       // Node 24's internalConnect: 'connectionAttempt', then destroy with ERR_IP_BLOCKED.
-      int family = IpAddresses.isIP(ip);
-      socket.emit(Socket.CONNECTION_ATTEMPT, new ConnectionAttempt(ip, o.port(), family, null));
-      socket.connectFailed(BlockList.blocked(ip));
+      if (announce(gen, attempt)) socket.connectFailed(BlockList.blocked(ip));
       return;
     }
-    NetBridge.connectTcp(
-        socket.loop(),
-        ip,
-        o.port(),
-        o.localAddress(),
-        o.localPort(),
-        (handle, err) -> finish(gen, o, handle, err));
+    boolean bind = o.localAddress() != null || o.localPort() > 0;
+    if (!bind && !announce(gen, attempt)) return;
+    request =
+        NetBridge.connectTcp(
+            socket.loop(),
+            ip,
+            o.port(),
+            o.localAddress(),
+            o.localPort(),
+            bind ? () -> announce(gen, attempt) : null,
+            (handle, err) -> finish(gen, o, handle, err, ip, family));
   }
 
-  private void finish(int gen, ConnectOptions o, StreamHandle handle, JnetException err) {
+  /** Emits {@code 'connectionAttempt'}; false when a listener ended the connect. */
+  private boolean announce(int gen, ConnectionAttempt attempt) {
+    socket.emit(Socket.CONNECTION_ATTEMPT, attempt);
+    return gen == generation && socket.connecting();
+  }
+
+  /**
+   * The connect's outcome; {@code port} and {@code family} of the attempt are null for a pipe. A
+   * failed bind of the local address is no connection attempt's failure, as in Node.
+   */
+  private void finish(
+      int gen,
+      ConnectOptions o,
+      StreamHandle handle,
+      JnetException err,
+      String address,
+      Integer family) {
     if (gen != generation || !socket.connecting() || socket.destroyed()) {
       if (handle != null) handle.close(e -> {});
       return;
     }
-    if (err != null) {
-      socket.connectFailed(err);
-    } else {
+    request = null;
+    if (err == null) {
       socket.afterConnect(handle, o);
+      return;
     }
+    if ("connect".equals(err.syscall())) {
+      Integer port = o.path() == null ? o.port() : null;
+      socket.emit(
+          Socket.CONNECTION_ATTEMPT_FAILED, new ConnectionAttempt(address, port, family, err));
+    }
+    socket.connectFailed(err);
+  }
+
+  /**
+   * The local address of the connect in progress, or null (none, or not bound by the kernel yet).
+   * Any thread.
+   */
+  AddressInfo connectingAddress() {
+    ConnectRequest req = request;
+    if (req == null) {
+      FamilyRace r = race;
+      req = r == null ? null : r.request();
+    }
+    return req == null ? null : req.localAddress();
   }
 
   /** Loop thread only: forgets the request in progress (the socket was destroyed). */
   void cancel() {
     generation++;
+    abandon();
+  }
+
+  /**
+   * Cancels the connect in progress, closing its socket at once, and any race (kept for its log).
+   */
+  private void abandon() {
     FamilyRace r = race;
     if (r != null) r.cancel();
+    ConnectRequest req = request;
+    request = null;
+    if (req != null) req.cancel();
   }
 }

@@ -1,6 +1,7 @@
 package io.jnet.net;
 
 import io.jnet.error.JnetException;
+import io.jnet.internal.net.ConnectRequest;
 import io.jnet.internal.net.NetBridge;
 import io.jnet.internal.net.Resolver;
 import io.jnet.internal.net.StreamHandle;
@@ -9,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Node 20's {@code autoSelectFamily} connect (Happy Eyeballs, RFC 8305): the addresses of a name
+ * Node 24's {@code autoSelectFamily} connect (Happy Eyeballs, RFC 8305): the addresses of a name
  * are tried one at a time, alternating families from the first address's, each given {@code
  * autoSelectFamilyAttemptTimeout} before the next is tried; the first to connect wins.
  *
@@ -17,7 +18,8 @@ import java.util.List;
  * 'connectionAttemptFailed'} when one is refused (or fails otherwise), {@code
  * 'connectionAttemptTimeout'} when its time is up. When every try failed, the socket is destroyed
  * with Node's {@code AggregateError}: code and errno of the first failure, every failure attached
- * as a suppressed exception.
+ * as a suppressed exception. An attempt given up (its time is up, or the socket was destroyed) is
+ * cancelled and its socket closed at once, as Node closes the handle it replaces.
  */
 final class FamilyRace {
   private final Socket socket;
@@ -32,12 +34,15 @@ final class FamilyRace {
   private Timeout timer;
   private boolean over;
 
+  /** The attempt in progress, or null; written on the loop only. */
+  private volatile ConnectRequest request;
+
   private FamilyRace(Socket socket, ConnectOptions options, List<Resolver.Address> addresses) {
     this.socket = socket;
     this.options = options;
     this.addresses = addresses;
-    int t = options.autoSelectFamilyAttemptTimeout();
-    this.attemptTimeout = t > 0 ? t : Net.getDefaultAutoSelectFamilyAttemptTimeout();
+    Integer t = options.autoSelectFamilyAttemptTimeout();
+    this.attemptTimeout = t != null ? t : Net.getDefaultAutoSelectFamilyAttemptTimeout();
   }
 
   /** Node's order: one address per IP, alternating families, the first address's family first. */
@@ -76,10 +81,22 @@ final class FamilyRace {
     return List.copyOf(attempted);
   }
 
+  /** The attempt in progress, or null. Any thread. */
+  ConnectRequest request() {
+    return request;
+  }
+
   /** Loop thread only: stops the race (the socket was destroyed or connects again). */
   void cancel() {
     over = true;
     clearTimer();
+    dropRequest();
+  }
+
+  private void dropRequest() {
+    ConnectRequest r = request;
+    request = null;
+    if (r != null) r.cancel();
   }
 
   private void next() {
@@ -106,13 +123,15 @@ final class FamilyRace {
     socket.emit(
         Socket.CONNECTION_ATTEMPT, new ConnectionAttempt(a.address(), port, a.family(), null));
     attempted.add(a.address() + ":" + port);
-    NetBridge.connectTcp(
-        socket.loop(),
-        a.address(),
-        port,
-        options.localAddress(),
-        options.localPort(),
-        (handle, err) -> afterAttempt(index, a, handle, err));
+    request =
+        NetBridge.connectTcp(
+            socket.loop(),
+            a.address(),
+            port,
+            options.localAddress(),
+            options.localPort(),
+            null,
+            (handle, err) -> afterAttempt(index, a, handle, err));
     if (index < addresses.size() - 1) {
       timer = socket.loop().setTimeout(() -> onTimeout(index, a), attemptTimeout);
     }
@@ -124,6 +143,7 @@ final class FamilyRace {
       return;
     }
     clearTimer();
+    request = null;
     if (err != null) {
       errors.add(err);
       socket.emit(
@@ -139,6 +159,7 @@ final class FamilyRace {
   private void onTimeout(int index, Resolver.Address a) {
     timer = null;
     if (over || index != current - 1) return;
+    dropRequest();
     socket.emit(
         Socket.CONNECTION_ATTEMPT_TIMEOUT,
         new ConnectionAttempt(a.address(), options.port(), a.family(), null));

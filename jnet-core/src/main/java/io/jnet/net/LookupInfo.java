@@ -8,7 +8,7 @@ import io.jnet.error.JnetException;
  *
  * @param error the resolver's error ({@code ENOTFOUND}), or null
  * @param address the first address tried, or null when {@code error} is set
- * @param family 4 or 6, or 0 when {@code error} is set
+ * @param family 4 or 6, or null when {@code error} is set (Node's {@code undefined})
  * @param host the name that was resolved
  */
-public record LookupInfo(JnetException error, String address, int family, String host) {}
+public record LookupInfo(JnetException error, String address, Integer family, String host) {}

@@ -4,7 +4,7 @@ import io.jnet.internal.net.IpAddresses;
 import java.util.function.Consumer;
 
 /**
- * The entry point of jnet's networking: Node 20's {@code net} module functions.
+ * The entry point of jnet's networking: Node 24's {@code net} module functions.
  *
  * <pre>{@code
  * Server server = Net.createServer(socket -> socket.pipe(socket));
@@ -66,14 +66,17 @@ public final class Net {
   /** A new socket with the stream options that {@code options} carry. */
   private static Socket socketFor(ConnectOptions options) {
     if (options == null) throw NetErrors.missingConnectArgs();
-    SocketOptions so = SocketOptions.defaults().allowHalfOpen(options.allowHalfOpen());
-    if (options.highWaterMark() >= 0) so = so.highWaterMark(options.highWaterMark());
-    return new Socket(so);
+    return new Socket(options.socketOptions());
   }
 
   /** Node's {@code net.connect(port)}: to {@code port} on {@code localhost}. */
   public static Socket connect(int port) {
     return connect(ConnectOptions.port(port), null);
+  }
+
+  /** Node's {@code net.connect(port, connectListener)}: to {@code port} on {@code localhost}. */
+  public static Socket connect(int port, Runnable connectListener) {
+    return connect(ConnectOptions.port(port), connectListener);
   }
 
   /** Node's {@code net.connect(port, host)}. */
@@ -104,6 +107,11 @@ public final class Net {
   /** The same as {@link #connect(ConnectOptions, Runnable)}. */
   public static Socket createConnection(ConnectOptions options, Runnable connectListener) {
     return connect(options, connectListener);
+  }
+
+  /** The same as {@link #connect(int, Runnable)}. */
+  public static Socket createConnection(int port, Runnable connectListener) {
+    return connect(port, connectListener);
   }
 
   /** The same as {@link #connect(int, String)}. */
@@ -141,7 +149,7 @@ public final class Net {
     return IpAddresses.isIPv6(input);
   }
 
-  /** Node's {@code net.getDefaultAutoSelectFamily()}: true in Node 20. */
+  /** Node's {@code net.getDefaultAutoSelectFamily()}: true in Node 24. */
   public static boolean getDefaultAutoSelectFamily() {
     return defaultAutoSelectFamily;
   }
@@ -158,10 +166,11 @@ public final class Net {
 
   /** Node's {@code net.setDefaultAutoSelectFamilyAttemptTimeout(value)}; at least 10 ms. */
   public static void setDefaultAutoSelectFamilyAttemptTimeout(int millis) {
-    if (millis < 0) {
+    if (millis < 1) {
       throw io.jnet.error.JnetException.rangeError(
           "ERR_OUT_OF_RANGE",
-          "The value of \"value\" is out of range. It must be >= 1. Received " + millis);
+          "The value of \"value\" is out of range. It must be >= 1 && <= 2147483647. Received "
+              + millis);
     }
     defaultAutoSelectFamilyAttemptTimeout = Math.max(10, millis);
   }

@@ -37,7 +37,14 @@ final class NetErrors {
   /** A write after the peer's FIN on a socket that does not allow half-open. */
   static JnetException endedByOtherParty() {
     return new JnetException(
-        "Error", "EPIPE", "This socket has been ended by the other party", 0, null, null, -1, null);
+        "Error",
+        "EPIPE",
+        "This socket has been ended by the other party",
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   static JnetException invalidHandleType() {

@@ -35,7 +35,7 @@ final class PipeModes {
       return null;
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
       return new JnetException(
-          "Error", "EINVAL", "uv_pipe_chmod EINVAL", -22, "uv_pipe_chmod", path, -1, e);
+          "Error", "EINVAL", "uv_pipe_chmod EINVAL", -22, "uv_pipe_chmod", path, null, e);
     }
   }
 }

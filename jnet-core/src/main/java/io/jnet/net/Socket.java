@@ -18,16 +18,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * A TCP or IPC connection: Node 20's {@code net.Socket}, a {@link Duplex} over a native handle.
+ * A TCP or IPC connection: Node 24's {@code net.Socket}, a {@link Duplex} over a native handle.
  *
  * <p>Make one with {@link Net#connect(ConnectOptions)}, or {@code new Socket()} then {@link
  * #connect(ConnectOptions)}; a {@link Server} hands its accepted ones to {@code 'connection'}.
  *
- * <h2>Event order, a contract (Node 20)</h2>
+ * <h2>Event order, a contract (Node 24)</h2>
  *
  * <ul>
- *   <li>Connecting by name: {@code 'lookup'} (once the name is resolved), then {@code 'connect'},
- *       then {@code 'ready'}. An IP address needs no lookup and has no {@code 'lookup'}.
+ *   <li>Connecting by name: {@code 'lookup'} (once the name is resolved), then {@code
+ *       'connectionAttempt'}, then {@code 'connect'}, then {@code 'ready'}. An IP address needs no
+ *       lookup and has no {@code 'lookup'}. Every attempt is a {@code 'connectionAttempt'}, and a
+ *       failed one a {@code 'connectionAttemptFailed'} before {@code 'error'}; a pipe's {@code
+ *       'connectionAttempt'} is emitted inside {@code connect()} when it is called on the loop.
  *   <li>{@code 'data'} as bytes arrive while flowing; {@code 'end'} once the peer's FIN is read and
  *       every byte before it was consumed. Without {@code allowHalfOpen} the socket then ends its
  *       own side: {@code 'finish'} follows, then {@code 'close'}.
@@ -48,8 +51,17 @@ import java.util.function.Consumer;
  * <h2>Threads</h2>
  *
  * <p>Every method may be called from any thread; off the socket's loop it is handed to the loop, so
- * one thread's calls keep their order. Events are emitted on the loop thread only. Unlike Node,
- * {@code 'close'} carries a {@code Boolean} that is null when the socket never had a handle.
+ * one thread's calls keep their order. Events are emitted on the loop thread only.
+ *
+ * <h2>Absent values</h2>
+ *
+ * <p>Where Node's property is {@code undefined}, a reference accessor returns null and a number
+ * accessor returns a null {@code Integer} or {@code Long} ({@link #localPort()}, {@link
+ * #remotePort()}, {@link #bufferSize()}, {@link #timeout()}), so {@code "" + socket.remotePort()}
+ * prints a number or {@code null} where Node prints a number or {@code undefined}. {@link
+ * #address()} is never null: Node's {@code {}} is {@link AddressInfo#EMPTY}. The {@code 'close'}
+ * argument is never null either: where Node emits {@code 'close'} with no argument (a socket
+ * destroyed before it ever had a handle), jnet passes {@code false}.
  */
 public class Socket extends Duplex {
   /** What a write may leave queued and still complete at once (Netty's default high water). */
@@ -67,13 +79,16 @@ public class Socket extends Duplex {
   /** Node's {@code 'timeout'}: the socket was idle for {@link #timeout()} milliseconds. */
   public static final Signal TIMEOUT = Signal.of("timeout");
 
-  /** Node's {@code 'close'}(hadError): the handle is closed; always the last event. */
+  /**
+   * Node's {@code 'close'}(hadError): the handle is closed; always the last event. The argument is
+   * never null: {@code false} where Node passes nothing (no handle was ever made).
+   */
   public static final Event<Boolean> CLOSE = Event.of("close");
 
-  /** Node's {@code 'connectionAttempt'} (Happy Eyeballs). */
+  /** Node's {@code 'connectionAttempt'}: before each connect attempt, TCP or pipe. */
   public static final Event<ConnectionAttempt> CONNECTION_ATTEMPT = Event.of("connectionAttempt");
 
-  /** Node's {@code 'connectionAttemptFailed'} (Happy Eyeballs). */
+  /** Node's {@code 'connectionAttemptFailed'}: an attempt failed, before {@code 'error'}. */
   public static final Event<ConnectionAttempt> CONNECTION_ATTEMPT_FAILED =
       Event.of("connectionAttemptFailed");
 
@@ -126,7 +141,7 @@ public class Socket extends Duplex {
 
   /** A socket that is not connected yet, with Node's constructor options. */
   public Socket(SocketOptions options) {
-    super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
+    super(streamOptions(options));
   }
 
   /** An accepted connection on {@code handle}, for {@code server}. */
@@ -151,6 +166,17 @@ public class Socket extends Duplex {
     } else {
       read(0);
     }
+  }
+
+  private static StreamOptions streamOptions(SocketOptions options) {
+    StreamOptions o = streamOptions(options.allowHalfOpen(), -1);
+    Integer both = options.highWaterMark();
+    Integer readable = options.readableHighWaterMark();
+    Integer writable = options.writableHighWaterMark();
+    if (both != null) o = o.highWaterMark(both);
+    if (readable != null) o = o.readableHighWaterMark(readable);
+    if (writable != null) o = o.writableHighWaterMark(writable);
+    return o;
   }
 
   private static StreamOptions streamOptions(boolean allowHalfOpen, int highWaterMark) {
@@ -207,6 +233,11 @@ public class Socket extends Duplex {
   /** Connects to {@code port} on {@code localhost}. */
   public Socket connect(int port) {
     return connect(ConnectOptions.port(port), null);
+  }
+
+  /** Connects to {@code port} on {@code localhost}, then runs {@code connectListener}. */
+  public Socket connect(int port, Runnable connectListener) {
+    return connect(ConnectOptions.port(port), connectListener);
   }
 
   /** Connects to {@code port} on {@code host}. */
@@ -480,7 +511,7 @@ public class Socket extends Duplex {
     } else {
       callback.done(error);
       releaseKeepAlive();
-      loop().nextTick(() -> emit(CLOSE, (Boolean) null));
+      loop().nextTick(() -> emit(CLOSE, false)); // Node passes nothing
     }
     Server s = server;
     if (s != null) s.connectionClosed();
@@ -568,9 +599,13 @@ public class Socket extends Duplex {
     idle.refresh();
   }
 
-  /** Node's {@code socket.timeout}: the value last given to {@link #setTimeout}, or -1. */
-  public long timeout() {
-    return idle.millis();
+  /**
+   * Node's {@code socket.timeout}: the value last given to {@link #setTimeout}, or null before any
+   * (Node's {@code undefined}).
+   */
+  public Long timeout() {
+    long millis = idle.millis();
+    return millis < 0 ? null : millis;
   }
 
   /** Disables Nagle's algorithm: Node's {@code setNoDelay()}. */
@@ -688,54 +723,65 @@ public class Socket extends Duplex {
 
   /**
    * Node's {@code autoSelectFamilyAttemptedAddresses}: the {@code ip:port} pairs tried by the last
-   * family race, in order; empty when the last connect needed none.
+   * family race, in order; null (Node's {@code undefined}) when the last connect ran none (an IP
+   * address, a name with one address, {@code autoSelectFamily} off).
    */
   public List<String> autoSelectFamilyAttemptedAddresses() {
     FamilyRace r = connector.race();
-    return r == null ? List.of() : r.attempted();
+    return r == null ? null : r.attempted();
   }
 
-  /** Node's {@code bufferSize}: the same as {@link #writableLength()}. */
-  public int bufferSize() {
-    return writableLength();
+  /**
+   * Node's {@code bufferSize}: the same as {@link #writableLength()} while the socket has a handle
+   * (from {@code connect()} until it is destroyed), else null (Node's {@code undefined}).
+   */
+  public Integer bufferSize() {
+    return connecting || hasHandle ? writableLength() : null;
   }
 
-  /** Node's {@code address()}: the local address, or null before connecting. */
+  /**
+   * Node's {@code address()}: the local address, or {@link AddressInfo#EMPTY} (Node's {@code {}})
+   * when there is none: no handle, a pipe, or a connect the kernel has not bound yet. While
+   * connecting, the address is read afresh until the kernel bound it (Node caches the {@code {}} of
+   * a read made before, until connected). On NIO a connecting socket has no local address until it
+   * is connected: the JDK does not tell it earlier.
+   */
   public AddressInfo address() {
-    return localInfo();
+    AddressInfo a = localInfo();
+    return a == null ? AddressInfo.EMPTY : a;
   }
 
-  /** The local IP address, or null (and for IPC sockets). */
+  /** Node's {@code localAddress}: the local IP address, or null (none yet, or an IPC socket). */
   public String localAddress() {
     AddressInfo a = localInfo();
     return a == null ? null : a.address();
   }
 
-  /** The local port, or -1. */
-  public int localPort() {
+  /** Node's {@code localPort}: the local port, or null (none yet, or an IPC socket). */
+  public Integer localPort() {
     AddressInfo a = localInfo();
-    return a == null ? -1 : a.port();
+    return a == null ? null : a.port();
   }
 
-  /** {@code "IPv4"} or {@code "IPv6"}, or null. */
+  /** Node's {@code localFamily}: {@code "IPv4"} or {@code "IPv6"}, or null. */
   public String localFamily() {
     AddressInfo a = localInfo();
     return a == null ? null : a.family();
   }
 
-  /** The peer's IP address, or null (not connected, or IPC). */
+  /** Node's {@code remoteAddress}: the peer's IP address, or null (not connected, or IPC). */
   public String remoteAddress() {
     AddressInfo a = remoteInfo();
     return a == null ? null : a.address();
   }
 
-  /** The peer's port, or -1. */
-  public int remotePort() {
+  /** Node's {@code remotePort}: the peer's port, or null (not connected, or IPC). */
+  public Integer remotePort() {
     AddressInfo a = remoteInfo();
-    return a == null ? -1 : a.port();
+    return a == null ? null : a.port();
   }
 
-  /** The peer's family, {@code "IPv4"} or {@code "IPv6"}, or null. */
+  /** Node's {@code remoteFamily}: {@code "IPv4"} or {@code "IPv6"}, or null. */
   public String remoteFamily() {
     AddressInfo a = remoteInfo();
     return a == null ? null : a.family();
@@ -746,9 +792,17 @@ public class Socket extends Duplex {
     return pipePath;
   }
 
+  /**
+   * Node's {@code socket.server}: the server that accepted this socket, or null for a socket made
+   * by {@code connect}.
+   */
+  public Server server() {
+    return server;
+  }
+
   private AddressInfo localInfo() {
     StreamHandle h = handle;
-    if (h == null) return null;
+    if (h == null) return connecting ? connector.connectingAddress() : null;
     AddressInfo a = sockname;
     if (a != null) return a;
     a = h.localAddress();

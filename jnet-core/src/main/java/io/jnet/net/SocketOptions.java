@@ -13,7 +13,9 @@ public final class SocketOptions {
   private boolean allowHalfOpen;
   private boolean readable = true;
   private boolean writable = true;
-  private int highWaterMark = -1;
+  private Integer highWaterMark;
+  private Integer readableHighWaterMark;
+  private Integer writableHighWaterMark;
 
   private SocketOptions() {}
 
@@ -23,6 +25,8 @@ public final class SocketOptions {
     c.readable = readable;
     c.writable = writable;
     c.highWaterMark = highWaterMark;
+    c.readableHighWaterMark = readableHighWaterMark;
+    c.writableHighWaterMark = writableHighWaterMark;
     return c;
   }
 
@@ -52,16 +56,38 @@ public final class SocketOptions {
     return c;
   }
 
-  /** The stream high-water mark of both sides, in bytes (Node's default 16 KiB). */
+  /**
+   * The stream high-water mark of both sides, in bytes; it wins over {@link
+   * #readableHighWaterMark(int)} and {@link #writableHighWaterMark(int)}, as in Node.
+   */
   public SocketOptions highWaterMark(int bytes) {
+    SocketOptions c = copy();
+    c.highWaterMark = checkHighWaterMark("highWaterMark", bytes);
+    return c;
+  }
+
+  /** Node's {@code readableHighWaterMark}: the readable side's high-water mark, in bytes. */
+  public SocketOptions readableHighWaterMark(int bytes) {
+    SocketOptions c = copy();
+    c.readableHighWaterMark = checkHighWaterMark("readableHighWaterMark", bytes);
+    return c;
+  }
+
+  /** Node's {@code writableHighWaterMark}: the writable side's high-water mark, in bytes. */
+  public SocketOptions writableHighWaterMark(int bytes) {
+    SocketOptions c = copy();
+    c.writableHighWaterMark = checkHighWaterMark("writableHighWaterMark", bytes);
+    return c;
+  }
+
+  /** Node's check of a high-water mark option: a negative one is invalid. */
+  static int checkHighWaterMark(String name, int bytes) {
     if (bytes < 0) {
       throw JnetException.typeError(
           "ERR_INVALID_ARG_VALUE",
-          "The property 'options.highWaterMark' is invalid. Received " + bytes);
+          "The property 'options." + name + "' is invalid. Received " + bytes);
     }
-    SocketOptions c = copy();
-    c.highWaterMark = bytes;
-    return c;
+    return bytes;
   }
 
   public boolean allowHalfOpen() {
@@ -76,8 +102,18 @@ public final class SocketOptions {
     return writable;
   }
 
-  /** The high-water mark in bytes, or -1 for the default. */
-  public int highWaterMark() {
+  /** The high-water mark of both sides in bytes, or null when not set. */
+  public Integer highWaterMark() {
     return highWaterMark;
+  }
+
+  /** The readable side's high-water mark in bytes, or null when not set. */
+  public Integer readableHighWaterMark() {
+    return readableHighWaterMark;
+  }
+
+  /** The writable side's high-water mark in bytes, or null when not set. */
+  public Integer writableHighWaterMark() {
+    return writableHighWaterMark;
   }
 }

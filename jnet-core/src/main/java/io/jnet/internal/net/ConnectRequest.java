@@ -1,5 +1,7 @@
 package io.jnet.internal.net;
 
+import io.jnet.net.AddressInfo;
+
 /**
  * A connect in progress: libuv's {@code uv_connect_t}, which a socket destroyed while connecting
  * (or a Happy Eyeballs attempt that ran out of time) cancels.
@@ -11,4 +13,12 @@ public interface ConnectRequest {
    * thread only.
    */
   void cancel();
+
+  /**
+   * The local address of the connecting TCP socket once the kernel bound it (at the connect call),
+   * else null; null for a pipe. Any thread.
+   */
+  default AddressInfo localAddress() {
+    return null;
+  }
 }

@@ -2,11 +2,13 @@ package io.jnet.internal.net;
 
 import io.jnet.error.JnetException;
 import io.jnet.internal.transport.Transport;
+import io.jnet.net.AddressInfo;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.function.BooleanSupplier;
 
 /**
  * Opens client connections: libuv's {@code uv_tcp_connect} and {@code uv_pipe_connect}, with Node's
@@ -34,6 +36,24 @@ final class Connector {
       int port,
       String localAddress,
       int localPort,
+      ConnectCallback callback) {
+    return connectTcp(loop, invoker, address, port, localAddress, localPort, null, callback);
+  }
+
+  /**
+   * {@link #connectTcp(EventLoop, Invoker, String, int, String, int, ConnectCallback)}, asking
+   * {@code afterBind} (through the invoker) once the local address was bound, right before the
+   * connect is sent, when a local address or port is given: Node announces the attempt only then.
+   * When it answers false, the connect is cancelled instead.
+   */
+  static ConnectRequest connectTcp(
+      EventLoop loop,
+      Invoker invoker,
+      String address,
+      int port,
+      String localAddress,
+      int localPort,
+      BooleanSupplier afterBind,
       ConnectCallback callback) {
     assert loop.inEventLoop() : "not on the loop thread";
     InetAddress remote = literal(address);
@@ -86,6 +106,12 @@ final class Connector {
                   .addListener(
                       (ChannelFuture b) -> {
                         if (b.isSuccess()) {
+                          if (afterBind != null) {
+                            boolean[] proceed = {true};
+                            invoker.invoke(() -> proceed[0] = afterBind.getAsBoolean());
+                            if (!proceed[0]) outcome.cancel();
+                          }
+                          if (outcome.cancelled) return;
                           connect.run();
                         } else {
                           outcome.fail(UvError.bind(b.cause(), localAddress, localPort));
@@ -102,13 +128,13 @@ final class Connector {
     Transport transport = Channels.transportOf(loop);
     if (Channels.isAbstract(path) && transport != Transport.EPOLL) {
       // The JDK's Unix sockets cannot name Linux's abstract sockets.
-      return failNow(loop, invoker, UvError.connect("EINVAL", path, -1, null, null), callback);
+      return failNow(loop, invoker, UvError.connect("EINVAL", path, null, null, null), callback);
     }
     Channel channel;
     try {
       channel = Channels.newDomainSocket(transport);
     } catch (RuntimeException e) {
-      return failNow(loop, invoker, UvError.connect(e, path, -1, null), callback);
+      return failNow(loop, invoker, UvError.connect(e, path, null, null), callback);
     }
     NettyStreamHandle handle =
         new NettyStreamHandle(channel, loop, transport, invoker, false, true, null);
@@ -118,12 +144,12 @@ final class Connector {
           if (alias != null) alias.remove();
           callback.done(h, error);
         };
-    Outcome outcome = new Outcome(loop, invoker, handle, then, path, -1);
+    Outcome outcome = new Outcome(loop, invoker, handle, then, path, null);
     loop.register(channel)
         .addListener(
             (ChannelFuture reg) -> {
               if (!reg.isSuccess()) {
-                outcome.fail(UvError.connect(reg.cause(), path, -1, null));
+                outcome.fail(UvError.connect(reg.cause(), path, null, null));
                 return;
               }
               channel
@@ -133,7 +159,7 @@ final class Connector {
                         if (c.isSuccess()) {
                           outcome.succeed();
                         } else {
-                          outcome.fail(UvError.connect(c.cause(), path, -1, null));
+                          outcome.fail(UvError.connect(c.cause(), path, null, null));
                         }
                       });
             });
@@ -161,7 +187,7 @@ final class Connector {
     private final NettyStreamHandle handle;
     private final ConnectCallback callback;
     private final String address;
-    private final int port;
+    private final Integer port; // null for a pipe
     private boolean cancelled; // loop thread only
     private boolean reported; // loop thread only
 
@@ -171,13 +197,20 @@ final class Connector {
         NettyStreamHandle handle,
         ConnectCallback callback,
         String address,
-        int port) {
+        Integer port) {
       this.loop = loop;
       this.invoker = invoker;
       this.handle = handle;
       this.callback = callback;
       this.address = address;
       this.port = port;
+    }
+
+    @Override
+    public AddressInfo localAddress() {
+      if (!handle.channel().isOpen()) return null;
+      AddressInfo a = handle.localAddress();
+      return a == null || a.port() == 0 ? null : a; // port 0: not bound yet
     }
 
     @Override

@@ -34,6 +34,24 @@ public final class Handles {
     return Connector.connectTcp(loop, invoker, address, port, localAddress, localPort, callback);
   }
 
+  /**
+   * {@link #connectTcp(EventLoop, Invoker, String, int, String, int, ConnectCallback)}; when a
+   * local address or port is given, {@code afterBind} is asked once it is bound, before the connect
+   * is sent (a failed bind never asks it); false cancels the connect.
+   */
+  public static ConnectRequest connectTcp(
+      EventLoop loop,
+      Invoker invoker,
+      String address,
+      int port,
+      String localAddress,
+      int localPort,
+      java.util.function.BooleanSupplier afterBind,
+      ConnectCallback callback) {
+    return Connector.connectTcp(
+        loop, invoker, address, port, localAddress, localPort, afterBind, callback);
+  }
+
   /** Connects to the Unix domain socket at {@code path}: {@code connect ENOENT /tmp/x.sock}. */
   public static ConnectRequest connectPipe(
       EventLoop loop, Invoker invoker, String path, ConnectCallback callback) {

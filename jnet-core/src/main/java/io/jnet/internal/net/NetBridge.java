@@ -23,21 +23,27 @@ public final class NetBridge {
     return engine::callback;
   }
 
-  /** Loop thread only: connects over TCP to the IP literal {@code address}. */
-  public static void connectTcp(
+  /**
+   * Loop thread only: connects over TCP to the IP literal {@code address}; the request cancels it.
+   * {@code afterBind}, if not null, is asked once a given local address or port is bound, before
+   * the connect is sent; false cancels the connect.
+   */
+  public static ConnectRequest connectTcp(
       EventLoop loop,
       String address,
       int port,
       String localAddress,
       int localPort,
+      java.util.function.BooleanSupplier afterBind,
       ConnectCallback callback) {
-    Handles.connectTcp(
+    return Handles.connectTcp(
         LoopEngine.of(loop).netty(),
         invoker(loop),
         address,
         port,
         localAddress,
         localPort,
+        afterBind,
         callback);
   }
 
@@ -48,15 +54,17 @@ public final class NetBridge {
    */
   public static final int MAX_PIPE_PATH_BYTES = UnixPaths.SUN_PATH;
 
-  /** Loop thread only: connects to the Unix domain socket at {@code path}. */
-  public static void connectPath(EventLoop loop, String path, ConnectCallback callback) {
+  /**
+   * Loop thread only: connects to the Unix domain socket at {@code path}; the request cancels it.
+   */
+  public static ConnectRequest connectPath(EventLoop loop, String path, ConnectCallback callback) {
     if (!Channels.isAbstract(path) && UnixPaths.tooLong(path)) {
       // Node 24 names the local side of a pipe it could not connect "undefined:undefined".
-      JnetException e = UvError.connect("EINVAL", path, -1, "undefined:undefined", null);
+      JnetException e = UvError.connect("EINVAL", path, null, "undefined:undefined", null);
       loop.execute(() -> callback.done(null, e));
-      return;
+      return () -> {};
     }
-    Handles.connectPipe(LoopEngine.of(loop).netty(), invoker(loop), path, callback);
+    return Handles.connectPipe(LoopEngine.of(loop).netty(), invoker(loop), path, callback);
   }
 
   /** Loop thread only: listens on TCP. */

@@ -151,28 +151,29 @@ public final class UvError {
    * A failed listen (bind or listen) in Node's shape: {@code listen EADDRINUSE: address already in
    * use 127.0.0.1:8080}, or {@code ... /tmp/x.sock} for a path ({@code port} -1).
    */
-  public static JnetException listen(Throwable t, String address, int port) {
+  public static JnetException listen(Throwable t, String address, Integer port) {
     return listen(codeOf(t, "listen"), address, port, t);
   }
 
   /** {@link #listen(Throwable, String, int)} for a known code. */
-  public static JnetException listen(String code, String address, int port, Throwable cause) {
+  public static JnetException listen(String code, String address, Integer port, Throwable cause) {
     String message = "listen " + code + ": " + description(code) + details(address, port);
     return system(code, message, "listen", address, port, cause);
   }
 
   /**
    * A failed connect in Node's shape: {@code connect ECONNREFUSED 127.0.0.1:1}, or {@code connect
-   * ENOENT /tmp/x.sock} for a path ({@code port} -1). {@code local} is the bound local {@code
-   * address:port}, or null; Node appends it as {@code - Local (10.0.0.1:5000)}.
+   * ENOENT /tmp/x.sock} for a path ({@code port} null: Node's error then has no port). {@code
+   * local} is the bound local {@code address:port}, or null; Node appends it as {@code - Local
+   * (10.0.0.1:5000)}.
    */
-  public static JnetException connect(Throwable t, String address, int port, String local) {
+  public static JnetException connect(Throwable t, String address, Integer port, String local) {
     return connect(codeOf(t, "connect"), address, port, local, t);
   }
 
   /** {@link #connect(Throwable, String, int, String)} for a known code. */
   public static JnetException connect(
-      String code, String address, int port, String local, Throwable cause) {
+      String code, String address, Integer port, String local, Throwable cause) {
     String message = "connect " + code + details(address, port);
     if (local != null) message += " - Local (" + local + ")";
     return system(code, message, "connect", address, port, cause);
@@ -194,7 +195,7 @@ public final class UvError {
 
   /** {@link #stream(Throwable, String)} for a known code. */
   public static JnetException stream(String code, String syscall, Throwable cause) {
-    return system(code, syscall + " " + code, syscall, null, -1, cause);
+    return system(code, syscall + " " + code, syscall, null, null, cause);
   }
 
   /**
@@ -213,11 +214,12 @@ public final class UvError {
     int errno = errno(uvCode);
     String code = "EAI_NONAME".equals(uvCode) || "EAI_NODATA".equals(uvCode) ? "ENOTFOUND" : uvCode;
     String message = "getaddrinfo " + code + (hostname == null ? "" : " " + hostname);
-    return new JnetException("Error", code, message, errno, "getaddrinfo", null, -1, cause);
+    return new JnetException("Error", code, message, errno, "getaddrinfo", null, null, cause);
   }
 
+  /** Node sets {@code port} only when it is truthy: a pipe listen's -1 stays, 0 and none do not. */
   private static JnetException system(
-      String code, String message, String syscall, String address, int port, Throwable cause) {
+      String code, String message, String syscall, String address, Integer port, Throwable cause) {
     return new JnetException(
         "Error",
         code,
@@ -225,13 +227,13 @@ public final class UvError {
         errno(code),
         syscall,
         address == null || address.isEmpty() ? null : address,
-        port > 0 ? port : -1,
+        port == null || port == 0 ? null : port,
         cause);
   }
 
   /** Node's {@code " address:port"}, {@code " address"} or nothing. */
-  private static String details(String address, int port) {
-    if (port > 0) return " " + address + ":" + port;
+  private static String details(String address, Integer port) {
+    if (port != null && port > 0) return " " + address + ":" + port;
     if (address != null && !address.isEmpty()) return " " + address;
     return "";
   }

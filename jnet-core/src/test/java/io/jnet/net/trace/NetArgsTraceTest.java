@@ -59,7 +59,8 @@ class NetArgsTraceTest extends NetSuite {
                   + " connectNoArguments' twin"),
           entry(
               "connectHostNumber",
-              "ConnectOptions.host takes a String; null cannot print 'Received type number (5)'"),
+              "ConnectOptions.host takes a String: a number cannot be passed, and null is"
+                  + " localhost, as Node reads host: null"),
           entry(
               "connectBadLocalPort",
               "ConnectOptions.localPort takes an int; a string cannot be passed and an int out of"

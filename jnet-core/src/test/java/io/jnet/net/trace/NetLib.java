@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * The helpers of {@code net-lib.js} (and {@code net.js}'s {@code listen}) in Java, shared by the
  * net, net-args and ipc twins: each keeps its Node namesake's behaviour, listener order included.
  *
- * <p>Where jnet has a Java value for what Node leaves {@code undefined} (a null {@code 'close'}
- * argument of a socket that never had a handle, a null syscall, a port of -1), the helpers print
+ * <p>Where jnet has a Java value for what Node leaves {@code undefined} (a null syscall, a null
+ * port, the {@code false} passed to {@code 'close'} where Node passes nothing), the helpers print
  * {@code undefined}, because that is what the Node value means.
  */
 final class NetLib {
@@ -78,8 +78,15 @@ final class NetLib {
         case "finish" -> socket.on(Socket.FINISH, () -> side.log("finish"));
         case "timeout" -> socket.on(Socket.TIMEOUT, () -> side.log("timeout"));
         case "drain" -> socket.on(Socket.DRAIN, () -> side.log("drain"));
-        case "close" ->
-            socket.on(Socket.CLOSE, hadError -> side.log("close", orUndefined(hadError)));
+        case "close" -> {
+          boolean[] hadHandle = {
+            !socket.pending() || socket.connecting() || socket.server() != null
+          };
+          socket.on(Socket.CONNECTION_ATTEMPT, a -> hadHandle[0] = true);
+          socket.on(Socket.LOOKUP, l -> hadHandle[0] = true);
+          socket.on(
+              Socket.CLOSE, hadError -> side.log("close", closeArgument(hadError, hadHandle[0])));
+        }
         case "error" -> socket.on(Socket.ERROR, e -> side.log("error", e, syscall(e)));
         case "data" -> {
           if (socket.readableEncoding() != null) {
@@ -148,14 +155,28 @@ final class NetLib {
     }
   }
 
-  /** {@code typeof port}: jnet's -1 is Node's undefined. */
+  /** {@code typeof port}: jnet's null is Node's undefined. */
+  static String typeofPort(Integer port) {
+    return port == null ? "undefined" : "number";
+  }
+
+  /** {@code typeof port} of an int port where jnet gives -1 for none ({@code DropInfo}). */
   static String typeofPort(int port) {
     return port < 0 ? "undefined" : "number";
   }
 
-  /** A port that jnet gives as -1 for none, as Node prints it: the number, or undefined. */
-  static Object port(int port) {
-    return port < 0 ? Trace.UNDEFINED : port;
+  /** A port that jnet gives as null for none, as Node prints it: the number, or undefined. */
+  static Object port(Integer port) {
+    return port == null ? Trace.UNDEFINED : port;
+  }
+
+  /**
+   * The {@code 'close'} argument as Node prints it: jnet passes {@code false} where Node passes
+   * nothing, for a socket that never had a handle (the helper saw it neither connected, connecting
+   * nor accepted).
+   */
+  static Object closeArgument(boolean hadError, boolean hadHandle) {
+    return !hadError && !hadHandle ? Trace.UNDEFINED : hadError;
   }
 
   /** A value jnet gives as null where Node has undefined (no address, no hadError). */
@@ -187,7 +208,7 @@ final class NetLib {
    * {@code address()} is an empty object then), else the three fields in Node's order.
    */
   static String json(AddressInfo a) {
-    if (a == null) return "{}";
+    if (a == null || a.isEmpty()) return "{}";
     return "{\"address\":"
         + Trace.fmt(a.address())
         + ",\"family\":"

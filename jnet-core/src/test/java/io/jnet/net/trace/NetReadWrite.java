@@ -63,10 +63,10 @@ final class NetReadWrite {
                     c.setTimeout(
                         20,
                         () -> {
-                          log.log("timeout callback", spread(state(c), c.timeout()));
+                          log.log("timeout callback", spread(state(c), orUndefined(c.timeout())));
                           c.end();
                         });
-                log.log("returned self", r == c, c.timeout());
+                log.log("returned self", r == c, orUndefined(c.timeout()));
               });
           c.on(Socket.CLOSE, () -> server.close(e -> log.log("server close")));
         });
@@ -81,7 +81,7 @@ final class NetReadWrite {
           watch(log::log, c, "connect", "timeout", "end", "close");
           c.setTimeout(10);
           c.setTimeout(0);
-          log.log("timeout", c.timeout());
+          log.log("timeout", orUndefined(c.timeout()));
           c.on(Socket.CONNECT, () -> setTimeout(60, () -> c.end()));
           c.on(Socket.CLOSE, () -> server.close(e -> log.log("server close")));
         });
@@ -515,7 +515,7 @@ final class NetReadWrite {
         server,
         port -> {
           Socket c = Net.connect(ConnectOptions.port(port).host(HOST).timeout(30));
-          log.log("timeout", c.timeout());
+          log.log("timeout", orUndefined(c.timeout()));
           watch(log::log, c, "timeout", "error", "close");
           c.on(Socket.TIMEOUT, () -> c.destroy());
           c.on(Socket.CLOSE, () -> server.close(e -> log.log("server close")));
