@@ -78,7 +78,8 @@ class LifetimeTest {
           io.netty.util.concurrent.Future.class,
           io.netty.buffer.ByteBuf.class,
           io.netty.channel.epoll.Epoll.class,
-          io.netty.channel.unix.Socket.class
+          io.netty.channel.unix.Socket.class,
+          io.netty.resolver.AddressResolverGroup.class
         }) {
       entries.add(
           Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
