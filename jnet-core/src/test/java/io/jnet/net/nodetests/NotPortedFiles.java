@@ -39,6 +39,18 @@ import io.jnet.net.nodetests.NotPorted.Status;
     file = "test-net-access-byteswritten.js",
     status = Status.NOT_APPLICABLE,
     reason = "bytesWritten on the prototypes of Socket, TLSSocket and tty streams: JavaScript only")
+@NotPorted(
+    file = "test-net-end-close.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "a Socket over a fake handle object (the handle option, internalBinding('uv'))")
+@NotPorted(
+    file = "test-net-listen-exclusive-random-ports.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "cluster workers")
+@NotPorted(
+    file = "test-net-listen-twice.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "cluster workers and their internal messages")
 final class NotPortedFiles {
   private NotPortedFiles() {}
 }
