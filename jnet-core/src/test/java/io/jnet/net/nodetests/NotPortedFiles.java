@@ -51,6 +51,10 @@ import io.jnet.net.nodetests.NotPorted.Status;
     file = "test-net-listen-twice.js",
     status = Status.NOT_APPLICABLE,
     reason = "cluster workers and their internal messages")
+@NotPorted(
+    file = "test-net-socket-write-after-close.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "closes the socket's _handle behind its back (a Node internal)")
 final class NotPortedFiles {
   private NotPortedFiles() {}
 }
