@@ -55,6 +55,43 @@ import io.jnet.net.nodetests.NotPorted.Status;
     file = "test-net-socket-write-after-close.js",
     status = Status.NOT_APPLICABLE,
     reason = "closes the socket's _handle behind its back (a Node internal)")
+@NotPorted(
+    file = "test-net-listen-handle-in-cluster-1.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "cluster workers and a server handle sent between processes")
+@NotPorted(
+    file = "test-net-listen-handle-in-cluster-2.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "cluster workers and a raw TCP handle (internalBinding('tcp_wrap'))")
+@NotPorted(
+    file = "test-net-server-close-before-ipc-response.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "cluster workers and their IPC")
+@NotPorted(
+    file = "test-net-reuseport.js",
+    status = Status.WAITS,
+    reason = "the reusePort listen option")
+@NotPorted(
+    file = "test-net-server-listen-options-signal.js",
+    status = Status.WAITS,
+    reason = "the signal listen option (AbortSignal)")
+@NotPorted(
+    file = "test-net-server-capture-rejection.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "events.captureRejections and async listeners: JavaScript promises")
+@NotPorted(
+    file = "test-net-server-async-dispose.mjs",
+    status = Status.NOT_APPLICABLE,
+    reason =
+        "Symbol.asyncDispose: JavaScript only (closeAsync is jnet's nearest, with its own tests)")
+@NotPorted(
+    file = "test-net-listen-fd0.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "listen({fd: 0}): jnet has no fd option (the JVM gives no file descriptors)")
+@NotPorted(
+    file = "test-net-connect-options-invalid.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "objectMode options and a host array: Java's types take no such option")
 final class NotPortedFiles {
   private NotPortedFiles() {}
 }
