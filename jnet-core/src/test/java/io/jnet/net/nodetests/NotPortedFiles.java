@@ -100,6 +100,14 @@ import io.jnet.net.nodetests.NotPorted.Status;
     file = "test-net-child-process-connect-reset.js",
     status = Status.NOT_APPLICABLE,
     reason = "a child process killed under its connection (and the onread option)")
+@NotPorted(
+    file = "test-net-normalize-args.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "net._normalizeArgs and an array given to connect: Node internals")
+@NotPorted(
+    file = "test-net-socket-setnodelay.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "Sockets over fake handle objects (the handle option) counting setNoDelay calls")
 final class NotPortedFiles {
   private NotPortedFiles() {}
 }
