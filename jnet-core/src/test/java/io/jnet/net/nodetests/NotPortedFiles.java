@@ -108,6 +108,14 @@ import io.jnet.net.nodetests.NotPorted.Status;
     file = "test-net-socket-setnodelay.js",
     status = Status.NOT_APPLICABLE,
     reason = "Sockets over fake handle objects (the handle option) counting setNoDelay calls")
+@NotPorted(
+    file = "test-net-connect-memleak.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "that a connect callback lets an object be garbage collected (--expose-gc, onGC)")
+@NotPorted(
+    file = "test-net-perf_hooks.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "PerformanceObserver entries of type 'net': perf_hooks")
 final class NotPortedFiles {
   private NotPortedFiles() {}
 }
