@@ -116,6 +116,22 @@ import io.jnet.net.nodetests.NotPorted.Status;
     file = "test-net-perf_hooks.js",
     status = Status.NOT_APPLICABLE,
     reason = "PerformanceObserver entries of type 'net': perf_hooks")
+@NotPorted(
+    file = "test-net-connect-abort-controller.js",
+    status = Status.WAITS,
+    reason = "the signal connect option (AbortSignal)")
+@NotPorted(
+    file = "test-net-onread-static-buffer.js",
+    status = Status.WAITS,
+    reason = "the onread connect option (a caller's static buffer)")
+@NotPorted(
+    file = "test-net-connect-options-fd.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "the fd connect option over handles from internalBinding('pipe_wrap')")
+@NotPorted(
+    file = "test-net-server-listen-handle.js",
+    status = Status.NOT_APPLICABLE,
+    reason = "listen on a handle or fd (internalBinding('tcp_wrap'), _handle)")
 final class NotPortedFiles {
   private NotPortedFiles() {}
 }
