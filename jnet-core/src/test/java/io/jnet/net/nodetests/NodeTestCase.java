@@ -159,6 +159,11 @@ abstract class NodeTestCase {
     return tmpdir().resolve("test.sock").toString();
   }
 
+  /** The transport the suite runs on: the {@code jnet.transport} property, "nio" or native. */
+  static boolean onNio() {
+    return "nio".equals(System.getProperty("jnet.transport"));
+  }
+
   /** {@code common.hasIPv6}: whether this host can bind ::1. */
   static boolean hasIPv6() {
     try (java.net.ServerSocket s = new java.net.ServerSocket()) {
