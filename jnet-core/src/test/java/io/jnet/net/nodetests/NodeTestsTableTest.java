@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -168,9 +167,5 @@ class NodeTestsTableTest {
       if (Files.isDirectory(p.resolve("jnet-core")) && Files.exists(p.resolve("pom.xml"))) return p;
     }
     throw new IllegalStateException("no jnet-core above " + dir);
-  }
-
-  static String joined(String[] parts) {
-    return String.join("; ", Arrays.asList(parts));
   }
 }
