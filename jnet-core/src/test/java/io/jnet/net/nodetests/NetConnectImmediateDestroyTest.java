@@ -9,10 +9,8 @@ import org.junit.jupiter.api.Test;
 /** Node's {@code test/parallel/test-net-connect-immediate-destroy.js}. */
 @NodeFile("test-net-connect-immediate-destroy.js")
 class NetConnectImmediateDestroyTest extends NodeTestCase {
-  /**
-   * Pending: Node 24 returns the bound address from server.address() right after listen(0); jnet
-   * returns null until 'listening'.
-   */
+  @Differs(
+      "Node 24 returns the bound address from server.address() right after listen(0); jnet returns null until 'listening'.")
   @Tag("pending")
   @Test
   void destroyRightAfterConnectNeitherConnectsNorErrs() throws Exception {

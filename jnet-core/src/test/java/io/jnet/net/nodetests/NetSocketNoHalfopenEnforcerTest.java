@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Node's {@code test/parallel/test-net-socket-no-halfopen-enforcer.js}. */
 @NodeFile("test-net-socket-no-halfopen-enforcer.js")
 class NetSocketNoHalfopenEnforcerTest extends NodeTestCase {
-  /** Pending: Node 24's new Socket({allowHalfOpen: false}) has 1 'end' listener; jnet's has 0. */
+  @Differs("Node 24's new Socket({allowHalfOpen: false}) has 1 'end' listener; jnet's has 0.")
   @Tag("pending")
   @Test
   void aSocketWithoutHalfOpenHasOneEndListener() throws Exception {

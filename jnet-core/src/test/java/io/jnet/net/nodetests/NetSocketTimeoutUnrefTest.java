@@ -11,10 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Node's {@code test/parallel/test-net-socket-timeout-unref.js}. */
 @NodeFile("test-net-socket-timeout-unref.js")
 class NetSocketTimeoutUnrefTest extends NodeTestCase {
-  /**
-   * Pending: Node 24 returns the bound address from server.address() right after listen(0); jnet
-   * returns null until 'listening'.
-   */
+  @Differs(
+      "Node 24 returns the bound address from server.address() right after listen(0); jnet returns null until 'listening'.")
   @Tag("pending")
   @Test
   void unrefdSocketsWithTimeoutsLetTheLoopEnd() throws Exception {
