@@ -1,0 +1,190 @@
+package io.jnet.net.nodetests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Builds {@code docs/node-tests.md}, the status of every Node 24 test file on net, from the suite
+ * itself: the file list ({@code nodetests/files.txt}), the {@link NodeFile} of each test class (a
+ * method tagged {@code pending} is a fact on which jnet differs) and the {@link NotPorted} entries.
+ * The test fails when the committed table is stale; {@code -Dnodetests.write=true} rewrites it.
+ */
+class NodeTestsTableTest {
+  static final String REGENERATE =
+      "mvn -B -q -o -pl jnet-core test -Dtest=NodeTestsTableTest"
+          + " -Dsurefire.failIfNoSpecifiedTests=false -Dnodetests.write=true";
+
+  @Test
+  void docsNodeTestsMdIsCurrent() throws Exception {
+    String table = table();
+    Path docs = repoRoot().resolve("docs").resolve("node-tests.md");
+    if (Boolean.getBoolean("nodetests.write")) {
+      Files.createDirectories(docs.getParent());
+      Files.writeString(docs, table, StandardCharsets.UTF_8);
+      return;
+    }
+    String committed = Files.exists(docs) ? Files.readString(docs, StandardCharsets.UTF_8) : "";
+    if (!committed.equals(table)) {
+      fail("docs/node-tests.md is stale; regenerate it with: " + REGENERATE);
+    }
+  }
+
+  /** The markdown table. */
+  static String table() throws Exception {
+    List<String> files = nodeFiles();
+    Map<String, String> status = new TreeMap<>();
+    Map<String, String> javaClass = new TreeMap<>();
+    int passes = 0;
+    int pendingFiles = 0;
+    int pendingFacts = 0;
+    List<String> differences = new ArrayList<>();
+    for (Class<?> c : testClasses()) {
+      NodeFile nf = c.getAnnotation(NodeFile.class);
+      if (nf == null) continue;
+      assertTrue(
+          files.contains(nf.value()), c.getSimpleName() + ": not a listed file " + nf.value());
+      assertTrue(javaClass.put(nf.value(), c.getSimpleName()) == null, "twice: " + nf.value());
+      int pending = 0;
+      for (Method m : c.getDeclaredMethods()) {
+        if (!m.isAnnotationPresent(Test.class)) continue;
+        for (Tag t : m.getAnnotationsByType(Tag.class)) {
+          if (!t.value().equals("pending")) continue;
+          pending++;
+          Differs d = m.getAnnotation(Differs.class);
+          assertTrue(
+              d != null, c.getSimpleName() + "." + m.getName() + ": pending without @Differs");
+          differences.add(
+              "- `"
+                  + nf.value()
+                  + "` (`"
+                  + c.getSimpleName()
+                  + "."
+                  + m.getName()
+                  + "`): "
+                  + d.value()
+                  + "\n");
+        }
+      }
+      String s;
+      if (pending == 0) {
+        s = "ported: passes";
+        passes++;
+      } else {
+        s = "ported: " + pending + " fact" + (pending == 1 ? "" : "s") + " pending (jnet differs)";
+        pendingFiles++;
+        pendingFacts += pending;
+      }
+      if (nf.notPorted().length > 0) s += "; not ported: " + String.join("; ", nf.notPorted());
+      status.put(nf.value(), s);
+    }
+    Map<NotPorted.Status, Integer> notPorted = new TreeMap<>();
+    for (NotPorted np : NotPortedFiles.class.getAnnotationsByType(NotPorted.class)) {
+      assertTrue(files.contains(np.file()), "not a listed file " + np.file());
+      assertTrue(status.put(np.file(), np.status().label + ": " + np.reason()) == null, np.file());
+      notPorted.merge(np.status(), 1, Integer::sum);
+    }
+    int notYet = 0;
+    StringBuilder rows = new StringBuilder();
+    for (String f : files) {
+      String s = status.get(f);
+      if (s == null) {
+        s = "not ported yet";
+        notYet++;
+      }
+      String j = javaClass.containsKey(f) ? "`" + javaClass.get(f) + "`" : "";
+      rows.append("| `").append(f).append("` | ").append(s.replace("|", "\\|")).append(" | ");
+      rows.append(j).append(" |\n");
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Node's net tests in jnet\n\n");
+    sb.append("Every file of Node 24's `test/parallel` on `net` (Node 24.12.0's tree), and its ");
+    sb.append("port in\n`jnet-core/src/test/java/io/jnet/net/nodetests/`: one Java test class a ");
+    sb.append("file, checking the same facts,\nrun on epoll and on NIO. Generated by ");
+    sb.append("`NodeTestsTableTest` from the suite; do not edit by hand.\n");
+    sb.append("Regenerate with `").append(REGENERATE).append("`.\n\n");
+    sb.append("A fact tagged `pending` is one where jnet differs from Node 24; the build ");
+    sb.append("excludes it until jnet is fixed.\n\n");
+    sb.append("| count | status |\n| --- | --- |\n");
+    sb.append("| ").append(files.size()).append(" | files |\n");
+    sb.append("| ").append(passes).append(" | ported: passes |\n");
+    sb.append("| ").append(pendingFiles).append(" | ported, with ").append(pendingFacts);
+    sb.append(" facts pending |\n");
+    for (Map.Entry<NotPorted.Status, Integer> e : notPorted.entrySet()) {
+      sb.append("| ").append(e.getValue()).append(" | ").append(e.getKey().label).append(" |\n");
+    }
+    sb.append("| ").append(notYet).append(" | not ported yet |\n\n");
+    sb.append("| Node 24 file | status | Java test |\n| --- | --- | --- |\n");
+    sb.append(rows);
+    sb.append("\n## Where jnet differs from Node 24\n\n");
+    sb.append("Each fact tagged `pending`, with what Node 24 does and what jnet does.\n\n");
+    differences.sort(null); // getDeclaredMethods has no set order
+    differences.forEach(sb::append);
+    return sb.toString();
+  }
+
+  /** The file names of {@code nodetests/files.txt}. */
+  static List<String> nodeFiles() throws IOException {
+    try (InputStream in = NodeTestsTableTest.class.getResourceAsStream("/nodetests/files.txt")) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      Set<String> files = new LinkedHashSet<>();
+      for (String line : text.split("\n")) {
+        String l = line.strip();
+        if (!l.isEmpty() && !l.startsWith("#")) files.add(l);
+      }
+      List<String> sorted = new ArrayList<>(files);
+      sorted.sort(null);
+      assertEquals(files.size(), sorted.size());
+      return sorted;
+    }
+  }
+
+  /** Every class of this package, read from the compiled test classes. */
+  private static List<Class<?>> testClasses() throws IOException, URISyntaxException {
+    Path root =
+        Paths.get(
+            NodeTestsTableTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    String pkg = NodeTestsTableTest.class.getPackageName();
+    Path dir = root.resolve(pkg.replace('.', '/'));
+    List<Class<?>> classes = new ArrayList<>();
+    try (Stream<Path> list = Files.list(dir)) {
+      for (Path p : list.sorted().toList()) {
+        String name = p.getFileName().toString();
+        if (!name.endsWith(".class") || name.contains("$")) continue;
+        try {
+          classes.add(Class.forName(pkg + "." + name.substring(0, name.length() - 6)));
+        } catch (ClassNotFoundException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return classes;
+  }
+
+  /** The repository's root: the folder holding {@code jnet-core}. */
+  private static Path repoRoot() {
+    Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
+    for (Path p = dir; p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("jnet-core")) && Files.exists(p.resolve("pom.xml"))) return p;
+    }
+    throw new IllegalStateException("no jnet-core above " + dir);
+  }
+}
