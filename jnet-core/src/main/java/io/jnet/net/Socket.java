@@ -39,8 +39,9 @@ import java.util.function.Consumer;
  *
  * <p>{@link #pause()} stops emitting; the socket keeps reading from the kernel only until its
  * readable buffer reaches the high-water mark, then stops reading, so a fast peer is held back by
- * TCP's window and memory stays bounded. {@link #write} returns false past the writable high-water
- * mark.
+ * TCP's window and memory stays bounded. {@link #write} tries the kernel at once, as libuv does,
+ * and returns false once the bytes the kernel did not take reach the writable high-water mark (64
+ * KiB by default): against a peer that does not read, only when the kernel's buffers are full.
  *
  * <h2>Threads</h2>
  *
@@ -49,9 +50,6 @@ import java.util.function.Consumer;
  * {@code 'close'} carries a {@code Boolean} that is null when the socket never had a handle.
  */
 public class Socket extends Duplex {
-  /** What a write may leave queued and still complete at once (Netty's default high water). */
-  private static final int SYNC_WRITE_LIMIT = 64 * 1024;
-
   /** Node's {@code 'connect'}: the connection is established. */
   public static final Event<Void> CONNECT = Event.of("connect");
 
@@ -93,14 +91,17 @@ public class Socket extends Duplex {
   private volatile boolean refWanted = true;
   private final IdleTimer idle = new IdleTimer(this);
 
-  /** The handle's answer to a write already reported done: a failure destroys the socket. */
-  private final io.jnet.internal.net.Callback afterSyncWrite =
+  /** The stream's callback of the write queued in the handle, or null; loop thread only. */
+  private Callback writeCallback;
+
+  /** The handle's answer to a write that stayed queued (one at a time: the stream waits). */
+  private final io.jnet.internal.net.Callback afterAsyncWrite =
       err -> {
-        if (err != null) {
-          destroy(err);
-        } else {
-          refreshTimer();
-        }
+        Callback cb = writeCallback;
+        writeCallback = null;
+        inflightBytes = 0;
+        if (err == null) refreshTimer();
+        if (cb != null) cb.done(err);
       };
 
   private KeepAlive keepAlive;
@@ -387,26 +388,18 @@ public class Socket extends Duplex {
       return;
     }
     bytesDispatched += size;
-    // libuv writes at once what the kernel takes, and such a request completes synchronously.
-    // jnet's handle queues for the turn's flush; a write that leaves at most SYNC_WRITE_LIMIT
-    // bytes queued counts as that synchronous success, and a later failure destroys the socket,
-    // as a failed write does in Node. A bigger queue completes when the bytes are written.
-    boolean sync = h.writeQueueSize() + size <= SYNC_WRITE_LIMIT;
-    inflightBytes = sync ? 0 : size;
-    io.jnet.internal.net.Callback done =
-        sync
-            ? afterSyncWrite
-            : err -> {
-              inflightBytes = 0;
-              if (err == null) refreshTimer();
-              callback.done(err);
-            };
-    if (one != null) {
-      h.write(one, done);
-    } else {
-      h.write(many, done);
+    // libuv tries the kernel first: a write it takes whole completes synchronously (Node's
+    // req.async false), so the stream's length drops before write() returns. What stays queued
+    // completes later, and until then the stream counts it against its high-water mark.
+    inflightBytes = size;
+    writeCallback = callback;
+    boolean sync = one != null ? h.write(one, afterAsyncWrite) : h.write(many, afterAsyncWrite);
+    if (sync) {
+      inflightBytes = 0;
+      writeCallback = null;
+      refreshTimer();
+      callback.done();
     }
-    if (sync) callback.done();
   }
 
   /** A write made while connecting waits for {@code 'connect'}, or fails on {@code 'close'}. */

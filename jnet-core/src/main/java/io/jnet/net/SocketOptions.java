@@ -52,7 +52,7 @@ public final class SocketOptions {
     return c;
   }
 
-  /** The stream high-water mark of both sides, in bytes (Node's default 16 KiB). */
+  /** The stream high-water mark of both sides, in bytes (Node 24's default 64 KiB). */
   public SocketOptions highWaterMark(int bytes) {
     if (bytes < 0) {
       throw JnetException.typeError(
