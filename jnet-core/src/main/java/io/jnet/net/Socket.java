@@ -6,6 +6,7 @@ import io.jnet.events.Event;
 import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.net.StreamHandle;
 import io.jnet.internal.net.StreamListener;
+import io.jnet.internal.net.UvError;
 import io.jnet.loop.KeepAlive;
 import io.jnet.stream.Callback;
 import io.jnet.stream.Duplex;
@@ -431,7 +432,18 @@ public class Socket extends Duplex {
       callback.done();
       return;
     }
-    handle.shutdown(callback::done);
+    // Node's _final: a shutdown finished synchronously, or refused with ENOTCONN (the peer is
+    // gone, or the handle no longer writable), is success.
+    boolean done =
+        handle.shutdown(
+            err -> {
+              if (err == null || "ENOTCONN".equals(err.code())) {
+                callback.done();
+              } else {
+                callback.done(err);
+              }
+            });
+    if (done) callback.done();
   }
 
   // Destroying.
@@ -451,14 +463,32 @@ public class Socket extends Duplex {
           emit(CLOSE, isException);
         };
     if (h != null) {
-      // Node emits 'close' from the handle's close callback, in the loop's close phase.
+      // Node emits 'close' from the handle's close callback, in this turn's close phase, right
+      // after libuv cancelled the write still queued (ECANCELED).
       LoopEngine engine = LoopEngine.of(loop());
+      boolean[] queued = {false};
+      Runnable closePhase =
+          () -> {
+            Callback pending = writeCallback;
+            writeCallback = null;
+            inflightBytes = 0;
+            if (pending != null) pending.done(UvError.stream("ECANCELED", "write", null));
+            closed.run();
+          };
+      io.jnet.internal.net.Callback afterClose =
+          err -> {
+            if (!queued[0]) {
+              queued[0] = true;
+              engine.closing(closePhase);
+            }
+          };
       if (resetAndClosing) {
         resetAndClosing = false;
-        h.reset(err -> engine.closing(closed));
+        h.reset(afterClose);
       } else {
-        h.close(err -> engine.closing(closed));
+        h.close(afterClose);
       }
+      if (h.isClosed()) afterClose.done(null); // closed within the call, as uv_close does
       handle = null;
       hasHandle = false;
       sockname = null;

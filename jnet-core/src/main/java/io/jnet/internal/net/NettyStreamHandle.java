@@ -45,7 +45,8 @@ import jdk.net.ExtendedSocketOptions;
  *       call. A write behind one still queued waits for the socket to be writable (Netty's flush
  *       then does nothing), and a batch (Node's {@code writev}) is one gathering write.
  *   <li>Shutdown waits for every queued write to complete before {@code shutdownOutput()}, because
- *       Netty fails the writes still pending when the output is shut down (netty #7041).
+ *       Netty fails the writes still pending when the output is shut down (netty #7041); with
+ *       nothing queued, the FIN leaves within the call.
  *   <li>Close is reported in a task after Netty's close, so pending writes fail (with {@code
  *       ECANCELED}, as libuv's cancelled requests) before {@link StreamListener#onClose()}.
  * </ul>
@@ -321,23 +322,38 @@ final class NettyStreamHandle implements StreamHandle {
   // Shutdown and close.
 
   @Override
-  public void shutdown(Callback callback) {
+  public boolean shutdown(Callback callback) {
     assertLoop();
     if (has(SHUTDOWN) || has(CLOSING) || has(CLOSED)) {
       JnetException e = UvError.stream("ENOTCONN", "shutdown", null);
       loop.execute(() -> invoker.invoke(() -> callback.done(e)));
-      return;
+      return false;
     }
     flags |= SHUTDOWN;
     shutdownCallback = callback;
-    if (pendingWrites == 0) loop.execute(this::shutdownNow);
+    if (pendingWrites > 0) return false;
+    // Nothing queued: the FIN leaves now, as libuv's shutdown does within the same loop turn.
+    shutdownCallback = null;
+    ChannelFuture f = ((DuplexChannel) channel).shutdownOutput();
+    if (f.isSuccess()) return true;
+    afterShutdown(f, callback);
+    return false;
   }
 
   private void shutdownNow() {
     Callback callback = shutdownCallback;
     if (callback == null) return;
     shutdownCallback = null;
-    ChannelFuture f = ((DuplexChannel) channel).shutdownOutput();
+    afterShutdown(((DuplexChannel) channel).shutdownOutput(), callback);
+  }
+
+  /** Reports {@code f}'s outcome to {@code callback}, never from inside {@link #shutdown}. */
+  private void afterShutdown(ChannelFuture f, Callback callback) {
+    if (f.isDone()) {
+      JnetException e = f.isSuccess() ? null : failure(f.cause(), "shutdown");
+      loop.execute(() -> invoker.invoke(() -> callback.done(e)));
+      return;
+    }
     f.addListener(
         done -> {
           JnetException e = done.isSuccess() ? null : failure(done.cause(), "shutdown");

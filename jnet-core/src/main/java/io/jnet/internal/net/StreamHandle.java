@@ -10,10 +10,10 @@ import java.util.List;
  * stream_wrap} are to Node's {@code net.Socket}.
  *
  * <p>A handle is long-lived; each {@link #write}, {@link #shutdown} and {@link #close} is a request
- * with its own {@link Callback}, called once, later, on the loop thread (a write completed within
- * the call excepted). Reads are pushed to the {@link StreamListener} between {@link #readStart()}
- * and {@link #readStop()}; a new handle is not reading. A write the kernel takes whole completes
- * within the call, as in libuv.
+ * with its own {@link Callback}, called once, later, on the loop thread (a write or shutdown
+ * completed within the call excepted). Reads are pushed to the {@link StreamListener} between
+ * {@link #readStart()} and {@link #readStop()}; a new handle is not reading. A write the kernel
+ * takes whole completes within the call, as in libuv.
  *
  * <p>Threads: every method must be called on the handle's loop thread, except the counters and
  * addresses, which may be read from any thread.
@@ -60,9 +60,12 @@ public interface StreamHandle {
 
   /**
    * Sends FIN once every write queued before it has completed; the read side stays open. Pending
-   * writes are never failed by it.
+   * writes are never failed by it. Returns true when nothing was queued and the FIN left within the
+   * call: the request is complete and {@code callback} is never called. Otherwise {@code callback}
+   * runs later with null, or the error: {@code shutdown ENOTCONN} when the handle was already shut
+   * down or closed, or the peer is gone (as libuv reports it; Node's socket takes it as success).
    */
-  void shutdown(Callback callback);
+  boolean shutdown(Callback callback);
 
   /** Closes the socket; pending writes fail with {@code ECANCELED}. */
   void close(Callback callback);

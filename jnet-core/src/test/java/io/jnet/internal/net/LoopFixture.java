@@ -213,7 +213,10 @@ final class LoopFixture implements AutoCloseable {
 
   CompletableFuture<JnetException> shutdown(StreamHandle h) {
     CompletableFuture<JnetException> done = new CompletableFuture<>();
-    run(() -> h.shutdown(done::complete));
+    run(
+        () -> {
+          if (h.shutdown(done::complete)) done.complete(null);
+        });
     return done;
   }
 
