@@ -235,7 +235,8 @@ public class Socket extends Duplex {
       peername = null;
       sockname = null;
       peerEnded = false;
-      bytesRead = 0; // Node counts reads per handle
+      bytesRead = 0; // Node counts reads and writes per connection
+      bytesDispatched = 0;
       undestroy();
     }
     handleCreated = true;
@@ -698,12 +699,11 @@ public class Socket extends Duplex {
    * as Node counts them.
    */
   public long bytesWritten() {
-    long queued = Math.max(0, writableLength() - inFlight());
+    // Node's sum: bytes dispatched, the chunks buffered behind the write in progress, and that
+    // write's bytes while it waits for 'connect' (it may wait on after 'connect' when a 'connect'
+    // listener threw before the one that writes it).
+    long queued = Math.max(0, writableLength() - inflightBytes - pendingBytes);
     return bytesDispatched + queued + pendingBytes;
-  }
-
-  private long inFlight() {
-    return connecting ? pendingBytes : inflightBytes;
   }
 
   /**
