@@ -131,4 +131,47 @@ class WritePathTest {
     assertTrue(trues[0] > 1, "writes returning true before the first false: " + trues[0]);
     assertEquals((trues[0] + 1L) * chunk, received[0]);
   }
+
+  @Test
+  void smallWritesFromAnotherThreadKeepTheirOrderAndEndComesAfterThem() throws Exception {
+    // One thread's writes are taken in by the loop in batches; end() from that thread is queued
+    // behind them, so every byte arrives, in order, before the FIN.
+    int n = 200_000;
+    EventLoop loop = EventLoop.create();
+    java.util.concurrent.CompletableFuture<Socket> connected =
+        new java.util.concurrent.CompletableFuture<>();
+    java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+    List<String> log = new CopyOnWriteArrayList<>();
+    loop.execute(
+        () -> {
+          Server s =
+              Net.createServer(
+                  p -> {
+                    p.on(Socket.DATA, d -> received.write(d.array(), d.arrayOffset(), d.length()));
+                    p.on(Socket.END, () -> log.add("end " + received.size()));
+                  });
+          s.listen(
+              0,
+              "127.0.0.1",
+              () -> {
+                Socket c = Net.connect(s.address().port(), "127.0.0.1");
+                c.on(Socket.CONNECT, () -> connected.complete(c));
+                c.on(Socket.FINISH, () -> log.add("finish " + c.bytesWritten()));
+                c.on(Socket.CLOSE, h -> s.close());
+              });
+        });
+    Socket c = connected.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    Thread writer =
+        new Thread(
+            () -> {
+              for (int i = 0; i < n; i++) c.write(Buffer.from(new byte[] {(byte) (i % 251)}));
+              c.end();
+            });
+    writer.start();
+    writer.join();
+    run(loop);
+    assertEquals(List.of("finish " + n, "end " + n), log);
+    byte[] bytes = received.toByteArray();
+    for (int i = 0; i < n; i++) assertEquals((byte) (i % 251), bytes[i], "byte " + i);
+  }
 }
