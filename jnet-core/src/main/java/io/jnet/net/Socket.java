@@ -102,11 +102,22 @@ public class Socket extends Duplex {
         writeCallback = null;
         inflightBytes = 0;
         if (err == null) refreshTimer();
+        updateActive();
         if (cb != null) cb.done(err);
       };
 
   private KeepAlive keepAlive;
   private boolean peerEnded;
+
+  /**
+   * Loop only: whether the handle is active as libuv counts it, so that a ref'd socket keeps the
+   * JVM alive: until the peer's FIN is read, and after it while a write or shutdown is pending.
+   */
+  private boolean active = true;
+
+  /** Loop only: a shutdown (FIN) asked of the handle and not yet complete. */
+  private boolean shutdownPending;
+
   private boolean resetAndClosing;
   private boolean wantNoDelay;
   private boolean noDelaySet;
@@ -243,6 +254,7 @@ public class Socket extends Duplex {
     // Node's handle exists from connect() on: it keeps the process alive while connecting.
     if (keepAlive == null) {
       keepAlive = loop().keepAlive();
+      active = true;
       if (!refWanted) keepAlive.unref();
     }
     connector.start(options);
@@ -287,6 +299,7 @@ public class Socket extends Duplex {
     peername = null;
     if (keepAlive == null) {
       keepAlive = loop().keepAlive();
+      active = true;
       if (!refWanted) keepAlive.unref();
     }
     h.setListener(
@@ -321,6 +334,7 @@ public class Socket extends Duplex {
 
   private void onEof() {
     peerEnded = true;
+    updateActive();
     pushEnd();
     read(0);
   }
@@ -401,6 +415,25 @@ public class Socket extends Duplex {
       writeCallback = null;
       refreshTimer();
       callback.done();
+    } else {
+      updateActive();
+    }
+  }
+
+  /**
+   * Refs or unrefs the keep-alive as libuv's handle becomes active or inactive: a socket that read
+   * the peer's FIN and has no write or shutdown pending no longer keeps the JVM alive, even if
+   * nobody destroys it, as in Node. (Unlike libuv, a socket paused before its FIN stays active.)
+   */
+  private void updateActive() {
+    KeepAlive k = keepAlive;
+    boolean now = !peerEnded || writeCallback != null || shutdownPending;
+    if (k == null || now == active) return;
+    active = now;
+    if (!now) {
+      k.unref();
+    } else if (refWanted) {
+      k.ref();
     }
   }
 
@@ -438,13 +471,20 @@ public class Socket extends Duplex {
     boolean done =
         handle.shutdown(
             err -> {
+              shutdownPending = false;
+              updateActive();
               if (err == null || "ENOTCONN".equals(err.code())) {
                 callback.done();
               } else {
                 callback.done(err);
               }
             });
-    if (done) callback.done();
+    if (done) {
+      callback.done();
+    } else {
+      shutdownPending = true;
+      updateActive();
+    }
   }
 
   // Destroying.
@@ -649,7 +689,7 @@ public class Socket extends Duplex {
         .execute(
             () -> {
               KeepAlive k = keepAlive;
-              if (k != null && refWanted) k.ref();
+              if (k != null && refWanted && active) k.ref();
             });
     return this;
   }
