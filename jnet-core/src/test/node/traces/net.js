@@ -374,7 +374,8 @@ module.exports = {
     });
   },
 
-  // A write bigger than the highWaterMark before connect returns false; 'drain' follows.
+  // A write bigger than the highWaterMark (64 KiB since Node 22) before connect returns false;
+  // 'drain' follows.
   writeFalseThenDrain: (log) => {
     const t = two(log);
     const done = t.after(2, () => server.close(() => t.flush()));
@@ -390,7 +391,7 @@ module.exports = {
     listen(server, (port) => {
       const c = net.connect(port, HOST);
       t.c('hwm', c.writableHighWaterMark);
-      t.c('write', c.write(Buffer.alloc(20000, 1)), c.writableLength, c.writableNeedDrain);
+      t.c('write', c.write(Buffer.alloc(70000, 1)), c.writableLength, c.writableNeedDrain);
       c.on('drain', () => {
         t.c('drain', c.writableLength, c.writableNeedDrain, c.bytesWritten);
         c.end();

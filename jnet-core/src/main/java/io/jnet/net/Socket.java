@@ -8,6 +8,7 @@ import io.jnet.events.Signal;
 import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.net.StreamHandle;
 import io.jnet.internal.net.StreamListener;
+import io.jnet.internal.net.UvError;
 import io.jnet.loop.KeepAlive;
 import io.jnet.stream.Callback;
 import io.jnet.stream.Duplex;
@@ -45,8 +46,9 @@ import java.util.function.Consumer;
  *
  * <p>{@link #pause()} stops emitting; the socket keeps reading from the kernel only until its
  * readable buffer reaches the high-water mark, then stops reading, so a fast peer is held back by
- * TCP's window and memory stays bounded. {@link #write} returns false past the writable high-water
- * mark.
+ * TCP's window and memory stays bounded. {@link #write} tries the kernel at once, as libuv does,
+ * and returns false once the bytes the kernel did not take reach the writable high-water mark (64
+ * KiB by default): against a peer that does not read, only when the kernel's buffers are full.
  *
  * <h2>Threads</h2>
  *
@@ -64,9 +66,6 @@ import java.util.function.Consumer;
  * destroyed before it ever had a handle), jnet passes {@code false}.
  */
 public class Socket extends Duplex {
-  /** What a write may leave queued and still complete at once (Netty's default high water). */
-  private static final int SYNC_WRITE_LIMIT = 64 * 1024;
-
   /** Node's {@code 'connect'}: the connection is established. */
   public static final Signal CONNECT = Signal.of("connect");
 
@@ -111,18 +110,32 @@ public class Socket extends Duplex {
   private volatile boolean refWanted = true;
   private final IdleTimer idle = new IdleTimer(this);
 
-  /** The handle's answer to a write already reported done: a failure destroys the socket. */
-  private final io.jnet.internal.net.Callback afterSyncWrite =
+  /** The stream's callback of the write queued in the handle, or null; loop thread only. */
+  private Callback writeCallback;
+
+  /** The handle's answer to a write that stayed queued (one at a time: the stream waits). */
+  private final io.jnet.internal.net.Callback afterAsyncWrite =
       err -> {
-        if (err != null) {
-          destroy(err);
-        } else {
-          refreshTimer();
-        }
+        Callback cb = writeCallback;
+        writeCallback = null;
+        inflightBytes = 0;
+        if (err == null) refreshTimer();
+        updateActive();
+        if (cb != null) cb.done(err);
       };
 
   private KeepAlive keepAlive;
   private boolean peerEnded;
+
+  /**
+   * Loop only: whether the handle is active as libuv counts it, so that a ref'd socket keeps the
+   * JVM alive: until the peer's FIN is read, and after it while a write or shutdown is pending.
+   */
+  private boolean active = true;
+
+  /** Loop only: a shutdown (FIN) asked of the handle and not yet complete. */
+  private boolean shutdownPending;
+
   private boolean resetAndClosing;
   private boolean wantNoDelay;
   private boolean noDelaySet;
@@ -267,13 +280,15 @@ public class Socket extends Duplex {
       peername = null;
       sockname = null;
       peerEnded = false;
-      bytesRead = 0; // Node counts reads per handle
+      bytesRead = 0; // Node counts reads and writes per connection
+      bytesDispatched = 0;
       undestroy();
     }
     handleCreated = true;
     // Node's handle exists from connect() on: it keeps the process alive while connecting.
     if (keepAlive == null) {
       keepAlive = loop().keepAlive();
+      active = true;
       if (!refWanted) keepAlive.unref();
     }
     connector.start(options);
@@ -318,6 +333,7 @@ public class Socket extends Duplex {
     peername = null;
     if (keepAlive == null) {
       keepAlive = loop().keepAlive();
+      active = true;
       if (!refWanted) keepAlive.unref();
     }
     h.setListener(
@@ -352,6 +368,7 @@ public class Socket extends Duplex {
 
   private void onEof() {
     peerEnded = true;
+    updateActive();
     pushEnd();
     read(0);
   }
@@ -421,26 +438,37 @@ public class Socket extends Duplex {
       return;
     }
     bytesDispatched += size;
-    // libuv writes at once what the kernel takes, and such a request completes synchronously.
-    // jnet's handle queues for the turn's flush; a write that leaves at most SYNC_WRITE_LIMIT
-    // bytes queued counts as that synchronous success, and a later failure destroys the socket,
-    // as a failed write does in Node. A bigger queue completes when the bytes are written.
-    boolean sync = h.writeQueueSize() + size <= SYNC_WRITE_LIMIT;
-    inflightBytes = sync ? 0 : size;
-    io.jnet.internal.net.Callback done =
-        sync
-            ? afterSyncWrite
-            : err -> {
-              inflightBytes = 0;
-              if (err == null) refreshTimer();
-              callback.done(err);
-            };
-    if (one != null) {
-      h.write(one, done);
+    // libuv tries the kernel first: a write it takes whole completes synchronously (Node's
+    // req.async false), so the stream's length drops before write() returns. What stays queued
+    // completes later, and until then the stream counts it against its high-water mark.
+    inflightBytes = size;
+    writeCallback = callback;
+    boolean sync = one != null ? h.write(one, afterAsyncWrite) : h.write(many, afterAsyncWrite);
+    if (sync) {
+      inflightBytes = 0;
+      writeCallback = null;
+      refreshTimer();
+      callback.done();
     } else {
-      h.write(many, done);
+      updateActive();
     }
-    if (sync) callback.done();
+  }
+
+  /**
+   * Refs or unrefs the keep-alive as libuv's handle becomes active or inactive: a socket that read
+   * the peer's FIN and has no write or shutdown pending no longer keeps the JVM alive, even if
+   * nobody destroys it, as in Node. (Unlike libuv, a socket paused before its FIN stays active.)
+   */
+  private void updateActive() {
+    KeepAlive k = keepAlive;
+    boolean now = !peerEnded || writeCallback != null || shutdownPending;
+    if (k == null || now == active) return;
+    active = now;
+    if (!now) {
+      k.unref();
+    } else if (refWanted) {
+      k.ref();
+    }
   }
 
   /** A write made while connecting waits for {@code 'connect'}, or fails on {@code 'close'}. */
@@ -472,7 +500,25 @@ public class Socket extends Duplex {
       callback.done();
       return;
     }
-    handle.shutdown(callback::done);
+    // Node's _final: a shutdown finished synchronously, or refused with ENOTCONN (the peer is
+    // gone, or the handle no longer writable), is success.
+    boolean done =
+        handle.shutdown(
+            err -> {
+              shutdownPending = false;
+              updateActive();
+              if (err == null || "ENOTCONN".equals(err.code())) {
+                callback.done();
+              } else {
+                callback.done(err);
+              }
+            });
+    if (done) {
+      callback.done();
+    } else {
+      shutdownPending = true;
+      updateActive();
+    }
   }
 
   // Destroying.
@@ -492,14 +538,32 @@ public class Socket extends Duplex {
           emit(CLOSE, isException);
         };
     if (h != null) {
-      // Node emits 'close' from the handle's close callback, in the loop's close phase.
+      // Node emits 'close' from the handle's close callback, in this turn's close phase, right
+      // after libuv cancelled the write still queued (ECANCELED).
       LoopEngine engine = LoopEngine.of(loop());
+      boolean[] queued = {false};
+      Runnable closePhase =
+          () -> {
+            Callback pending = writeCallback;
+            writeCallback = null;
+            inflightBytes = 0;
+            if (pending != null) pending.done(UvError.stream("ECANCELED", "write", null));
+            closed.run();
+          };
+      io.jnet.internal.net.Callback afterClose =
+          err -> {
+            if (!queued[0]) {
+              queued[0] = true;
+              engine.closing(closePhase);
+            }
+          };
       if (resetAndClosing) {
         resetAndClosing = false;
-        h.reset(err -> engine.closing(closed));
+        h.reset(afterClose);
       } else {
-        h.close(err -> engine.closing(closed));
+        h.close(afterClose);
       }
+      if (h.isClosed()) afterClose.done(null); // closed within the call, as uv_close does
       handle = null;
       hasHandle = false;
       sockname = null;
@@ -663,7 +727,7 @@ public class Socket extends Duplex {
         .execute(
             () -> {
               KeepAlive k = keepAlive;
-              if (k != null && refWanted) k.ref();
+              if (k != null && refWanted && active) k.ref();
             });
     return this;
   }
@@ -713,12 +777,11 @@ public class Socket extends Duplex {
    * as Node counts them.
    */
   public long bytesWritten() {
-    long queued = Math.max(0, writableLength() - inFlight());
+    // Node's sum: bytes dispatched, the chunks buffered behind the write in progress, and that
+    // write's bytes while it waits for 'connect' (it may wait on after 'connect' when a 'connect'
+    // listener threw before the one that writes it).
+    long queued = Math.max(0, writableLength() - inflightBytes - pendingBytes);
     return bytesDispatched + queued + pendingBytes;
-  }
-
-  private long inFlight() {
-    return connecting ? pendingBytes : inflightBytes;
   }
 
   /**

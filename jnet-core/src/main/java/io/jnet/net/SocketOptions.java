@@ -57,8 +57,8 @@ public final class SocketOptions {
   }
 
   /**
-   * The stream high-water mark of both sides, in bytes; it wins over {@link
-   * #readableHighWaterMark(int)} and {@link #writableHighWaterMark(int)}, as in Node.
+   * The stream high-water mark of both sides, in bytes (Node 24's default 64 KiB); it wins over
+   * {@link #readableHighWaterMark(int)} and {@link #writableHighWaterMark(int)}, as in Node.
    */
   public SocketOptions highWaterMark(int bytes) {
     SocketOptions c = copy();

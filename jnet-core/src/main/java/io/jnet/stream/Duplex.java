@@ -111,7 +111,7 @@ public non-sealed class Duplex extends Readable implements WritableStream {
   @Override
   public Duplex end(Buffer chunk, Consumer<JnetException> callback) {
     if (!onLoop()) {
-      loop.execute(() -> ws.end(chunk, callback));
+      ws.handOver((Runnable) () -> ws.end(chunk, callback));
       return this;
     }
     ws.end(chunk, callback);
@@ -163,7 +163,7 @@ public non-sealed class Duplex extends Readable implements WritableStream {
   @Override
   public void cork() {
     if (!onLoop()) {
-      loop.execute(ws::cork);
+      ws.handOver((Runnable) ws::cork);
       return;
     }
     ws.cork();
@@ -172,7 +172,7 @@ public non-sealed class Duplex extends Readable implements WritableStream {
   @Override
   public void uncork() {
     if (!onLoop()) {
-      loop.execute(ws::uncork);
+      ws.handOver((Runnable) ws::uncork);
       return;
     }
     ws.uncork();

@@ -17,13 +17,14 @@ import java.util.List;
  * friends: they make a stream from lambdas without a subclass. A subclass that overrides the
  * matching {@code _read}/{@code _write}... method wins over the option.
  *
- * <p>Defaults are Node 20's: a high-water mark of 16 KiB on each side, {@code allowHalfOpen},
- * {@code readable}, {@code writable}, {@code autoDestroy}, {@code emitClose} and {@code
- * decodeStrings} true, default encoding UTF-8, no read encoding. Object mode is out of scope.
+ * <p>Defaults are Node 24's: a high-water mark of 64 KiB on each side (16 KiB before Node 22),
+ * {@code allowHalfOpen}, {@code readable}, {@code writable}, {@code autoDestroy}, {@code emitClose}
+ * and {@code decodeStrings} true, default encoding UTF-8, no read encoding. Object mode is out of
+ * scope.
  */
 public final class StreamOptions {
-  /** Node 20's {@code getDefaultHighWaterMark(false)}: 16 KiB. */
-  public static final int DEFAULT_HIGH_WATER_MARK = 16 * 1024;
+  /** Node 24's {@code getDefaultHighWaterMark(false)}: 64 KiB (16 KiB before Node 22). */
+  public static final int DEFAULT_HIGH_WATER_MARK = 64 * 1024;
 
   private static final StreamOptions DEFAULTS = new StreamOptions();
 

@@ -40,10 +40,11 @@ import java.util.function.Consumer;
  *
  * <h2>Threads</h2>
  *
- * <p>Any method may be called from any thread. Off the loop, a write is handed to the loop with
- * {@code execute}, so one thread's writes keep their order, and its return value is computed from
- * the bytes buffered plus the bytes still in flight to the loop; a false return is always followed
- * by {@code 'drain'}. Callbacks and listeners run on the stream's loop.
+ * <p>Any method may be called from any thread. Off the loop, a write (or {@code end}, {@code cork},
+ * {@code uncork}) is handed to the loop in a queue that one wake-up empties, so one thread's calls
+ * keep their order and many small writes leave as one {@code _writev} batch; a write's return value
+ * is computed from the bytes buffered plus the bytes still in flight to the loop, and a false
+ * return is always followed by {@code 'drain'}. Callbacks and listeners run on the stream's loop.
  */
 public non-sealed class Writable extends Stream implements WritableStream {
   final WritableState ws;
@@ -92,7 +93,7 @@ public non-sealed class Writable extends Stream implements WritableStream {
   @Override
   public Writable end(Buffer chunk, Consumer<JnetException> callback) {
     if (!onLoop()) {
-      loop.execute(() -> ws.end(chunk, callback));
+      ws.handOver((Runnable) () -> ws.end(chunk, callback));
       return this;
     }
     ws.end(chunk, callback);
@@ -144,7 +145,7 @@ public non-sealed class Writable extends Stream implements WritableStream {
   @Override
   public void cork() {
     if (!onLoop()) {
-      loop.execute(ws::cork);
+      ws.handOver((Runnable) ws::cork);
       return;
     }
     ws.cork();
@@ -153,7 +154,7 @@ public non-sealed class Writable extends Stream implements WritableStream {
   @Override
   public void uncork() {
     if (!onLoop()) {
-      loop.execute(ws::uncork);
+      ws.handOver((Runnable) ws::uncork);
       return;
     }
     ws.uncork();

@@ -5,6 +5,7 @@ import io.jnet.error.JnetException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -47,6 +48,20 @@ final class WritableState extends StreamState {
 
   /** Nesting depth of cork(). Loop thread writes, any thread reads. */
   volatile int corked;
+
+  /** Operations handed over from other threads, in order; see {@link #handOver}. */
+  private final ConcurrentLinkedQueue<Object> handedOver = new ConcurrentLinkedQueue<>();
+
+  /** How many handed-over operations the loop has not taken in yet (0: no task scheduled). */
+  private final AtomicInteger handOvers = new AtomicInteger();
+
+  private final Runnable takeHandedOver = this::takeHandedOver;
+
+  /** Chunks one hand-over batch may hold before they go to {@code _writev}. */
+  private static final int MAX_BATCH = 1024;
+
+  /** True while taking in handed-over writes: they are buffered, as when corked. Loop only. */
+  private boolean batching;
 
   private int writelen;
   private Consumer<JnetException> writecb;
@@ -96,12 +111,61 @@ final class WritableState extends StreamState {
     int len = chunk.length();
     int inFlight = pending.addAndGet(len);
     boolean ret = length + inFlight < highWaterMark && !has(DESTROYED | ERRORED | ENDING);
-    stream.loop.execute(
-        () -> {
-          pending.addAndGet(-len);
-          writeOnLoop(chunk, cb, !ret);
-        });
+    handOver(new HandedWrite(chunk, cb, !ret));
     return ret;
+  }
+
+  /** A write made off the loop, waiting to be taken in by it. */
+  private record HandedWrite(Buffer chunk, Consumer<JnetException> cb, boolean promisedDrain) {}
+
+  /**
+   * Queues {@code op} (a {@link HandedWrite} or a Runnable) for the loop: one wake-up takes in
+   * every operation handed over since the last, in order. Any thread.
+   */
+  void handOver(Object op) {
+    handedOver.add(op);
+    if (handOvers.getAndIncrement() == 0) stream.loop.execute(takeHandedOver);
+  }
+
+  /**
+   * Runs every operation handed over, until none is left (so that a later {@code execute} from the
+   * same thread, such as {@code destroy()}, still comes after its writes). Consecutive writes go to
+   * {@code _writev} as one batch, as if corked: one system call for many small writes.
+   */
+  private void takeHandedOver() {
+    int n = handOvers.get();
+    do {
+      for (int i = 0; i < n; i++) {
+        Object op = handedOver.poll();
+        try {
+          if (op instanceof HandedWrite w) {
+            pending.addAndGet(-w.chunk.length());
+            if (!batching && has(HAS_WRITEV)) batching = true;
+            writeOnLoop(w.chunk, w.cb, w.promisedDrain);
+            if (batching && bufferedChunks.size() >= MAX_BATCH) endBatch();
+          } else {
+            endBatch();
+            ((Runnable) op).run();
+          }
+        } catch (RuntimeException | Error e) {
+          // As if each operation were a task of its own: the others still run.
+          batching = false;
+          stream.loop.reportUncaught(e);
+        }
+      }
+      n = handOvers.addAndGet(-n);
+    } while (n != 0);
+    try {
+      endBatch();
+    } catch (RuntimeException | Error e) {
+      stream.loop.reportUncaught(e);
+    }
+  }
+
+  private void endBatch() {
+    if (!batching) return;
+    batching = false;
+    if (!has(WRITING)) clearBuffer();
   }
 
   private boolean writeOnLoop(Buffer chunk, Consumer<JnetException> cb, boolean promisedDrain) {
@@ -129,7 +193,7 @@ final class WritableState extends StreamState {
   private boolean writeOrBuffer(Buffer chunk, Consumer<JnetException> cb) {
     int len = chunk.length();
     length += len;
-    if ((flags & (WRITING | ERRORED | CONSTRUCTED)) != CONSTRUCTED || corked > 0) {
+    if ((flags & (WRITING | ERRORED | CONSTRUCTED)) != CONSTRUCTED || corked > 0 || batching) {
       bufferedChunks.addLast(chunk);
       bufferedCallbacks.addLast(cb == null ? NOOP : cb);
       if (cb != null) clear(ALL_NOOP);
@@ -279,7 +343,9 @@ final class WritableState extends StreamState {
   }
 
   private void clearBuffer() {
-    if (has(DESTROYED | BUFFER_PROCESSING) || corked > 0 || bufferedChunks.isEmpty()) return;
+    if (has(DESTROYED | BUFFER_PROCESSING) || corked > 0 || batching || bufferedChunks.isEmpty()) {
+      return;
+    }
     set(BUFFER_PROCESSING);
     int count = bufferedChunks.size();
     if (count > 1 && has(HAS_WRITEV)) {

@@ -118,6 +118,7 @@ final class Connector {
                         }
                       });
             });
+    outcome.fromIo = true; // from now on, a completion comes from the I/O pass
     return outcome;
   }
 
@@ -190,6 +191,7 @@ final class Connector {
     private final Integer port; // null for a pipe
     private boolean cancelled; // loop thread only
     private boolean reported; // loop thread only
+    private boolean fromIo; // loop thread only: a TCP connect is under way, start() returned
 
     Outcome(
         EventLoop loop,
@@ -228,7 +230,13 @@ final class Connector {
     }
 
     void succeed() {
-      loop.execute(() -> report(handle, null));
+      if (fromIo) {
+        // Reported in the I/O pass that saw it (Node's poll phase): a destroy() in 'connect'
+        // then closes within the same turn, as in Node.
+        report(handle, null);
+      } else {
+        loop.execute(() -> report(handle, null));
+      }
     }
 
     void fail(JnetException error) {

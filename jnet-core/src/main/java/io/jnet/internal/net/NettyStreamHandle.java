@@ -9,10 +9,10 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -40,17 +40,19 @@ import jdk.net.ExtendedSocketOptions;
  *   <li>The peer's FIN is Netty's {@code ChannelInputShutdownEvent} under {@code
  *       ALLOW_HALF_CLOSURE}: the handle stays writable (on NIO, Unix sockets use jnet's own {@code
  *       NioUnixChannel}, because Netty's NIO domain channel ignores half-closure).
- *   <li>Writes wrap the caller's bytes ({@code Unpooled.wrappedBuffer}) and are flushed by one task
- *       per loop turn, so writes of one turn leave as one {@code writev}.
+ *   <li>Writes wrap the caller's bytes ({@code Unpooled.wrappedBuffer}) and are flushed at once, as
+ *       libuv tries the kernel before it queues: a write the kernel took whole completes within the
+ *       call. A write behind one still queued waits for the socket to be writable (Netty's flush
+ *       then does nothing), and a batch (Node's {@code writev}) is one gathering write.
  *   <li>Shutdown waits for every queued write to complete before {@code shutdownOutput()}, because
- *       Netty fails the writes still pending when the output is shut down (netty #7041).
+ *       Netty fails the writes still pending when the output is shut down (netty #7041); with
+ *       nothing queued, the FIN leaves within the call.
  *   <li>Close is reported in a task after Netty's close, so pending writes fail (with {@code
  *       ECANCELED}, as libuv's cancelled requests) before {@link StreamListener#onClose()}.
  * </ul>
  */
 final class NettyStreamHandle implements StreamHandle {
   private static final int READING = 1;
-  private static final int FLUSH_SCHEDULED = 1 << 1;
   private static final int DRAIN_SCHEDULED = 1 << 2;
   private static final int READ_ENDED = 1 << 3;
   private static final int SHUTDOWN = 1 << 4;
@@ -69,7 +71,6 @@ final class NettyStreamHandle implements StreamHandle {
   private final boolean ipv6Socket;
   private final boolean pipe;
   private final Runnable onActive;
-  private final Runnable flushTask = this::flushNow;
   private final Runnable drainTask = this::drainParked;
 
   /** State flags; loop thread only. */
@@ -83,6 +84,9 @@ final class NettyStreamHandle implements StreamHandle {
 
   /** Writes queued and not completed; loop thread only. */
   private int pendingWrites;
+
+  /** The request being written inside {@link #enqueue}, or null; loop thread only. */
+  private WriteRequest current;
 
   /** The shutdown waiting for {@link #pendingWrites} to reach 0, or null; loop thread only. */
   private Callback shutdownCallback;
@@ -208,79 +212,103 @@ final class NettyStreamHandle implements StreamHandle {
   // Writing.
 
   @Override
-  public void write(ByteBuffer[] chunks, Callback callback) {
-    enqueue(Unpooled.wrappedBuffer(chunks), callback);
+  public boolean write(ByteBuffer[] chunks, Callback callback) {
+    return enqueue(Unpooled.wrappedBuffer(chunks), callback);
   }
 
   @Override
-  public void write(Buffer chunk, Callback callback) {
-    enqueue(Unpooled.wrappedBuffer(chunk.array(), chunk.arrayOffset(), chunk.length()), callback);
+  public boolean write(Buffer chunk, Callback callback) {
+    return enqueue(
+        Unpooled.wrappedBuffer(chunk.array(), chunk.arrayOffset(), chunk.length()), callback);
   }
 
   @Override
-  public void write(List<Buffer> chunks, Callback callback) {
+  public boolean write(List<Buffer> chunks, Callback callback) {
     ByteBuf[] bufs = new ByteBuf[chunks.size()];
     for (int i = 0; i < bufs.length; i++) {
       Buffer b = chunks.get(i);
       bufs[i] = Unpooled.wrappedBuffer(b.array(), b.arrayOffset(), b.length());
     }
-    enqueue(Unpooled.wrappedBuffer(bufs), callback);
+    return enqueue(Unpooled.wrappedBuffer(bufs), callback);
   }
 
   @Override
-  public void write(ByteBuffer chunk, Callback callback) {
-    enqueue(Unpooled.wrappedBuffer(chunk), callback);
+  public boolean write(ByteBuffer chunk, Callback callback) {
+    return enqueue(Unpooled.wrappedBuffer(chunk), callback);
   }
 
   @Override
-  public void write(byte[] array, int offset, int length, Callback callback) {
-    enqueue(Unpooled.wrappedBuffer(array, offset, length), callback);
+  public boolean write(byte[] array, int offset, int length, Callback callback) {
+    return enqueue(Unpooled.wrappedBuffer(array, offset, length), callback);
   }
 
-  private void enqueue(ByteBuf buf, Callback callback) {
+  /**
+   * Queues {@code buf} and flushes at once, as libuv tries the kernel before it queues: true when
+   * every byte left within the call (the request is complete, its callback never runs).
+   */
+  private boolean enqueue(ByteBuf buf, Callback callback) {
     assertLoop();
     if (has(CLOSING) || has(CLOSED)) {
+      buf.release();
       // libuv refuses a write on a closed handle with EBADF; pending ones are ECANCELED instead.
       JnetException e = UvError.stream("EBADF", "write", null);
       loop.execute(() -> invoker.invoke(() -> callback.done(e)));
-      return;
+      return false;
     }
-    int n = buf.readableBytes();
+    WriteRequest req = new WriteRequest(buf.readableBytes(), callback);
     pendingWrites++;
-    writeQueueSize += n;
-    ChannelPromise promise = channel.newPromise();
-    promise.addListener(f -> writeDone(n, f.cause(), callback));
+    writeQueueSize += req.bytes;
     flags |= WRITING;
+    current = req;
     try {
-      channel.write(buf, promise);
+      channel.write(buf, channel.newPromise().addListener(req));
+      channel.flush();
     } finally {
       flags &= ~WRITING;
+      current = null;
     }
-    scheduleFlush();
+    return req.sync;
   }
 
-  private void scheduleFlush() {
-    if (has(FLUSH_SCHEDULED)) return;
-    flags |= FLUSH_SCHEDULED;
-    loop.execute(flushTask);
-  }
+  /** One write request: its size and callback, and whether it completed within the call. */
+  private final class WriteRequest implements ChannelFutureListener {
+    final int bytes;
+    final Callback callback;
+    boolean sync;
 
-  private void flushNow() {
-    flags &= ~FLUSH_SCHEDULED;
-    channel.flush();
-  }
-
-  private void writeDone(int n, Throwable cause, Callback callback) {
-    if (has(WRITING)) {
-      // Failed inside write() (a closed channel): report later, never from inside the call.
-      loop.execute(() -> writeDone(n, cause, callback));
-      return;
+    WriteRequest(int bytes, Callback callback) {
+      this.bytes = bytes;
+      this.callback = callback;
     }
+
+    @Override
+    public void operationComplete(ChannelFuture f) {
+      Throwable cause = f.cause();
+      if (has(WRITING)) {
+        if (this == current && cause == null) {
+          sync = true;
+          completed(this, null);
+          return;
+        }
+        // Failed, or an earlier request completed, inside write(): report later, never from
+        // inside the call.
+        loop.execute(() -> writeDone(this, cause));
+        return;
+      }
+      writeDone(this, cause);
+    }
+  }
+
+  private void completed(WriteRequest req, Throwable cause) {
     pendingWrites--;
-    writeQueueSize -= n;
-    if (cause == null) bytesWritten += n;
+    writeQueueSize -= req.bytes;
+    if (cause == null) bytesWritten += req.bytes;
+  }
+
+  private void writeDone(WriteRequest req, Throwable cause) {
+    completed(req, cause);
     JnetException error = cause == null ? null : failure(cause, "write");
-    invoker.invoke(() -> callback.done(error));
+    invoker.invoke(() -> req.callback.done(error));
     if (pendingWrites == 0 && shutdownCallback != null) shutdownNow();
   }
 
@@ -294,23 +322,38 @@ final class NettyStreamHandle implements StreamHandle {
   // Shutdown and close.
 
   @Override
-  public void shutdown(Callback callback) {
+  public boolean shutdown(Callback callback) {
     assertLoop();
     if (has(SHUTDOWN) || has(CLOSING) || has(CLOSED)) {
       JnetException e = UvError.stream("ENOTCONN", "shutdown", null);
       loop.execute(() -> invoker.invoke(() -> callback.done(e)));
-      return;
+      return false;
     }
     flags |= SHUTDOWN;
     shutdownCallback = callback;
-    if (pendingWrites == 0) loop.execute(this::shutdownNow);
+    if (pendingWrites > 0) return false;
+    // Nothing queued: the FIN leaves now, as libuv's shutdown does within the same loop turn.
+    shutdownCallback = null;
+    ChannelFuture f = ((DuplexChannel) channel).shutdownOutput();
+    if (f.isSuccess()) return true;
+    afterShutdown(f, callback);
+    return false;
   }
 
   private void shutdownNow() {
     Callback callback = shutdownCallback;
     if (callback == null) return;
     shutdownCallback = null;
-    ChannelFuture f = ((DuplexChannel) channel).shutdownOutput();
+    afterShutdown(((DuplexChannel) channel).shutdownOutput(), callback);
+  }
+
+  /** Reports {@code f}'s outcome to {@code callback}, never from inside {@link #shutdown}. */
+  private void afterShutdown(ChannelFuture f, Callback callback) {
+    if (f.isDone()) {
+      JnetException e = f.isSuccess() ? null : failure(f.cause(), "shutdown");
+      loop.execute(() -> invoker.invoke(() -> callback.done(e)));
+      return;
+    }
     f.addListener(
         done -> {
           JnetException e = done.isSuccess() ? null : failure(done.cause(), "shutdown");

@@ -10,9 +10,10 @@ import java.util.List;
  * stream_wrap} are to Node's {@code net.Socket}.
  *
  * <p>A handle is long-lived; each {@link #write}, {@link #shutdown} and {@link #close} is a request
- * with its own {@link Callback}, called once, later, on the loop thread. Reads are pushed to the
- * {@link StreamListener} between {@link #readStart()} and {@link #readStop()}; a new handle is not
- * reading. Writes made in one loop turn are flushed together (one {@code writev}).
+ * with its own {@link Callback}, called once, later, on the loop thread (a write or shutdown
+ * completed within the call excepted). Reads are pushed to the {@link StreamListener} between
+ * {@link #readStart()} and {@link #readStop()}; a new handle is not reading. A write the kernel
+ * takes whole completes within the call, as in libuv.
  *
  * <p>Threads: every method must be called on the handle's loop thread, except the counters and
  * addresses, which may be read from any thread.
@@ -34,35 +35,37 @@ public interface StreamHandle {
   boolean reading();
 
   /**
-   * Queues {@code chunks} to be written as one request, without copying them: the caller must not
-   * change their bytes before {@code callback} runs. Positions and limits are left untouched. The
-   * callback gets null once the bytes are in the kernel, or Node's error: {@code write EPIPE} or
-   * {@code write ECONNRESET} when the peer is gone, {@code write ECANCELED} when this handle was
-   * closed while the write was pending, {@code write EBADF} when it was closed before. Write errors
-   * go only to the callback, never to {@link StreamListener#onError}.
+   * Writes {@code chunks} as one request, without copying them: the kernel is tried at once, as
+   * libuv does, and what it does not take is queued. Returns true when every byte left within the
+   * call: the request is complete and {@code callback} is never called (libuv's synchronous write).
+   * Otherwise the caller must not change the bytes before {@code callback} runs, later, with null
+   * once the bytes are in the kernel, or Node's error: {@code write EPIPE} or {@code write
+   * ECONNRESET} when the peer is gone, {@code write ECANCELED} when this handle was closed while
+   * the write was pending, {@code write EBADF} when it was closed before. Positions and limits are
+   * left untouched. Write errors go only to the callback, never to {@link StreamListener#onError}.
    */
-  void write(ByteBuffer[] chunks, Callback callback);
+  boolean write(ByteBuffer[] chunks, Callback callback);
 
-  /**
-   * Queues one jnet buffer's bytes, without copying them; see {@link #write(ByteBuffer[],
-   * Callback)}.
-   */
-  void write(Buffer chunk, Callback callback);
+  /** Writes one jnet buffer's bytes; see {@link #write(ByteBuffer[], Callback)}. */
+  boolean write(Buffer chunk, Callback callback);
 
-  /** Queues several jnet buffers as one request (Node's {@code writev}), without copying them. */
-  void write(List<Buffer> chunks, Callback callback);
+  /** Writes several jnet buffers as one request (Node's {@code writev}), without copying them. */
+  boolean write(List<Buffer> chunks, Callback callback);
 
-  /** Queues one chunk; see {@link #write(ByteBuffer[], Callback)}. */
-  void write(ByteBuffer chunk, Callback callback);
+  /** Writes one chunk; see {@link #write(ByteBuffer[], Callback)}. */
+  boolean write(ByteBuffer chunk, Callback callback);
 
-  /** Queues {@code length} bytes of {@code array} from {@code offset}, without copying them. */
-  void write(byte[] array, int offset, int length, Callback callback);
+  /** Writes {@code length} bytes of {@code array} from {@code offset}, without copying them. */
+  boolean write(byte[] array, int offset, int length, Callback callback);
 
   /**
    * Sends FIN once every write queued before it has completed; the read side stays open. Pending
-   * writes are never failed by it.
+   * writes are never failed by it. Returns true when nothing was queued and the FIN left within the
+   * call: the request is complete and {@code callback} is never called. Otherwise {@code callback}
+   * runs later with null, or the error: {@code shutdown ENOTCONN} when the handle was already shut
+   * down or closed, or the peer is gone (as libuv reports it; Node's socket takes it as success).
    */
-  void shutdown(Callback callback);
+  boolean shutdown(Callback callback);
 
   /** Closes the socket; pending writes fail with {@code ECANCELED}. */
   void close(Callback callback);

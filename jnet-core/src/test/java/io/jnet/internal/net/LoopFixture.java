@@ -204,13 +204,19 @@ final class LoopFixture implements AutoCloseable {
   /** Writes on the loop and returns a future of the write's outcome (null: success). */
   CompletableFuture<JnetException> write(StreamHandle h, byte[] bytes) {
     CompletableFuture<JnetException> done = new CompletableFuture<>();
-    run(() -> h.write(bytes, 0, bytes.length, done::complete));
+    run(
+        () -> {
+          if (h.write(bytes, 0, bytes.length, done::complete)) done.complete(null);
+        });
     return done;
   }
 
   CompletableFuture<JnetException> shutdown(StreamHandle h) {
     CompletableFuture<JnetException> done = new CompletableFuture<>();
-    run(() -> h.shutdown(done::complete));
+    run(
+        () -> {
+          if (h.shutdown(done::complete)) done.complete(null);
+        });
     return done;
   }
 

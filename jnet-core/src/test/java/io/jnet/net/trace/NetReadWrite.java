@@ -221,7 +221,7 @@ final class NetReadWrite {
         port -> {
           Socket c = Net.connect(port, HOST);
           t.c("hwm", c.writableHighWaterMark());
-          t.c("write", c.write(Buffer.alloc(20000, 1)), c.writableLength(), c.writableNeedDrain());
+          t.c("write", c.write(Buffer.alloc(70000, 1)), c.writableLength(), c.writableNeedDrain());
           c.on(
               Socket.DRAIN,
               () -> {
