@@ -11,7 +11,6 @@ import io.jnet.net.Server;
 import io.jnet.net.Socket;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,9 +27,6 @@ class NetAutoselectfamilyCommandlineOptionTest extends NodeTestCase {
     Net.setDefaultAutoSelectFamily(saved);
   }
 
-  @Differs(
-      "Node 24's autoSelectFamilyAttemptedAddresses is undefined when no family race ran; jnet's is an empty list (the rest of the test passes).")
-  @Tag("pending")
   @Test
   void withoutAutoSelectionOnlyTheFirstAddressIsTried() throws Exception {
     assumeTrue(hasIPv6(), "no IPv6");

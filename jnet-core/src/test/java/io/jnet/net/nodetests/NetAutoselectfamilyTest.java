@@ -13,7 +13,6 @@ import io.jnet.net.Server;
 import io.jnet.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -158,9 +157,6 @@ class NetAutoselectfamilyTest extends NodeTestCase {
         });
   }
 
-  @Differs(
-      "Node 24's autoSelectFamilyAttemptedAddresses is undefined when autoSelectFamily is false; jnet's is an empty list (the rest of the test passes).")
-  @Tag("pending")
   @Test
   void withoutAutoSelectionOnlyTheFirstAddressIsTried() throws Exception {
     assumeTrue(hasIPv6(), "no IPv6");

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.jnet.net.Net;
 import io.jnet.net.Server;
 import io.jnet.net.Socket;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Node's {@code test/parallel/test-net-bytes-stats.js}. */
 @NodeFile("test-net-bytes-stats.js")
 class NetBytesStatsTest extends NodeTestCase {
-  @Differs(
-      "Node 24 counts bytesWritten afresh for each connect of a reused Socket (6 then 6: 'Bytes written: 12' summed); jnet's keeps counting across the reconnect (6 then 12: 18 summed), both transports.")
-  @Tag("pending")
   @Test
   void bytesCountsStartAfreshOnAReconnectedSocket() throws Exception {
     long[] bytesRead = {0};

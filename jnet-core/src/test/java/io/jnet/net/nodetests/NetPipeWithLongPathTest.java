@@ -9,15 +9,11 @@ import io.jnet.net.Server;
 import io.jnet.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Paths;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Node's {@code test/parallel/test-net-pipe-with-long-path.js}. */
 @NodeFile("test-net-pipe-with-long-path.js")
 class NetPipeWithLongPathTest extends NodeTestCase {
-  @Differs(
-      "for a path of 10 000 bytes Node 24 fails listen and connect with EINVAL ('listen EINVAL: invalid argument ...'; any path over 108 bytes, as libuv's UV_PIPE_NO_TRUNCATE); jnet fails them with ENAMETOOLONG.")
-  @Tag("pending")
   @Test
   void aPathTooLongForSunPathFailsWithEinval() throws Exception {
     node(

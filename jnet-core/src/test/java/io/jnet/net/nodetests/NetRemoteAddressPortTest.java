@@ -9,7 +9,6 @@ import io.jnet.net.Net;
 import io.jnet.net.Server;
 import io.jnet.net.Socket;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Node's {@code test/parallel/test-net-remote-address-port.js}. */
@@ -18,9 +17,6 @@ class NetRemoteAddressPortTest extends NodeTestCase {
   static final List<String> ADDRESSES = List.of("127.0.0.1", "::1", "::ffff:127.0.0.1");
   static final List<String> FAMILIES = List.of("IPv4", "IPv6");
 
-  @Differs(
-      "before connect Node 24's remotePort is undefined; jnet's remotePort() is -1 (remoteAddress and remoteFamily are null as they should).")
-  @Tag("pending")
   @Test
   void remoteFieldsAreAbsentBeforeConnectAndKeptAfterClose() throws Exception {
     node(

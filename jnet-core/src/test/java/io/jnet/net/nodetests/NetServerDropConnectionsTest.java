@@ -7,15 +7,11 @@ import io.jnet.net.DropInfo;
 import io.jnet.net.Net;
 import io.jnet.net.Server;
 import io.jnet.net.Socket;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Node's {@code test/parallel/test-net-server-drop-connections.js}. */
 @NodeFile("test-net-server-drop-connections.js")
 class NetServerDropConnectionsTest extends NodeTestCase {
-  @Differs(
-      "Node 24's maxConnections = 0 drops every connection ('drop' emitted, the client closed); jnet takes 0 as no limit and emits 'connection' (Node's default is undefined, jnet's 0).")
-  @Tag("pending")
   @Test
   void aConnectionPastMaxConnectionsIsDroppedWithItsAddresses() throws Exception {
     node(

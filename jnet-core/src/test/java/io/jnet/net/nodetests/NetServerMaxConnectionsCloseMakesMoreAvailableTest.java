@@ -9,7 +9,6 @@ import io.jnet.net.Server;
 import io.jnet.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,7 +65,6 @@ class NetServerMaxConnectionsCloseMakesMoreAvailableTest extends NodeTestCase {
 
   @Differs(
       "on epoll, a client whose connection the server dropped (maxConnections) gets 'end' then 'error' ENOTCONN (syscall shutdown: its automatic end() finds the peer gone); Node 24 ignores ENOTCONN from shutdown and gives 'end' and 'close' only, as jnet does on NIO.")
-  @Tag("pending")
   @Test
   void closingAConnectionLetsTheNextOneInOnEpoll() throws Exception {
     assumeTrue(!onNio(), "native transport only");

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jnet.net.Net;
 import io.jnet.net.Server;
 import io.jnet.net.Socket;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Node's {@code test/parallel/test-net-socket-close-after-end.js}. */
 @NodeFile("test-net-socket-close-after-end.js")
 class NetSocketCloseAfterEndTest extends NodeTestCase {
-  @Differs(
-      "the client never reads (no 'data' listener), so its 'end' is never emitted; Node 24 exits anyway (libuv stops reading at EOF and the handle keeps nothing alive), jnet's loop stays held by that client (most runs, both transports).")
-  @Tag("pending")
   @Test
   void closeComesAfterEndWhenTheEofIsReadLate() throws Exception {
     node(

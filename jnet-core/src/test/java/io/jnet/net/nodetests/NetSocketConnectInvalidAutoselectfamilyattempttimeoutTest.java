@@ -42,9 +42,6 @@ class NetSocketConnectInvalidAutoselectfamilyattempttimeoutTest extends NodeTest
         });
   }
 
-  @Differs(
-      "Node 24's setDefaultAutoSelectFamilyAttemptTimeout(0) throws ERR_OUT_OF_RANGE; jnet's accepts 0 (and makes it 10).")
-  @Tag("pending")
   @Test
   void aDefaultAttemptTimeoutBelowOneIsOutOfRange() {
     for (int timeout : new int[] {-10, 0}) {

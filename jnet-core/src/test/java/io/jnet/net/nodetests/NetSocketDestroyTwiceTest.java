@@ -3,15 +3,11 @@ package io.jnet.net.nodetests;
 import io.jnet.net.Net;
 import io.jnet.net.Server;
 import io.jnet.net.Socket;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Node's {@code test/parallel/test-net-socket-destroy-twice.js}. */
 @NodeFile("test-net-socket-destroy-twice.js")
 class NetSocketDestroyTwiceTest extends NodeTestCase {
-  @Differs(
-      "Node 24 returns the bound address from server.address() right after listen(0); jnet returns null until 'listening'.")
-  @Tag("pending")
   @Test
   void destroyInTheErrorListenerClosesOnce() throws Exception {
     node(

@@ -5,15 +5,11 @@ import io.jnet.net.Server;
 import io.jnet.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Node's {@code test/parallel/test-net-socket-timeout-unref.js}. */
 @NodeFile("test-net-socket-timeout-unref.js")
 class NetSocketTimeoutUnrefTest extends NodeTestCase {
-  @Differs(
-      "Node 24 returns the bound address from server.address() right after listen(0); jnet returns null until 'listening'.")
-  @Tag("pending")
   @Test
   void unrefdSocketsWithTimeoutsLetTheLoopEnd() throws Exception {
     node(

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jnet.net.Net;
 import io.jnet.net.Server;
 import io.jnet.net.Socket;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Node's {@code test/parallel/test-net-writable.js}. */
 @NodeFile("test-net-writable.js")
 class NetWritableTest extends NodeTestCase {
-  @Differs(
-      "Node 24 exits once the server socket has read the client's FIN (libuv stops reading, the handle goes inactive) though 'end' was never consumed; jnet's loop stays held by that socket.")
-  @Tag("pending")
   @Test
   void aSocketIsStillWritableInItsEndListener() throws Exception {
     node(
