@@ -4,6 +4,9 @@ import io.jnet.error.JnetException;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.unix.FileDescriptor;
+import io.netty.channel.unix.Socket;
+import io.netty.channel.unix.UnixChannel;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -16,9 +19,11 @@ import java.util.concurrent.TimeUnit;
  * descriptor it kept in reserve, accepts the waiting connections and closes them at once (their
  * clients see the connection end), then takes the reserve back. Node's server reports nothing and
  * keeps serving; this guard does the same, with one reserve descriptor per JVM as libuv has one per
- * loop. Only when no reserve can be had, or for any other accept error, is the error reported
- * ({@code accept EMFILE}), and accepting then pauses for a second, as Netty's own acceptor would,
- * so that a full table does not spin the loop.
+ * loop. On a native (epoll) socket the waiting connections are accepted and closed at once, as
+ * libuv does; on NIO through Netty's own accept loop, which runs again while any wait. Only when no
+ * reserve can be had, or for any other accept error, is the error reported ({@code accept EMFILE}),
+ * and accepting then pauses for a second, as Netty's own acceptor would, so that a full table does
+ * not spin the loop.
  */
 final class AcceptGuard extends ChannelInboundHandlerAdapter {
   /** How long accepting pauses after a reported accept error. */
@@ -28,6 +33,14 @@ final class AcceptGuard extends ChannelInboundHandlerAdapter {
 
   /** libuv's reserve descriptor; guarded by {@code AcceptGuard.class}. */
   private static FileChannel reserve;
+
+  static {
+    // Under a full table no class can be loaded from a directory of the class path (each needs a
+    // descriptor): load now what an accept error will need.
+    JnetException warm = UvError.stream(new IOException("warm"), "accept");
+    UvError.stream(new IOException("Too many open files"), "accept");
+    if (warm.code() == null) throw new AssertionError("warm-up");
+  }
 
   private final Invoker invoker;
   private final ServerListener listener;
@@ -67,7 +80,13 @@ final class AcceptGuard extends ChannelInboundHandlerAdapter {
       fullAgain = true;
       return;
     }
+    if (fullTable && !dropping) takeReserve(); // lost to another thread once: try again now
     if (fullTable && releaseReserve()) {
+      if (ctx.channel() instanceof UnixChannel unix && unix.fd() instanceof Socket socket) {
+        closeWaiting(socket);
+        takeReserve();
+        return;
+      }
       dropping = true;
       ctx.channel().read(); // accept what waits, with the reserve's descriptor, to close it
       return;
@@ -89,6 +108,30 @@ final class AcceptGuard extends ChannelInboundHandlerAdapter {
       takeReserve(); // back after a table that was full without one
     }
     ctx.fireChannelReadComplete();
+  }
+
+  /**
+   * libuv's trick on a native socket, done at once: accepts every waiting connection and closes it,
+   * until the backlog is empty (or the table is full again). Netty's epoll server reads no more
+   * after an accept error until the next connection arrives, so leaving the draining to Netty would
+   * leave the waiting clients without an answer.
+   */
+  private static void closeWaiting(Socket server) {
+    byte[] address = new byte[26]; // as much as Netty's own accept writes (an IPv6 address)
+    while (true) {
+      int fd;
+      try {
+        fd = server.accept(address);
+      } catch (IOException | RuntimeException e) {
+        return; // EMFILE again (another thread took the descriptor), or the server closed
+      }
+      if (fd < 0) return; // EAGAIN: nothing waits any more
+      try {
+        new FileDescriptor(fd).close();
+      } catch (IOException e) {
+        // a descriptor this loop just accepted closes; nothing to report to anyone
+      }
+    }
   }
 
   /** The trick's connections are closed: take the reserve back, as libuv does, and go on. */
