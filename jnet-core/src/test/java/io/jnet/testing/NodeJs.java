@@ -102,7 +102,12 @@ public final class NodeJs {
           CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();
-        fail("node " + script.getFileName() + " " + String.join(" ", args) + " did not exit within 60 s");
+        fail(
+            "node "
+                + script.getFileName()
+                + " "
+                + String.join(" ", args)
+                + " did not exit within 60 s");
       }
       byte[] out = stdout.join();
       feeder.join();
@@ -133,7 +138,8 @@ public final class NodeJs {
   private static final String NODE_MODULES = "jnet-core/src/test/node/node_modules";
 
   private static String findNode() {
-    for (String root : new String[] {"src/test/node", "jnet-core/src/test/node", "../jnet-core/src/test/node"}) {
+    for (String root :
+        new String[] {"src/test/node", "jnet-core/src/test/node", "../jnet-core/src/test/node"}) {
       Path candidate = Paths.get(root, "node_modules", "node", "bin", "node");
       if (Files.isExecutable(candidate)) return candidate.toAbsolutePath().normalize().toString();
     }

@@ -3,15 +3,21 @@ package io.jnet.net.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 import io.jnet.net.AddressInfo;
 import io.jnet.net.ListenOptions;
 import io.jnet.net.Net;
 import io.jnet.net.Server;
 import io.jnet.net.Socket;
+import io.jnet.net.interop.Prng;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -26,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -147,6 +154,128 @@ final class Faults {
     return dir.resolve(name).toString();
   }
 
+  /**
+   * A client socket to 127.0.0.1:{@code port}; {@code setup} adds its listeners before connecting.
+   */
+  static Socket connect(int port, Consumer<Socket> setup) {
+    Socket s = new Socket(); // listeners first: events run on the loop, maybe before we return
+    setup.accept(s);
+    s.connect(port, "127.0.0.1");
+    return s;
+  }
+
+  /** A blocking JDK peer connected to 127.0.0.1:{@code port}. */
+  static SocketChannel peer(int port) throws IOException {
+    return SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+  }
+
+  /** Closes {@code peer} with a reset (SO_LINGER 0), as a crashed or impatient peer does. */
+  static void reset(SocketChannel peer) throws IOException {
+    peer.setOption(StandardSocketOptions.SO_LINGER, 0);
+    peer.close();
+  }
+
+  /**
+   * Reads up to {@code limit} bytes (or to the end, or to a reset) from a blocking peer, each
+   * checked against {@code expect}; returns how many came.
+   */
+  static long readChecked(SocketChannel peer, Prng expect, long limit) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(65536);
+    long received = 0;
+    while (received < limit) {
+      buf.clear().limit((int) Math.min(buf.capacity(), limit - received));
+      int n;
+      try {
+        n = peer.read(buf);
+      } catch (IOException e) {
+        if (limit == Long.MAX_VALUE) return received; // reset: what came is what counts
+        throw e;
+      }
+      if (n < 0) break;
+      int bad = expect.check(buf.array(), 0, n);
+      if (bad >= 0) fail("wrong byte at offset " + (received + bad));
+      received += n;
+    }
+    return received;
+  }
+
+  /** Writes {@code count} bytes of {@code gen} to a blocking peer. */
+  static void writeAll(SocketChannel peer, Prng gen, long count) throws IOException {
+    byte[] b = new byte[65536];
+    for (long left = count; left > 0; ) {
+      int n = (int) Math.min(b.length, left);
+      gen.fill(b, 0, n);
+      ByteBuffer buf = ByteBuffer.wrap(b, 0, n);
+      while (buf.hasRemaining()) peer.write(buf);
+      left -= n;
+    }
+  }
+
+  /**
+   * Checks every chunk a jnet socket receives against a stream; loop thread only (a 'data'
+   * listener), read anywhere once 'close' came.
+   */
+  static final class Checker implements Consumer<Buffer> {
+    private final Prng expect;
+    volatile long received;
+    volatile long firstBad = -1;
+
+    Checker(int seed) {
+      this.expect = new Prng(seed);
+    }
+
+    @Override
+    public void accept(Buffer chunk) {
+      byte[] b = chunk.toByteArray();
+      int bad = expect.check(b, 0, b.length);
+      if (bad >= 0 && firstBad < 0) firstBad = received + bad;
+      received += b.length;
+    }
+
+    void assertIntact(long expected) {
+      assertEquals(-1, firstBad, "offset of the first wrong byte");
+      if (expected >= 0) assertEquals(expected, received, "bytes received (checked)");
+    }
+  }
+
+  /**
+   * Writes {@code total} bytes of a stream to a socket, obeying write()'s result: it stops on false
+   * and goes on at 'drain', then ends if asked. Loop thread only.
+   */
+  static final class Pump {
+    private final Socket socket;
+    private final Prng gen;
+    private final boolean end;
+    private long left;
+
+    /** The most the socket ever buffered; read anywhere after 'close'. */
+    volatile int maxWritableLength;
+
+    Pump(Socket socket, int seed, long total, boolean end) {
+      this.socket = socket;
+      this.gen = new Prng(seed);
+      this.left = total;
+      this.end = end;
+    }
+
+    Pump start() {
+      socket.on(Socket.DRAIN, this::run);
+      run();
+      return this;
+    }
+
+    private void run() {
+      while (left > 0 && !socket.destroyed()) {
+        int n = (int) Math.min(65536, left);
+        left -= n;
+        boolean more = socket.write(Buffer.wrap(gen.next(n)));
+        maxWritableLength = Math.max(maxWritableLength, socket.writableLength());
+        if (!more) return;
+      }
+      if (left == 0 && end && !socket.destroyed()) socket.end();
+    }
+  }
+
   /** One socket's events: error codes, 'end', and 'close' with its count. */
   static final class Events {
     final List<String> errors = new CopyOnWriteArrayList<>();
@@ -172,6 +301,20 @@ final class Faults {
     }
 
     /** 'close' came once; at most one 'error', and it has one of {@code codes} if any. */
+    /** 'close'(true) came once after exactly one 'error', which has one of {@code codes}. */
+    void assertOneError(String... codes) throws InterruptedException {
+      awaitClose();
+      if (errors.isEmpty()) fail("no 'error'; expected one of " + List.of(codes));
+      assertClosedOnce(codes);
+    }
+
+    /** 'close'(false) came once, with no 'error'. */
+    void assertCleanClose() throws InterruptedException {
+      awaitClose();
+      assertEquals(List.of(), errors, "'error' events");
+      assertClosedOnce();
+    }
+
     void assertClosedOnce(String... codes) throws InterruptedException {
       Boolean hadError = awaitClose();
       assertEquals(1, closes.get(), "'close' count");
