@@ -82,13 +82,7 @@ final class AcceptGuard extends ChannelInboundHandlerAdapter {
     }
     if (fullTable && !dropping) takeReserve(); // lost to another thread once: try again now
     if (fullTable && releaseReserve()) {
-      if (ctx.channel() instanceof UnixChannel unix && unix.fd() instanceof Socket socket) {
-        closeWaiting(socket);
-        takeReserve();
-        return;
-      }
-      dropping = true;
-      ctx.channel().read(); // accept what waits, with the reserve's descriptor, to close it
+      startTrick(ctx);
       return;
     }
     JnetException e = UvError.stream(cause, "accept");
@@ -112,20 +106,20 @@ final class AcceptGuard extends ChannelInboundHandlerAdapter {
 
   /**
    * libuv's trick on a native socket, done at once: accepts every waiting connection and closes it,
-   * until the backlog is empty (or the table is full again). Netty's epoll server reads no more
-   * after an accept error until the next connection arrives, so leaving the draining to Netty would
-   * leave the waiting clients without an answer.
+   * until the backlog is empty (true) or the table is full again (false). Netty's epoll server
+   * reads no more after an accept error until the next connection arrives, so leaving the draining
+   * to Netty would leave the waiting clients without an answer.
    */
-  private static void closeWaiting(Socket server) {
+  private static boolean closeWaiting(Socket server) {
     byte[] address = new byte[26]; // as much as Netty's own accept writes (an IPv6 address)
     while (true) {
       int fd;
       try {
         fd = server.accept(address);
       } catch (IOException | RuntimeException e) {
-        return; // EMFILE again (another thread took the descriptor), or the server closed
+        return false; // EMFILE again (another thread took the descriptor), or the server closed
       }
-      if (fd < 0) return; // EAGAIN: nothing waits any more
+      if (fd < 0) return true; // EAGAIN: nothing waits any more
       try {
         new FileDescriptor(fd).close();
       } catch (IOException e) {
@@ -134,14 +128,45 @@ final class AcceptGuard extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** The trick's connections are closed: take the reserve back, as libuv does, and go on. */
+  /**
+   * The reserve is free: accept what waits and close it. Until the reserve is back, whatever is
+   * accepted is closed at once.
+   */
+  private void startTrick(ChannelHandlerContext ctx) {
+    dropping = true;
+    if (ctx.channel() instanceof UnixChannel unix && unix.fd() instanceof Socket socket) {
+      if (!closeWaiting(socket)) fullAgain = true;
+      endTrick(ctx);
+    } else {
+      ctx.channel().read(); // Netty accepts what waits, with the reserve's descriptor
+    }
+  }
+
+  /**
+   * The trick's connections are closed: take the reserve back, as libuv does, and go on. Another
+   * thread of the JVM may hold the freed descriptor for a moment (the JVM reads files now and
+   * then): the trick then goes on closing what arrives, and tries again a millisecond later, so
+   * that no connection kept meanwhile takes the reserve's place for good.
+   */
   private void endTrick(ChannelHandlerContext ctx) {
     endScheduled = false;
+    if (!ctx.channel().isOpen()) {
+      dropping = false;
+      return;
+    }
+    if (!takeReserve()) {
+      endScheduled = true;
+      ctx.channel().eventLoop().schedule(() -> endTrick(ctx), 1, TimeUnit.MILLISECONDS);
+      return;
+    }
     dropping = false;
-    takeReserve();
     if (fullAgain) {
       fullAgain = false;
-      ctx.channel().read(); // more may wait; a table full again starts another trick
+      if (ctx.channel() instanceof UnixChannel && releaseReserve()) {
+        startTrick(ctx); // connections may still wait, and epoll will not say so again
+      } else {
+        ctx.channel().read(); // more may wait; a table full again starts another trick
+      }
     }
   }
 
@@ -158,12 +183,14 @@ final class AcceptGuard extends ChannelInboundHandlerAdapter {
             TimeUnit.MILLISECONDS);
   }
 
-  private static synchronized void takeReserve() {
-    if (reserve != null) return;
+  /** Takes the reserve descriptor unless held; whether it is held now. */
+  private static synchronized boolean takeReserve() {
+    if (reserve != null) return true;
     try {
       reserve = FileChannel.open(DEV_NULL);
+      return true;
     } catch (IOException | RuntimeException e) {
-      reserve = null; // the table is still full: the next EMFILE is reported
+      return false; // the table is still full
     }
   }
 

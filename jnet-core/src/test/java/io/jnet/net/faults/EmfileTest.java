@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
 class EmfileTest {
   private static final int CLIENTS = 400;
 
-  @Test
+  @RepeatedTest(3) // a race with the JVM's own descriptors showed in one run of eight before
   void fullTableEndsTheExcessAtOnceWithNoServerErrorAndAnswersEveryoneAccepted() throws Exception {
     Faults.Baseline base = Faults.Baseline.take();
     String child =
