@@ -208,4 +208,29 @@ class LifecycleFaultsTest {
     Faults.close(server);
     base.assertBack();
   }
+
+  @Test
+  void peersEndWithoutAllowHalfOpenEndsTheSocketAndClosesOnce() throws Exception {
+    Faults.Baseline base = Faults.Baseline.take();
+    CompletableFuture<Faults.Events> events = new CompletableFuture<>();
+    Faults.Checker checker = new Faults.Checker(Prng.CLIENT_SEED);
+    Server server =
+        Net.createServer(
+            s -> {
+              s.on(Socket.DATA, checker);
+              events.complete(Faults.Events.of(s));
+            });
+    int port = Faults.listen(server);
+    try (SocketChannel peer = Faults.peer(port)) {
+      Faults.writeAll(peer, new Prng(Prng.CLIENT_SEED), 1 << 20);
+      peer.shutdownOutput();
+      assertEquals(-1, peer.read(java.nio.ByteBuffer.allocate(1)), "jnet ended its side too");
+    }
+    Faults.Events e = Faults.await(events, "'connection'");
+    e.assertCleanClose();
+    assertEquals(1, e.ends.get(), "'end' events");
+    checker.assertIntact(1 << 20);
+    Faults.close(server);
+    base.assertBack();
+  }
 }

@@ -4,18 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jnet.net.ListenOptions;
 import io.jnet.net.Net;
 import io.jnet.net.Server;
 import io.jnet.net.Socket;
 import io.jnet.net.interop.Prng;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A peer's reset in the middle of a transfer: the bytes that came are intact, and the jnet socket
@@ -24,6 +28,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class RstTest {
+  @TempDir Path dir;
+
   private static final long BIG = 64L << 20;
 
   @Test
@@ -112,6 +118,26 @@ class RstTest {
       assertThrows(IOException.class, () -> peer.read(ByteBuffer.allocate(1)), "reset");
     }
     Faults.await(events, "'connection'").assertCleanClose();
+    Faults.close(server);
+    base.assertBack();
+  }
+
+  @Test
+  void ipcPeerThatLeavesWhileTheServerWritesIsOneErrorAndOneClose() throws Exception {
+    Faults.Baseline base = Faults.Baseline.take();
+    String path = dir.resolve("rst.sock").toString();
+    CompletableFuture<Faults.Events> events = new CompletableFuture<>();
+    Server server =
+        Net.createServer(
+            s -> {
+              events.complete(Faults.Events.of(s));
+              new Faults.Pump(s, Prng.SERVER_SEED, BIG, true).start();
+            });
+    Faults.await(server.listenAsync(ListenOptions.path(path)), "'listening'");
+    try (SocketChannel peer = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+      assertEquals(1 << 20, Faults.readChecked(peer, new Prng(Prng.SERVER_SEED), 1 << 20));
+    } // closed with unread bytes: the writer's next write fails
+    Faults.await(events, "'connection'").assertOneError("EPIPE", "ECONNRESET");
     Faults.close(server);
     base.assertBack();
   }
