@@ -8,7 +8,8 @@ import io.jnet.internal.loop.LoopEngine;
  *
  * <p>Modes: {@code ref} (a ref'd 200 ms timer), {@code unref} (an unref'd ten-minute timer), {@code
  * keepalive} (a keep-alive that a timer closes), {@code io} (an I/O callback that closes the only
- * keep-alive, then works on).
+ * keep-alive, then works on), {@code run} ({@link EventLoop#run} with a body that queues a tick, an
+ * immediate and a 30 ms timer), {@code runthrows} (a body that throws).
  */
 public final class LifetimeMain {
   private LifetimeMain() {}
@@ -49,6 +50,28 @@ public final class LifetimeMain {
                           System.out.println("after close");
                           loop.nextTick(() -> System.out.println("tick"));
                         }));
+        break;
+      case "run":
+        EventLoop.run(
+            () -> {
+              EventLoop current = EventLoop.current();
+              System.out.println("body on " + (current == loop ? "the default loop" : current));
+              current.setTimeout(() -> System.out.println("timer"), 30);
+              current.setImmediate(() -> System.out.println("immediate"));
+              current.nextTick(() -> System.out.println("tick"));
+              System.out.println("body end");
+            });
+        System.out.println("run returned");
+        break;
+      case "runthrows":
+        try {
+          EventLoop.run(
+              () -> {
+                throw new IllegalArgumentException("bad config");
+              });
+        } catch (IllegalArgumentException e) {
+          System.out.println("run threw " + e.getMessage());
+        }
         break;
       default:
         throw new IllegalArgumentException("mode: " + args[0]);

@@ -23,6 +23,25 @@ import org.junit.jupiter.api.Test;
  */
 class LifetimeTest {
   @Test
+  void runReturnsOnceNothingHoldsTheJvmAndKeepsNodesOrder() throws Exception {
+    assertEquals(
+        List.of(
+            "body on the default loop",
+            "body end",
+            "tick",
+            "immediate",
+            "timer",
+            "run returned",
+            "main returned"),
+        runChild("run"));
+  }
+
+  @Test
+  void runThrowsTheBodysExceptionAtOnce() throws Exception {
+    assertEquals(List.of("run threw bad config", "main returned"), runChild("runthrows"));
+  }
+
+  @Test
   void refTimerKeepsTheJvmAliveAfterMainReturns() throws Exception {
     assertEquals(List.of("main returned", "fired"), runChild("ref"));
   }

@@ -3,53 +3,22 @@ package io.jnet.loop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jnet.error.JnetException;
+import io.jnet.internal.loop.LoopEngine;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link EventLoop#run}: a program's body on the default loop, as Node runs its main module, and
- * the default report of an error nobody listened to.
+ * {@link EventLoop#run} refused on a loop thread, and the default report of an error nobody
+ * listened to. (What {@code run} waits for is checked in a child JVM: {@link LifetimeTest}.)
  */
 class RunTest {
-  @Test
-  void runReturnsOnceNothingHoldsTheLoopAndKeepsNodesOrder() {
-    List<String> log = new CopyOnWriteArrayList<>();
-    EventLoop.run(
-        () -> {
-          EventLoop loop = EventLoop.current();
-          log.add("body on " + (loop == EventLoop.defaultLoop() ? "default loop" : loop));
-          loop.setTimeout(() -> log.add("timer 30 ms"), 30);
-          loop.setImmediate(() -> log.add("immediate"));
-          loop.nextTick(() -> log.add("tick"));
-          log.add("body end");
-        });
-    assertEquals(
-        List.of("body on default loop", "body end", "tick", "immediate", "timer 30 ms"), log);
-  }
-
-  @Test
-  void runThrowsTheBodysExceptionAtOnce() {
-    IllegalArgumentException thrown = new IllegalArgumentException("bad config");
-    IllegalArgumentException caught =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                EventLoop.run(
-                    () -> {
-                      throw thrown;
-                    }));
-    assertSame(thrown, caught);
-  }
-
   @Test
   void runOnALoopThreadIsRefused() throws Exception {
     CompletableFuture<Throwable> refused = new CompletableFuture<>();
@@ -71,7 +40,7 @@ class RunTest {
   void anUnheardJnetErrorIsOneLineAtErrorWithItsStackAtDebug() {
     JnetException reset = new JnetException("ECONNRESET", "read ECONNRESET");
     try (LogCapture capture = LogCapture.all("io.jnet")) {
-      EventLoop.run(() -> EventLoop.current().reportUncaught(reset));
+      report(reset);
       List<LogRecord> records = capture.records();
       assertEquals(2, records.size(), records::toString);
       LogRecord line = records.get(0);
@@ -93,6 +62,18 @@ class RunTest {
       EventLoop.run(
           () -> EventLoop.current().reportUncaught(new JnetException("EPIPE", "write EPIPE")));
       assertEquals(1, capture.records().size(), capture.records()::toString);
+    }
+  }
+
+  /** Reports {@code error} on a loop of its own, with the default handler, and waits for it. */
+  private static void report(Throwable error) {
+    EventLoop loop = EventLoop.create();
+    LoopEngine engine = LoopEngine.of(loop);
+    try {
+      loop.reportUncaught(error);
+      assertTrue(engine.awaitIdle(20_000));
+    } finally {
+      engine.shutdown();
     }
   }
 
