@@ -1,5 +1,7 @@
 package io.jnet.net;
 
+import io.jnet.events.AbortSignal;
+
 /**
  * Immutable options for {@code server.listen(options)}: Node's listen options object.
  *
@@ -47,6 +49,7 @@ public final class ListenOptions {
     c.ipv6Only = ipv6Only;
     c.readableAll = readableAll;
     c.writableAll = writableAll;
+    c.signal = signal;
     return c;
   }
 
@@ -151,5 +154,25 @@ public final class ListenOptions {
 
   public boolean writableAll() {
     return writableAll;
+  }
+
+  // signal (Node's AbortSignal option).
+
+  private AbortSignal signal;
+
+  /**
+   * Node's {@code signal}: aborting it closes the server, as {@code server.close()} does. A signal
+   * already aborted at the call lets the listen bind, then closes the server on the next tick,
+   * before {@code 'listening'}, as in Node 24. Null (the default) is no signal.
+   */
+  public ListenOptions signal(AbortSignal signal) {
+    ListenOptions c = copy();
+    c.signal = signal;
+    return c;
+  }
+
+  /** The abort signal, or null. */
+  public AbortSignal signal() {
+    return signal;
   }
 }

@@ -68,6 +68,8 @@ public final class Net {
     if (options == null) throw NetErrors.missingConnectArgs();
     SocketOptions so = SocketOptions.defaults().allowHalfOpen(options.allowHalfOpen());
     if (options.highWaterMark() >= 0) so = so.highWaterMark(options.highWaterMark());
+    // Node's net.connect hands its options to the Socket constructor too.
+    so = so.blockList(options.blockList()).signal(options.signal()).onread(options.onread());
     return new Socket(so);
   }
 

@@ -1,6 +1,7 @@
 package io.jnet.net;
 
 import io.jnet.error.JnetException;
+import io.jnet.events.AbortSignal;
 import io.jnet.events.Event;
 import io.jnet.events.EventEmitter;
 import io.jnet.events.Signal;
@@ -253,6 +254,7 @@ public class Server extends EventEmitter {
       return;
     }
     int gen = ++listenGeneration;
+    watchSignal(o.signal());
     // Node's server handle exists from listen() on: it keeps the process alive while binding.
     if (keepAlive == null) {
       keepAlive = loop.keepAlive();
@@ -406,6 +408,7 @@ public class Server extends EventEmitter {
       }
     }
     listenGeneration++;
+    unwatchSignal();
     ServerHandle h = handle;
     if (h != null) {
       handle = null;
@@ -423,22 +426,34 @@ public class Server extends EventEmitter {
    * 'listening'}, or fails with the listen error ({@code EADDRINUSE}...): the Java form of {@code
    * listen(options, callback)}. While it is pending, the future is an {@code 'error'} listener, so
    * a listen error does not reach the uncaught-exception handler. Bad arguments throw at the call.
+   *
+   * <p>Cancelling the future before it completes aborts the listen, as the options' {@link
+   * ListenOptions#signal signal} would: the server is closed ({@code close()}); cancelling it after
+   * it completed changes nothing.
    */
   public CompletableFuture<AddressInfo> listenAsync(ListenOptions options) {
     CompletableFuture<AddressInfo> f = new CompletableFuture<>();
     Consumer<JnetException> failed = f::completeExceptionally;
+    Runnable listened =
+        () -> {
+          off(ERROR, failed);
+          f.complete(address());
+        };
     once(ERROR, failed);
     try {
-      listen(
-          options,
-          () -> {
-            off(ERROR, failed);
-            f.complete(address());
-          });
+      listen(options, listened);
     } catch (RuntimeException e) {
       off(ERROR, failed);
       throw e;
     }
+    f.whenComplete(
+        (a, e) -> {
+          if (!(e instanceof java.util.concurrent.CancellationException)) return;
+          // Cancelling is aborting: the server closes, as with the listen's signal.
+          off(ERROR, failed);
+          off(LISTENING, listened);
+          close();
+        });
     return f;
   }
 
@@ -542,6 +557,33 @@ public class Server extends EventEmitter {
           if (k != null && !refWanted) k.unref();
         });
     return this;
+  }
+
+  // signal: Node's addServerAbortSignalOption.
+
+  private AbortSignal signal; // loop thread only
+  private Runnable onAbort; // loop thread only
+
+  /** Loop thread only: closes the server when {@code s} aborts, or on the next tick if it has. */
+  private void watchSignal(AbortSignal s) {
+    if (s == null) return;
+    unwatchSignal();
+    if (s.aborted()) {
+      loop.nextTick(this::close);
+      return;
+    }
+    signal = s;
+    onAbort = this::close; // close() hands itself to the loop when aborted from another thread
+    s.once(AbortSignal.ABORT, onAbort);
+  }
+
+  /** Loop thread only: the server closed, the signal no longer concerns it (as in Node). */
+  private void unwatchSignal() {
+    AbortSignal s = signal;
+    if (s == null) return;
+    s.off(AbortSignal.ABORT, onAbort);
+    signal = null;
+    onAbort = null;
   }
 
   // Chaining: the registration and mode methods return this Server (a jnet extra).

@@ -127,11 +127,16 @@ public class Socket extends Duplex {
   /** A socket that is not connected yet, with Node's constructor options. */
   public Socket(SocketOptions options) {
     super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
+    this.onread = options.onread() == null ? null : options.onread().reader();
+    this.blockList = options.blockList();
+    watchSignal(options.signal());
   }
 
   /** An accepted connection on {@code handle}, for {@code server}. */
   Socket(StreamHandle handle, Server server, ServerOptions options, String path) {
     super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
+    this.onread = null;
+    this.blockList = null;
     this.server = server;
     this.pipePath = path;
     attach(handle);
@@ -169,6 +174,11 @@ public class Socket extends Duplex {
   /** Connects and adds {@code connectListener} as a one-time {@code 'connect'} listener. */
   public Socket connect(ConnectOptions options, Runnable connectListener) {
     if (options == null) throw NetErrors.missingConnectArgs();
+    return connectAs(options.blockList(blockList), connectListener);
+  }
+
+  /** {@code options} carry the socket's own blockList (a constructor option in Node 24). */
+  private Socket connectAs(ConnectOptions options, Runnable connectListener) {
     connector.check(options);
     if (connectListener != null) once(CONNECT, connectListener);
     pipePath = options.path();
@@ -185,22 +195,34 @@ public class Socket extends Duplex {
    * Connects as {@code options} say; the future completes with this socket on {@code 'connect'}, or
    * fails with the connect error ({@code ECONNREFUSED}...): the Java form of {@code
    * connect(options, listener)}. While it is pending, the future is an {@code 'error'} listener.
+   *
+   * <p>Cancelling the future before it completes aborts the connect, as a signal would: the socket
+   * is destroyed with an {@code AbortError} ({@code ABORT_ERR}), which the cancelled future's
+   * listener hears, so it reaches the uncaught handler only if nothing else listens; cancelling it
+   * after it completed changes nothing.
    */
   public CompletableFuture<Socket> connectAsync(ConnectOptions options) {
     CompletableFuture<Socket> f = new CompletableFuture<>();
     Consumer<JnetException> failed = f::completeExceptionally;
+    Runnable connected =
+        () -> {
+          off(ERROR, failed);
+          f.complete(this);
+        };
     once(ERROR, failed);
     try {
-      connect(
-          options,
-          () -> {
-            off(ERROR, failed);
-            f.complete(this);
-          });
+      connect(options, connected);
     } catch (RuntimeException e) {
       off(ERROR, failed);
       throw e;
     }
+    f.whenComplete(
+        (s, e) -> {
+          if (!(e instanceof java.util.concurrent.CancellationException)) return;
+          // Cancelling is aborting; the AbortError goes to the future's own error listener.
+          off(CONNECT, connected);
+          destroy(io.jnet.events.AbortSignal.abortError(e));
+        });
     return f;
   }
 
@@ -314,6 +336,10 @@ public class Socket extends Duplex {
   // Reading.
 
   private void onRead(Buffer chunk) {
+    if (onread != null) {
+      readInto(chunk);
+      return;
+    }
     bytesRead += chunk.length();
     refreshTimer();
     if (!push(chunk) && handle != null && handle.reading()) handle.readStop();
@@ -327,10 +353,45 @@ public class Socket extends Duplex {
 
   @Override
   protected void _read(int size) {
+    if (onread != null && !onread.drain(countRead)) return;
     if (connecting || handle == null) {
       once(CONNECT, () -> _read(size));
     } else if (!handle.reading()) {
       handle.readStart();
+    }
+  }
+
+  // onread: Node's reusable read buffer (the handle's chunk is copied into it, never pushed).
+
+  private final OnRead.Reader onread;
+  private final java.util.function.IntConsumer countRead =
+      n -> {
+        bytesRead += n;
+        refreshTimer();
+      };
+
+  private void readInto(Buffer chunk) {
+    if (!onread.deliver(chunk.array(), chunk.arrayOffset(), chunk.length(), countRead)) {
+      onreadStop();
+    }
+  }
+
+  /** Node's pause() of an onread socket: the handle stops reading at once. Loop only. */
+  private void onreadStop() {
+    if (!connecting && handle != null && handle.reading()) handle.readStop();
+  }
+
+  /** Node's resume() and read() of an onread socket: the handle reads again. Loop only. */
+  private void onreadStart() {
+    if (connecting || handle == null || handle.reading()) return;
+    if (onread.drain(countRead)) handle.readStart();
+  }
+
+  private void onLoop(Runnable task) {
+    if (loop().inLoop()) {
+      task.run();
+    } else {
+      loop().execute(task);
     }
   }
 
@@ -784,6 +845,22 @@ public class Socket extends Duplex {
     return this;
   }
 
+  // signal and blockList: Node 24's constructor options.
+
+  private final BlockList blockList;
+
+  /** Destroys this socket with an AbortError when {@code s} aborts, on the next tick if it has. */
+  private void watchSignal(io.jnet.events.AbortSignal s) {
+    if (s == null) return;
+    if (s.aborted()) {
+      loop().nextTick(() -> destroy(io.jnet.events.AbortSignal.abortError(s.reason())));
+      return;
+    }
+    Runnable onAbort = () -> destroy(io.jnet.events.AbortSignal.abortError(s.reason()));
+    s.once(io.jnet.events.AbortSignal.ABORT, onAbort);
+    once(CLOSE, () -> s.off(io.jnet.events.AbortSignal.ABORT, onAbort)); // as Node's eos
+  }
+
   // Chaining: the registration and mode methods return this Socket (a jnet extra).
 
   @Override
@@ -926,14 +1003,22 @@ public class Socket extends Duplex {
 
   @Override
   public Socket pause() {
+    if (onread != null) onLoop(this::onreadStop);
     super.pause();
     return this;
   }
 
   @Override
   public Socket resume() {
+    if (onread != null) onLoop(this::onreadStart);
     super.resume();
     return this;
+  }
+
+  @Override
+  public Buffer read(int n) {
+    if (onread != null) onLoop(this::onreadStart);
+    return super.read(n);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.jnet.net;
 
 import io.jnet.error.JnetException;
+import io.jnet.events.AbortSignal;
 
 /**
  * Immutable options for {@code new Socket(options)}: Node's {@code net.Socket} constructor options.
@@ -23,6 +24,9 @@ public final class SocketOptions {
     c.readable = readable;
     c.writable = writable;
     c.highWaterMark = highWaterMark;
+    c.signal = signal;
+    c.blockList = blockList;
+    c.onread = onread;
     return c;
   }
 
@@ -79,5 +83,75 @@ public final class SocketOptions {
   /** The high-water mark in bytes, or -1 for the default. */
   public int highWaterMark() {
     return highWaterMark;
+  }
+
+  // signal and blockList (Node 24's constructor options).
+
+  private AbortSignal signal;
+  private BlockList blockList;
+
+  /**
+   * Node's {@code signal}: aborting it destroys the socket with an {@code AbortError} ({@code
+   * ABORT_ERR}, {@code "The operation was aborted"}, the signal's reason as its cause). A signal
+   * already aborted destroys the socket on the next tick. Null (the default) is no signal.
+   */
+  public SocketOptions signal(AbortSignal signal) {
+    SocketOptions c = copy();
+    c.signal = signal;
+    return c;
+  }
+
+  /** The abort signal, or null. */
+  public AbortSignal signal() {
+    return signal;
+  }
+
+  /**
+   * Node 24's {@code blockList}: every {@code connect} of this socket refuses an address the list
+   * blocks, with {@code ERR_IP_BLOCKED} (see {@link ConnectOptions#blockList}). Null (the default)
+   * blocks nothing.
+   */
+  public SocketOptions blockList(BlockList blockList) {
+    SocketOptions c = copy();
+    c.blockList = blockList;
+    return c;
+  }
+
+  /** The block list, or null. */
+  public BlockList blockList() {
+    return blockList;
+  }
+
+  // onread (Node's reusable read buffer).
+
+  private OnRead onread;
+
+  /**
+   * Node's {@code onread}; see {@link ConnectOptions#onread(io.jnet.buffer.Buffer,
+   * OnRead.Callback)}.
+   */
+  public SocketOptions onread(io.jnet.buffer.Buffer buffer, OnRead.Callback callback) {
+    SocketOptions c = copy();
+    c.onread = OnRead.of(buffer, callback);
+    return c;
+  }
+
+  /** Node's {@code onread} with a buffer function; see {@link ConnectOptions#onread}. */
+  public SocketOptions onread(
+      java.util.function.Supplier<io.jnet.buffer.Buffer> buffer, OnRead.Callback callback) {
+    SocketOptions c = copy();
+    c.onread = OnRead.of(buffer, callback);
+    return c;
+  }
+
+  /** The onread option, or null. */
+  public OnRead onread() {
+    return onread;
+  }
+
+  SocketOptions onread(OnRead onread) {
+    SocketOptions c = copy();
+    c.onread = onread;
+    return c;
   }
 }
