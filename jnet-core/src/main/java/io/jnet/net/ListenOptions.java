@@ -50,6 +50,7 @@ public final class ListenOptions {
     c.readableAll = readableAll;
     c.writableAll = writableAll;
     c.signal = signal;
+    c.fd = fd;
     return c;
   }
 
@@ -174,5 +175,38 @@ public final class ListenOptions {
   /** The abort signal, or null. */
   public AbortSignal signal() {
     return signal;
+  }
+
+  // fd (Node's listen({fd})).
+
+  private int fd = -1;
+
+  /**
+   * Listens on the socket of file descriptor {@code fd}, already bound and listening (systemd's
+   * socket activation hands one over as descriptor 3): Node's {@code listen({fd})}. The server owns
+   * the descriptor from then on and closes it on {@code close()}. A descriptor that is no listening
+   * socket is {@code 'error'} {@code listen EINVAL}, as in Node 24. Only the epoll transport can
+   * adopt a descriptor: elsewhere {@code listen} throws {@code
+   * ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit.
+   *
+   * @throws io.jnet.error.JnetException {@code ERR_INVALID_ARG_VALUE} for a negative {@code fd}, as
+   *     Node's listen does
+   */
+  public static ListenOptions fd(int fd) {
+    if (fd < 0) {
+      throw io.jnet.error.JnetException.typeError(
+          "ERR_INVALID_ARG_VALUE",
+          "The argument 'options' must have the property \"port\" or \"path\". Received { fd: "
+              + fd
+              + " }");
+    }
+    ListenOptions c = new ListenOptions();
+    c.fd = fd;
+    return c;
+  }
+
+  /** The file descriptor to listen on, or -1. */
+  public int fd() {
+    return fd;
   }
 }

@@ -5,6 +5,7 @@ import io.jnet.events.AbortSignal;
 import io.jnet.events.Event;
 import io.jnet.events.EventEmitter;
 import io.jnet.events.Signal;
+import io.jnet.internal.net.Adopt;
 import io.jnet.internal.net.IpAddresses;
 import io.jnet.internal.net.ListenCallback;
 import io.jnet.internal.net.NetBridge;
@@ -187,7 +188,9 @@ public class Server extends EventEmitter {
           "ERR_INVALID_ARG_VALUE",
           "The argument 'options' must have the property \"port\" or \"path\". Received {}");
     }
-    if (options.path() == null) {
+    if (options.fd() >= 0) {
+      if (!Adopt.available()) throw Adopt.unavailable("listen({fd})");
+    } else if (options.path() == null) {
       NetErrors.checkPort(options.port(), "options.port");
     } else if (isAbstract(options.path()) && (options.readableAll() || options.writableAll())) {
       throw abstractWithModes(options);
@@ -261,7 +264,7 @@ public class Server extends EventEmitter {
       if (!refWanted) keepAlive.unref();
     }
     if (o.path() != null) pipeAddress = new AddressInfo(o.path(), null, -1);
-    String host = o.path() == null ? o.host() : null;
+    String host = o.path() == null && o.fd() < 0 ? o.host() : null;
     if (host == null) {
       bind(gen, o, null);
       return;
@@ -301,7 +304,9 @@ public class Server extends EventEmitter {
           }
         };
     ListenCallback done = (h, err) -> afterBind(gen, o, h, err);
-    if (o.path() != null) {
+    if (o.fd() >= 0) {
+      Adopt.listen(loop, o.fd(), listener, done);
+    } else if (o.path() != null) {
       NetBridge.listenPath(loop, o.path(), o.backlog(), listener, done);
     } else {
       NetBridge.listenTcp(loop, ip, o.port(), o.backlog(), o.ipv6Only(), listener, done);

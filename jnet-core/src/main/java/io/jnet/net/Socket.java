@@ -6,6 +6,7 @@ import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import io.jnet.events.Signal;
 import io.jnet.internal.loop.LoopEngine;
+import io.jnet.internal.net.Adopt;
 import io.jnet.internal.net.StreamHandle;
 import io.jnet.internal.net.StreamListener;
 import io.jnet.loop.KeepAlive;
@@ -129,6 +130,7 @@ public class Socket extends Duplex {
     super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
     this.onread = options.onread() == null ? null : options.onread().reader();
     this.blockList = options.blockList();
+    if (options.fd() >= 0) adopt(options.fd());
     watchSignal(options.signal());
   }
 
@@ -843,6 +845,19 @@ public class Socket extends Duplex {
   public Socket end() {
     super.end();
     return this;
+  }
+
+  /** Node's {@code new Socket({fd})}: the handle is this socket's at once, reading on the loop. */
+  private void adopt(int fd) {
+    if (!Adopt.available()) throw Adopt.unavailable("new Socket({fd})");
+    StreamHandle h = Adopt.socket(loop(), fd);
+    handle = h;
+    hasHandle = true;
+    onLoop(
+        () -> {
+          attach(h);
+          read(0);
+        });
   }
 
   // signal and blockList: Node 24's constructor options.

@@ -27,6 +27,7 @@ public final class SocketOptions {
     c.signal = signal;
     c.blockList = blockList;
     c.onread = onread;
+    c.fd = fd;
     return c;
   }
 
@@ -153,5 +154,35 @@ public final class SocketOptions {
     SocketOptions c = copy();
     c.onread = onread;
     return c;
+  }
+
+  // fd (Node's new net.Socket({fd})).
+
+  private int fd = -1;
+
+  /**
+   * Node's {@code fd}: the socket adopts the connected stream socket of file descriptor {@code fd}
+   * (one a parent process or systemd handed over) instead of connecting: it is open at once and
+   * reads from it, and owns the descriptor from then on. A descriptor that is no stream socket
+   * makes the constructor throw {@code ERR_INVALID_FD_TYPE} ({@code Unsupported fd type: FILE}), as
+   * in Node 24. Only the epoll transport can adopt a descriptor: elsewhere the constructor throws
+   * {@code ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit.
+   *
+   * @throws JnetException {@code ERR_OUT_OF_RANGE} for a negative {@code fd}, as Node's constructor
+   */
+  public SocketOptions fd(int fd) {
+    if (fd < 0) {
+      throw JnetException.rangeError(
+          "ERR_OUT_OF_RANGE",
+          "The value of \"fd\" is out of range. It must be >= 0 && <= 2147483647. Received " + fd);
+    }
+    SocketOptions c = copy();
+    c.fd = fd;
+    return c;
+  }
+
+  /** The file descriptor to adopt, or -1. */
+  public int fd() {
+    return fd;
   }
 }
