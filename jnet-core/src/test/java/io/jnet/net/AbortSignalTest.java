@@ -1,11 +1,14 @@
 package io.jnet.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.jnet.events.AbortController;
 import io.jnet.events.AbortSignal;
 import io.jnet.loop.EventLoop;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +103,30 @@ class AbortSignalTest {
                   });
             });
     assertEquals(List.of("cancelled false true"), log);
+  }
+
+  @Test
+  void anAbortFromAnotherThreadClosesTheServerAndDestroysTheSocket() throws Exception {
+    AbortController ac = new AbortController();
+    Server server = Net.createServer(c -> c.on(Socket.ERROR, e -> {}));
+    CompletableFuture<Void> serverClosed = new CompletableFuture<>();
+    server.on(Server.CLOSE, () -> serverClosed.complete(null));
+    int port =
+        server
+            .listenAsync(ListenOptions.port(0).host("127.0.0.1").signal(ac.signal()))
+            .get(10, TimeUnit.SECONDS)
+            .port();
+    CompletableFuture<String> socketClosed = new CompletableFuture<>();
+    Socket c =
+        Net.connectAsync(ConnectOptions.port(port).host("127.0.0.1").signal(ac.signal()))
+            .get(10, TimeUnit.SECONDS);
+    String[] error = new String[1];
+    c.on(Socket.ERROR, e -> error[0] = e.code());
+    c.on(Socket.CLOSE, h -> socketClosed.complete(error[0] + " " + h));
+    ac.abort();
+    assertEquals("ABORT_ERR true", socketClosed.get(10, TimeUnit.SECONDS));
+    serverClosed.get(10, TimeUnit.SECONDS);
+    assertFalse(server.listening());
   }
 
   private static void steps(List<String> log) {
