@@ -292,9 +292,10 @@ public final class ConnectOptions {
    * Node's {@code onread}, a socket option ({@code Net.connect} gives it to the socket it makes,
    * {@code socket.connect(options)} ignores it, as in Node 24): every read lands in {@code buffer},
    * reused, and is handed to {@code callback} with the number of bytes read, instead of being
-   * emitted as {@code 'data'}. A callback that returns false pauses the socket ({@code resume()}
-   * reads on). As in Node, {@code 'end'} and {@code 'close'} are emitted as usual, and the bytes in
-   * {@code buffer} are valid only during the call.
+   * emitted as {@code 'data'}. A callback that returns false stops reading until {@code resume()}
+   * or {@code read(0)}. As in Node, {@code 'end'} and {@code 'close'} are emitted as usual, and the
+   * bytes in {@code buffer} are valid only during the call; see {@link OnRead}. Unlike Node, which
+   * checks nothing here, a null buffer or callback throws {@code ERR_INVALID_ARG_TYPE} at once.
    */
   public ConnectOptions onread(io.jnet.buffer.Buffer buffer, OnRead.Callback callback) {
     ConnectOptions c = copy();
