@@ -2,6 +2,7 @@ package io.jnet.net;
 
 import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
+import java.nio.ByteBuffer;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -95,6 +96,37 @@ public final class OnRead {
             rest = chunk;
             restOffset = offset;
             restEnd = end;
+          }
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Hands {@code src}'s remaining bytes over, one buffer at a time, as {@link #deliver(byte[],
+     * int, int, IntConsumer)}; what a stop leaves is copied (src is the transport's, valid during
+     * the call only).
+     */
+    boolean deliver(ByteBuffer src, IntConsumer counted) {
+      while (src.hasRemaining()) {
+        Buffer b = current;
+        int n = Math.min(b.length(), src.remaining());
+        if (n == 0)
+          throw JnetException.typeError("ERR_INVALID_ARG_VALUE", "onread buffer is empty");
+        src.get(b.array(), b.arrayOffset(), n);
+        counted.accept(n);
+        boolean more = callback.onRead(n, b);
+        if (supplier != null) {
+          Buffer next = supplier.get();
+          if (next != null) current = next;
+        }
+        if (!more) {
+          if (src.hasRemaining()) {
+            rest = new byte[src.remaining()];
+            src.get(rest);
+            restOffset = 0;
+            restEnd = rest.length;
           }
           return false;
         }

@@ -314,25 +314,27 @@ public class Socket extends Duplex {
       if (!refWanted) keepAlive.unref();
     }
     h.setListener(
-        new StreamListener() {
-          @Override
-          public void onRead(byte[] chunk) {
-            Socket.this.onRead(Buffer.wrap(chunk));
-          }
+        onread != null
+            ? new OnReadListener()
+            : new StreamListener() {
+              @Override
+              public void onRead(byte[] chunk) {
+                Socket.this.onRead(Buffer.wrap(chunk));
+              }
 
-          @Override
-          public void onEof() {
-            Socket.this.onEof();
-          }
+              @Override
+              public void onEof() {
+                Socket.this.onEof();
+              }
 
-          @Override
-          public void onError(JnetException error) {
-            destroy(error);
-          }
+              @Override
+              public void onError(JnetException error) {
+                destroy(error);
+              }
 
-          @Override
-          public void onClose() {}
-        });
+              @Override
+              public void onClose() {}
+            });
   }
 
   // Reading.
@@ -371,6 +373,32 @@ public class Socket extends Duplex {
         bytesRead += n;
         refreshTimer();
       };
+
+  /** The handle's listener of an onread socket: reads come straight out of the transport. */
+  private final class OnReadListener implements io.jnet.internal.net.DirectReadListener {
+    @Override
+    public void onRead(java.nio.ByteBuffer src) {
+      if (!onread.deliver(src, countRead)) onreadStop();
+    }
+
+    @Override
+    public void onRead(byte[] chunk) {
+      readInto(Buffer.wrap(chunk));
+    }
+
+    @Override
+    public void onEof() {
+      Socket.this.onEof();
+    }
+
+    @Override
+    public void onError(JnetException error) {
+      destroy(error);
+    }
+
+    @Override
+    public void onClose() {}
+  }
 
   private void readInto(Buffer chunk) {
     if (!onread.deliver(chunk.array(), chunk.arrayOffset(), chunk.length(), countRead)) {

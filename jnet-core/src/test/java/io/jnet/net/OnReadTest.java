@@ -33,6 +33,56 @@ class OnReadTest {
     assertEquals(NODE_24, LoopRun.run(OnReadTest::steps));
   }
 
+  @Test
+  void eightMegabytesArriveInOrderThroughStopsAndRestarts() throws InterruptedException {
+    int total = 8 << 20;
+    List<String> log =
+        LoopRun.run(
+            l -> {
+              Server srv =
+                  Net.createServer(
+                      c -> {
+                        byte[] chunk = new byte[65536];
+                        for (int i = 0; i < total; i += chunk.length) {
+                          for (int j = 0; j < chunk.length; j++) chunk[j] = (byte) ((i + j) % 251);
+                          c.write(Buffer.from(chunk));
+                        }
+                        c.end();
+                      });
+              srv.listen(
+                  0,
+                  "127.0.0.1",
+                  () -> {
+                    long[] seen = {0};
+                    int[] reads = {0};
+                    boolean[] bad = {false};
+                    Socket[] c = new Socket[1];
+                    c[0] =
+                        Net.connect(
+                            ConnectOptions.port(srv.address().port())
+                                .host("127.0.0.1")
+                                .onread(
+                                    Buffer.alloc(1000),
+                                    (n, b) -> {
+                                      for (int k = 0; k < n; k++) {
+                                        if (b.get(k) != (int) ((seen[0] + k) % 251)) bad[0] = true;
+                                      }
+                                      seen[0] += n;
+                                      if (++reads[0] % 997 != 0) return true;
+                                      srv.loop().setImmediate(c[0]::resume); // stop, then go on
+                                      return false;
+                                    }));
+                    c[0].on(
+                        Socket.CLOSE,
+                        h -> {
+                          l.add(seen[0] + " " + c[0].bytesRead() + " " + bad[0] + " " + h);
+                          srv.close();
+                        });
+                  });
+            });
+    assertEquals(List.of(total + " " + total + " false false"), log);
+  }
+
   private static void steps(List<String> log) {
     List<Consumer<Runnable>> steps =
         List.of(
