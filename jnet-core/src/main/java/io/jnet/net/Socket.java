@@ -365,7 +365,7 @@ public class Socket extends Duplex {
     }
   }
 
-  // onread: Node's reusable read buffer (the handle's chunk is copied into it, never pushed).
+  // onread: Node's reusable read buffer; reads are copied into it, never pushed.
 
   private final OnRead.Reader onread;
   private final java.util.function.IntConsumer countRead =
