@@ -35,6 +35,8 @@ public final class ConnectOptions {
   private ConnectOptions copy() {
     ConnectOptions c = new ConnectOptions();
     c.blockList = blockList;
+    c.signal = signal;
+    c.onread = onread;
     c.port = port;
     c.path = path;
     c.host = host;
@@ -278,10 +280,13 @@ public final class ConnectOptions {
   private BlockList blockList;
 
   /**
-   * Node 24's {@code blockList}: an address the list blocks is never connected to. With one address
-   * the socket emits {@code 'connectionAttempt'}, then is destroyed with {@code ERR_IP_BLOCKED}; in
-   * a family race the address counts as a failed attempt ({@code 'connectionAttemptFailed'} with
-   * that error) and the next one is tried. Null (the default) blocks nothing.
+   * Node 24's {@code blockList}, a socket option: {@code Net.connect} gives it to the socket it
+   * makes, and {@code socket.connect(options)} ignores it, as in Node 24 (give it to {@link
+   * SocketOptions#blockList} instead): an address the list blocks is never connected to. With one
+   * address the socket emits {@code 'connectionAttempt'}, then is destroyed with {@code
+   * ERR_IP_BLOCKED}; in a family race the address counts as a failed attempt ({@code
+   * 'connectionAttemptFailed'} with that error) and the next one is tried. Null (the default)
+   * blocks nothing.
    */
   public ConnectOptions blockList(BlockList blockList) {
     ConnectOptions c = copy();
@@ -292,5 +297,62 @@ public final class ConnectOptions {
   /** The block list, or null. */
   public BlockList blockList() {
     return blockList;
+  }
+
+  // signal (Node's AbortSignal option).
+
+  private io.jnet.events.AbortSignal signal;
+
+  /**
+   * Node's {@code signal}, a socket option: {@code Net.connect} gives it to the socket it makes
+   * (see {@link SocketOptions#signal}), and {@code socket.connect(options)} ignores it, as in Node
+   * 24. Aborting it destroys the socket with an {@code AbortError} ({@code ABORT_ERR}). Unlike Node
+   * 24, which emits that error for a signal already aborted and then connects all the same, jnet
+   * destroys the socket on the next tick and never connects.
+   */
+  public ConnectOptions signal(io.jnet.events.AbortSignal signal) {
+    ConnectOptions c = copy();
+    c.signal = signal;
+    return c;
+  }
+
+  /** The abort signal, or null. */
+  public io.jnet.events.AbortSignal signal() {
+    return signal;
+  }
+
+  // onread (Node's reusable read buffer).
+
+  private OnRead onread;
+
+  /**
+   * Node's {@code onread}, a socket option ({@code Net.connect} gives it to the socket it makes,
+   * {@code socket.connect(options)} ignores it, as in Node 24): every read lands in {@code buffer},
+   * reused, and is handed to {@code callback} with the number of bytes read, instead of being
+   * emitted as {@code 'data'}. A callback that returns false stops reading until {@code resume()}
+   * or {@code read(0)}. As in Node, {@code 'end'} and {@code 'close'} are emitted as usual, and the
+   * bytes in {@code buffer} are valid only during the call; see {@link OnRead}. Unlike Node, which
+   * checks nothing here, a null buffer or callback throws {@code ERR_INVALID_ARG_TYPE} at once.
+   */
+  public ConnectOptions onread(io.jnet.buffer.Buffer buffer, OnRead.Callback callback) {
+    ConnectOptions c = copy();
+    c.onread = OnRead.of(buffer, callback);
+    return c;
+  }
+
+  /**
+   * Node's {@code onread} with a buffer function: {@code buffer} is asked for the buffer of each
+   * read (it may hand out the same one each time).
+   */
+  public ConnectOptions onread(
+      java.util.function.Supplier<io.jnet.buffer.Buffer> buffer, OnRead.Callback callback) {
+    ConnectOptions c = copy();
+    c.onread = OnRead.of(buffer, callback);
+    return c;
+  }
+
+  /** The onread option, or null. */
+  public OnRead onread() {
+    return onread;
   }
 }

@@ -1,5 +1,7 @@
 package io.jnet.net;
 
+import io.jnet.events.AbortSignal;
+
 /**
  * Immutable options for {@code server.listen(options)}: Node's listen options object.
  *
@@ -47,6 +49,8 @@ public final class ListenOptions {
     c.ipv6Only = ipv6Only;
     c.readableAll = readableAll;
     c.writableAll = writableAll;
+    c.signal = signal;
+    c.fd = fd;
     return c;
   }
 
@@ -151,5 +155,58 @@ public final class ListenOptions {
 
   public boolean writableAll() {
     return writableAll;
+  }
+
+  // signal (Node's AbortSignal option).
+
+  private AbortSignal signal;
+
+  /**
+   * Node's {@code signal}: aborting it closes the server, as {@code server.close()} does. A signal
+   * already aborted at the call lets the listen bind, then closes the server on the next tick,
+   * before {@code 'listening'}, as in Node 24. Null (the default) is no signal.
+   */
+  public ListenOptions signal(AbortSignal signal) {
+    ListenOptions c = copy();
+    c.signal = signal;
+    return c;
+  }
+
+  /** The abort signal, or null. */
+  public AbortSignal signal() {
+    return signal;
+  }
+
+  // fd (Node's listen({fd})).
+
+  private int fd = -1;
+
+  /**
+   * Listens on the socket of file descriptor {@code fd}, already bound and listening (systemd's
+   * socket activation hands one over as descriptor 3): Node's {@code listen({fd})}. The server owns
+   * the descriptor from then on and closes it on {@code close()}. A descriptor that is no listening
+   * socket is {@code 'error'} {@code listen EINVAL}, as in Node 24. Only the epoll transport can
+   * adopt a descriptor: elsewhere {@code listen} throws {@code
+   * ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit.
+   *
+   * @throws io.jnet.error.JnetException {@code ERR_INVALID_ARG_VALUE} for a negative {@code fd}, as
+   *     Node's listen does
+   */
+  public static ListenOptions fd(int fd) {
+    if (fd < 0) {
+      throw io.jnet.error.JnetException.typeError(
+          "ERR_INVALID_ARG_VALUE",
+          "The argument 'options' must have the property \"port\" or \"path\". Received { fd: "
+              + fd
+              + " }");
+    }
+    ListenOptions c = new ListenOptions();
+    c.fd = fd;
+    return c;
+  }
+
+  /** The file descriptor to listen on, or -1. */
+  public int fd() {
+    return fd;
   }
 }

@@ -66,7 +66,13 @@ public final class Net {
   /** A new socket with the stream options that {@code options} carry. */
   private static Socket socketFor(ConnectOptions options) {
     if (options == null) throw NetErrors.missingConnectArgs();
-    return new Socket(options.socketOptions());
+    // Node's net.connect hands its options to the Socket constructor too.
+    return new Socket(
+        options
+            .socketOptions()
+            .blockList(options.blockList())
+            .signal(options.signal())
+            .onread(options.onread()));
   }
 
   /** Node's {@code net.connect(port)}: to {@code port} on {@code localhost}. */

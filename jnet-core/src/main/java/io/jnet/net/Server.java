@@ -1,9 +1,11 @@
 package io.jnet.net;
 
 import io.jnet.error.JnetException;
+import io.jnet.events.AbortSignal;
 import io.jnet.events.Event;
 import io.jnet.events.EventEmitter;
 import io.jnet.events.Signal;
+import io.jnet.internal.net.Adopt;
 import io.jnet.internal.net.IpAddresses;
 import io.jnet.internal.net.ListenCallback;
 import io.jnet.internal.net.NetBridge;
@@ -186,7 +188,9 @@ public class Server extends EventEmitter {
           "ERR_INVALID_ARG_VALUE",
           "The argument 'options' must have the property \"port\" or \"path\". Received {}");
     }
-    if (options.path() == null) {
+    if (options.fd() >= 0) {
+      if (!Adopt.available()) throw Adopt.unavailable("listen({fd})");
+    } else if (options.path() == null) {
       NetErrors.checkPort(options.port(), "options.port");
     } else if (isAbstract(options.path()) && (options.readableAll() || options.writableAll())) {
       throw abstractWithModes(options);
@@ -253,13 +257,14 @@ public class Server extends EventEmitter {
       return;
     }
     int gen = ++listenGeneration;
+    watchSignal(o.signal());
     // Node's server handle exists from listen() on: it keeps the process alive while binding.
     if (keepAlive == null) {
       keepAlive = loop.keepAlive();
       if (!refWanted) keepAlive.unref();
     }
     if (o.path() != null) pipeAddress = new AddressInfo(o.path(), null, -1);
-    String host = o.path() == null ? o.host() : null;
+    String host = o.path() == null && o.fd() < 0 ? o.host() : null;
     if (host == null) {
       bind(gen, o, null);
       return;
@@ -299,7 +304,9 @@ public class Server extends EventEmitter {
           }
         };
     ListenCallback done = (h, err) -> afterBind(gen, o, h, err);
-    if (o.path() != null) {
+    if (o.fd() >= 0) {
+      Adopt.listen(loop, o.fd(), listener, done);
+    } else if (o.path() != null) {
       NetBridge.listenPath(loop, o.path(), o.backlog(), listener, done);
     } else {
       NetBridge.listenTcp(loop, ip, o.port(), o.backlog(), o.ipv6Only(), listener, done);
@@ -406,6 +413,7 @@ public class Server extends EventEmitter {
       }
     }
     listenGeneration++;
+    unwatchSignal();
     ServerHandle h = handle;
     if (h != null) {
       handle = null;
@@ -423,22 +431,34 @@ public class Server extends EventEmitter {
    * 'listening'}, or fails with the listen error ({@code EADDRINUSE}...): the Java form of {@code
    * listen(options, callback)}. While it is pending, the future is an {@code 'error'} listener, so
    * a listen error does not reach the uncaught-exception handler. Bad arguments throw at the call.
+   *
+   * <p>Cancelling the future before it completes aborts the listen, as the options' {@link
+   * ListenOptions#signal signal} would: the server is closed ({@code close()}); cancelling it after
+   * it completed changes nothing.
    */
   public CompletableFuture<AddressInfo> listenAsync(ListenOptions options) {
     CompletableFuture<AddressInfo> f = new CompletableFuture<>();
     Consumer<JnetException> failed = f::completeExceptionally;
+    Runnable listened =
+        () -> {
+          off(ERROR, failed);
+          f.complete(address());
+        };
     once(ERROR, failed);
     try {
-      listen(
-          options,
-          () -> {
-            off(ERROR, failed);
-            f.complete(address());
-          });
+      listen(options, listened);
     } catch (RuntimeException e) {
       off(ERROR, failed);
       throw e;
     }
+    f.whenComplete(
+        (a, e) -> {
+          if (!(e instanceof java.util.concurrent.CancellationException)) return;
+          // Cancelling is aborting: the server closes, as with the listen's signal.
+          off(ERROR, failed);
+          off(LISTENING, listened);
+          close();
+        });
     return f;
   }
 
@@ -542,6 +562,33 @@ public class Server extends EventEmitter {
           if (k != null && !refWanted) k.unref();
         });
     return this;
+  }
+
+  // signal: Node's addServerAbortSignalOption.
+
+  private AbortSignal signal; // loop thread only
+  private Runnable onAbort; // loop thread only
+
+  /** Loop thread only: closes the server when {@code s} aborts, or on the next tick if it has. */
+  private void watchSignal(AbortSignal s) {
+    if (s == null) return;
+    unwatchSignal();
+    if (s.aborted()) {
+      loop.nextTick(this::close);
+      return;
+    }
+    signal = s;
+    onAbort = this::close; // close() hands itself to the loop when aborted from another thread
+    s.once(AbortSignal.ABORT, onAbort);
+  }
+
+  /** Loop thread only: the server closed, the signal no longer concerns it (as in Node). */
+  private void unwatchSignal() {
+    AbortSignal s = signal;
+    if (s == null) return;
+    s.off(AbortSignal.ABORT, onAbort);
+    signal = null;
+    onAbort = null;
   }
 
   // Chaining: the registration and mode methods return this Server (a jnet extra).

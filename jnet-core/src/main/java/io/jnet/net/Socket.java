@@ -6,6 +6,7 @@ import io.jnet.error.JnetException;
 import io.jnet.events.Event;
 import io.jnet.events.Signal;
 import io.jnet.internal.loop.LoopEngine;
+import io.jnet.internal.net.Adopt;
 import io.jnet.internal.net.StreamHandle;
 import io.jnet.internal.net.StreamListener;
 import io.jnet.internal.net.UvError;
@@ -155,11 +156,17 @@ public class Socket extends Duplex {
   /** A socket that is not connected yet, with Node's constructor options. */
   public Socket(SocketOptions options) {
     super(streamOptions(options));
+    this.onread = options.onread() == null ? null : options.onread().reader();
+    this.blockList = options.blockList();
+    if (options.fd() >= 0) adopt(options.fd());
+    watchSignal(options.signal());
   }
 
   /** An accepted connection on {@code handle}, for {@code server}. */
   Socket(StreamHandle handle, Server server, ServerOptions options, String path) {
     super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
+    this.onread = null;
+    this.blockList = null;
     this.server = server;
     this.pipePath = path;
     attach(handle);
@@ -208,6 +215,11 @@ public class Socket extends Duplex {
   /** Connects and adds {@code connectListener} as a one-time {@code 'connect'} listener. */
   public Socket connect(ConnectOptions options, Runnable connectListener) {
     if (options == null) throw NetErrors.missingConnectArgs();
+    return connectAs(options.blockList(blockList), connectListener);
+  }
+
+  /** {@code options} carry the socket's own blockList (a constructor option in Node 24). */
+  private Socket connectAs(ConnectOptions options, Runnable connectListener) {
     connector.check(options);
     if (connectListener != null) once(CONNECT, connectListener);
     pipePath = options.path();
@@ -224,22 +236,34 @@ public class Socket extends Duplex {
    * Connects as {@code options} say; the future completes with this socket on {@code 'connect'}, or
    * fails with the connect error ({@code ECONNREFUSED}...): the Java form of {@code
    * connect(options, listener)}. While it is pending, the future is an {@code 'error'} listener.
+   *
+   * <p>Cancelling the future before it completes aborts the connect, as a signal would: the socket
+   * is destroyed with an {@code AbortError} ({@code ABORT_ERR}), which the cancelled future's
+   * listener hears, so it reaches the uncaught handler only if nothing else listens; cancelling it
+   * after it completed changes nothing.
    */
   public CompletableFuture<Socket> connectAsync(ConnectOptions options) {
     CompletableFuture<Socket> f = new CompletableFuture<>();
     Consumer<JnetException> failed = f::completeExceptionally;
+    Runnable connected =
+        () -> {
+          off(ERROR, failed);
+          f.complete(this);
+        };
     once(ERROR, failed);
     try {
-      connect(
-          options,
-          () -> {
-            off(ERROR, failed);
-            f.complete(this);
-          });
+      connect(options, connected);
     } catch (RuntimeException e) {
       off(ERROR, failed);
       throw e;
     }
+    f.whenComplete(
+        (s, e) -> {
+          if (!(e instanceof java.util.concurrent.CancellationException)) return;
+          // Cancelling is aborting; the AbortError goes to the future's own error listener.
+          off(CONNECT, connected);
+          destroy(io.jnet.events.AbortSignal.abortError(e));
+        });
     return f;
   }
 
@@ -337,30 +361,36 @@ public class Socket extends Duplex {
       if (!refWanted) keepAlive.unref();
     }
     h.setListener(
-        new StreamListener() {
-          @Override
-          public void onRead(byte[] chunk) {
-            Socket.this.onRead(Buffer.wrap(chunk));
-          }
+        onread != null
+            ? new OnReadListener()
+            : new StreamListener() {
+              @Override
+              public void onRead(byte[] chunk) {
+                Socket.this.onRead(Buffer.wrap(chunk));
+              }
 
-          @Override
-          public void onEof() {
-            Socket.this.onEof();
-          }
+              @Override
+              public void onEof() {
+                Socket.this.onEof();
+              }
 
-          @Override
-          public void onError(JnetException error) {
-            destroy(error);
-          }
+              @Override
+              public void onError(JnetException error) {
+                destroy(error);
+              }
 
-          @Override
-          public void onClose() {}
-        });
+              @Override
+              public void onClose() {}
+            });
   }
 
   // Reading.
 
   private void onRead(Buffer chunk) {
+    if (onread != null) {
+      readInto(chunk);
+      return;
+    }
     bytesRead += chunk.length();
     refreshTimer();
     if (!push(chunk) && handle != null && handle.reading()) handle.readStop();
@@ -375,10 +405,71 @@ public class Socket extends Duplex {
 
   @Override
   protected void _read(int size) {
+    if (onread != null && !onread.drain(countRead)) return;
     if (connecting || handle == null) {
       once(CONNECT, () -> _read(size));
     } else if (!handle.reading()) {
       handle.readStart();
+    }
+  }
+
+  // onread: Node's reusable read buffer; reads are copied into it, never pushed.
+
+  private final OnRead.Reader onread;
+  private final java.util.function.IntConsumer countRead =
+      n -> {
+        bytesRead += n;
+        refreshTimer();
+      };
+
+  /** The handle's listener of an onread socket: reads come straight out of the transport. */
+  private final class OnReadListener implements io.jnet.internal.net.DirectReadListener {
+    @Override
+    public void onRead(java.nio.ByteBuffer src) {
+      if (!onread.deliver(src, countRead)) onreadStop();
+    }
+
+    @Override
+    public void onRead(byte[] chunk) {
+      readInto(Buffer.wrap(chunk));
+    }
+
+    @Override
+    public void onEof() {
+      Socket.this.onEof();
+    }
+
+    @Override
+    public void onError(JnetException error) {
+      destroy(error);
+    }
+
+    @Override
+    public void onClose() {}
+  }
+
+  private void readInto(Buffer chunk) {
+    if (!onread.deliver(chunk.array(), chunk.arrayOffset(), chunk.length(), countRead)) {
+      onreadStop();
+    }
+  }
+
+  /** Node's pause() of an onread socket: the handle stops reading at once. Loop only. */
+  private void onreadStop() {
+    if (!connecting && handle != null && handle.reading()) handle.readStop();
+  }
+
+  /** Node's resume() and read() of an onread socket: the handle reads again. Loop only. */
+  private void onreadStart() {
+    if (connecting || handle == null || handle.reading()) return;
+    if (onread.drain(countRead)) handle.readStart();
+  }
+
+  private void onLoop(Runnable task) {
+    if (loop().inLoop()) {
+      task.run();
+    } else {
+      loop().execute(task);
     }
   }
 
@@ -901,6 +992,35 @@ public class Socket extends Duplex {
     return this;
   }
 
+  /** Node's {@code new Socket({fd})}: the handle is this socket's at once, reading on the loop. */
+  private void adopt(int fd) {
+    if (!Adopt.available()) throw Adopt.unavailable("new Socket({fd})");
+    StreamHandle h = Adopt.socket(loop(), fd);
+    handle = h;
+    hasHandle = true;
+    onLoop(
+        () -> {
+          attach(h);
+          read(0);
+        });
+  }
+
+  // signal and blockList: Node 24's constructor options.
+
+  private final BlockList blockList;
+
+  /** Destroys this socket with an AbortError when {@code s} aborts, on the next tick if it has. */
+  private void watchSignal(io.jnet.events.AbortSignal s) {
+    if (s == null) return;
+    if (s.aborted()) {
+      loop().nextTick(() -> destroy(io.jnet.events.AbortSignal.abortError(s.reason())));
+      return;
+    }
+    Runnable onAbort = () -> destroy(io.jnet.events.AbortSignal.abortError(s.reason()));
+    s.once(io.jnet.events.AbortSignal.ABORT, onAbort);
+    once(CLOSE, () -> s.off(io.jnet.events.AbortSignal.ABORT, onAbort)); // as Node's eos
+  }
+
   // Chaining: the registration and mode methods return this Socket (a jnet extra).
 
   @Override
@@ -1043,14 +1163,22 @@ public class Socket extends Duplex {
 
   @Override
   public Socket pause() {
+    if (onread != null) onLoop(this::onreadStop);
     super.pause();
     return this;
   }
 
   @Override
   public Socket resume() {
+    if (onread != null) onLoop(this::onreadStart);
     super.resume();
     return this;
+  }
+
+  @Override
+  public Buffer read(int n) {
+    if (onread != null) onLoop(this::onreadStart);
+    return super.read(n);
   }
 
   @Override

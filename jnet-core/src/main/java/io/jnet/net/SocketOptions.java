@@ -1,6 +1,7 @@
 package io.jnet.net;
 
 import io.jnet.error.JnetException;
+import io.jnet.events.AbortSignal;
 
 /**
  * Immutable options for {@code new Socket(options)}: Node's {@code net.Socket} constructor options.
@@ -27,6 +28,10 @@ public final class SocketOptions {
     c.highWaterMark = highWaterMark;
     c.readableHighWaterMark = readableHighWaterMark;
     c.writableHighWaterMark = writableHighWaterMark;
+    c.signal = signal;
+    c.blockList = blockList;
+    c.onread = onread;
+    c.fd = fd;
     return c;
   }
 
@@ -115,5 +120,105 @@ public final class SocketOptions {
   /** The writable side's high-water mark in bytes, or null when not set. */
   public Integer writableHighWaterMark() {
     return writableHighWaterMark;
+  }
+
+  // signal and blockList (Node 24's constructor options).
+
+  private AbortSignal signal;
+  private BlockList blockList;
+
+  /**
+   * Node's {@code signal}: aborting it destroys the socket with an {@code AbortError} ({@code
+   * ABORT_ERR}, {@code "The operation was aborted"}, the signal's reason as its cause). A signal
+   * already aborted destroys the socket on the next tick. Null (the default) is no signal.
+   */
+  public SocketOptions signal(AbortSignal signal) {
+    SocketOptions c = copy();
+    c.signal = signal;
+    return c;
+  }
+
+  /** The abort signal, or null. */
+  public AbortSignal signal() {
+    return signal;
+  }
+
+  /**
+   * Node 24's {@code blockList}: every {@code connect} of this socket refuses an address the list
+   * blocks, with {@code ERR_IP_BLOCKED} (see {@link ConnectOptions#blockList}). Null (the default)
+   * blocks nothing.
+   */
+  public SocketOptions blockList(BlockList blockList) {
+    SocketOptions c = copy();
+    c.blockList = blockList;
+    return c;
+  }
+
+  /** The block list, or null. */
+  public BlockList blockList() {
+    return blockList;
+  }
+
+  // onread (Node's reusable read buffer).
+
+  private OnRead onread;
+
+  /**
+   * Node's {@code onread}; see {@link ConnectOptions#onread(io.jnet.buffer.Buffer,
+   * OnRead.Callback)}.
+   */
+  public SocketOptions onread(io.jnet.buffer.Buffer buffer, OnRead.Callback callback) {
+    SocketOptions c = copy();
+    c.onread = OnRead.of(buffer, callback);
+    return c;
+  }
+
+  /** Node's {@code onread} with a buffer function; see {@link ConnectOptions#onread}. */
+  public SocketOptions onread(
+      java.util.function.Supplier<io.jnet.buffer.Buffer> buffer, OnRead.Callback callback) {
+    SocketOptions c = copy();
+    c.onread = OnRead.of(buffer, callback);
+    return c;
+  }
+
+  /** The onread option, or null. */
+  public OnRead onread() {
+    return onread;
+  }
+
+  SocketOptions onread(OnRead onread) {
+    SocketOptions c = copy();
+    c.onread = onread;
+    return c;
+  }
+
+  // fd (Node's new net.Socket({fd})).
+
+  private int fd = -1;
+
+  /**
+   * Node's {@code fd}: the socket adopts the connected stream socket of file descriptor {@code fd}
+   * (one a parent process or systemd handed over) instead of connecting: it is open at once and
+   * reads from it, and owns the descriptor from then on. A descriptor that is no stream socket
+   * makes the constructor throw {@code ERR_INVALID_FD_TYPE} ({@code Unsupported fd type: FILE}), as
+   * in Node 24. Only the epoll transport can adopt a descriptor: elsewhere the constructor throws
+   * {@code ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit.
+   *
+   * @throws JnetException {@code ERR_OUT_OF_RANGE} for a negative {@code fd}, as Node's constructor
+   */
+  public SocketOptions fd(int fd) {
+    if (fd < 0) {
+      throw JnetException.rangeError(
+          "ERR_OUT_OF_RANGE",
+          "The value of \"fd\" is out of range. It must be >= 0 && <= 2147483647. Received " + fd);
+    }
+    SocketOptions c = copy();
+    c.fd = fd;
+    return c;
+  }
+
+  /** The file descriptor to adopt, or -1. */
+  public int fd() {
+    return fd;
   }
 }

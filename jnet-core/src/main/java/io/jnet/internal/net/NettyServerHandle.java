@@ -65,7 +65,7 @@ final class NettyServerHandle implements ServerHandle {
   private final String path;
   private final AddressInfo address;
 
-  private NettyServerHandle(Channel channel, Invoker invoker, String path, AddressInfo address) {
+  NettyServerHandle(Channel channel, Invoker invoker, String path, AddressInfo address) {
     this.channel = channel;
     this.invoker = invoker;
     this.path = path;
@@ -250,7 +250,7 @@ final class NettyServerHandle implements ServerHandle {
    * reading, as a new {@link NettyStreamHandle} that {@code listener} receives once it is
    * registered.
    */
-  private static final class Acceptor extends ChannelInboundHandlerAdapter {
+  static final class Acceptor extends ChannelInboundHandlerAdapter {
     private final EventLoop loop;
     private final Invoker invoker;
     private final Transport transport;

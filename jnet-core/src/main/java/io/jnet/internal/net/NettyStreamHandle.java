@@ -82,6 +82,14 @@ final class NettyStreamHandle implements StreamHandle {
   /** Reads (byte[]), {@link #EOF} or a read error, waiting for reading to start; loop only. */
   private final ArrayDeque<Object> parked = new ArrayDeque<>(2); // rarely used: reads after a stop
 
+  /**
+   * The read being handed to a {@link DirectReadListener}, during {@link #directRead}; loop only.
+   */
+  private DirectReadListener directListener;
+
+  private ByteBuffer directBytes;
+  private final Runnable directRead = () -> directListener.onRead(directBytes);
+
   /** Writes queued and not completed; loop thread only. */
   private int pendingWrites;
 
@@ -484,6 +492,13 @@ final class NettyStreamHandle implements StreamHandle {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       ByteBuf buf = (ByteBuf) msg;
+      if (listener instanceof DirectReadListener d
+          && has(READING)
+          && parked.isEmpty()
+          && !has(READ_ENDED)) {
+        readDirect(d, buf);
+        return;
+      }
       byte[] chunk;
       try {
         chunk = new byte[buf.readableBytes()];
@@ -494,6 +509,25 @@ final class NettyStreamHandle implements StreamHandle {
       if (chunk.length == 0 || has(READ_ENDED)) return;
       bytesRead += chunk.length;
       arrived(chunk);
+    }
+
+    /** Hands the transport's buffer itself to {@code d}: no array, no task, per read. */
+    private void readDirect(DirectReadListener d, ByteBuf buf) {
+      try {
+        int n = buf.readableBytes();
+        if (n == 0) return;
+        bytesRead += n;
+        directListener = d;
+        directBytes =
+            buf.nioBufferCount() == 1
+                ? buf.internalNioBuffer(buf.readerIndex(), n)
+                : buf.nioBuffer();
+        invoker.invoke(directRead);
+      } finally {
+        directListener = null;
+        directBytes = null;
+        buf.release();
+      }
     }
 
     @Override

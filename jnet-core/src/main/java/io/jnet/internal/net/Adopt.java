@@ -1,0 +1,143 @@
+package io.jnet.internal.net;
+
+import io.jnet.error.JnetException;
+import io.jnet.internal.loop.LoopEngine;
+import io.jnet.internal.transport.Transport;
+import io.jnet.loop.EventLoop;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.unix.Socket;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * Adopts a socket someone else opened, by its file descriptor: Node's {@code listen({fd})} and
+ * {@code new net.Socket({fd})}, systemd's socket activation in Java. Only epoll can: Netty's epoll
+ * channels wrap a descriptor, the JDK's NIO channels cannot.
+ *
+ * <p>The descriptor is asked what it is ({@code getsockopt}) before it is wrapped: a listening
+ * socket for a server, a stream socket for a socket; {@code AF_UNIX} makes a pipe handle, {@code
+ * AF_INET}/{@code AF_INET6} a TCP one. From then on the handle owns the descriptor and closes it.
+ */
+public final class Adopt {
+  private static final int SOL_SOCKET = 1;
+  private static final int SO_TYPE = 3;
+  private static final int SO_ACCEPTCONN = 30;
+  private static final int SO_DOMAIN = 39;
+  private static final int SOCK_STREAM = 1;
+  private static final int SOCK_DGRAM = 2;
+  private static final int AF_UNIX = 1;
+  private static final int AF_INET6 = 10;
+
+  private Adopt() {}
+
+  /** Whether the transport of this JVM's loops can adopt a descriptor. */
+  public static boolean available() {
+    return Transport.current() == Transport.EPOLL;
+  }
+
+  /**
+   * Loop thread only: listens on the listening socket {@code fd}. A descriptor that is no listening
+   * socket fails with {@code listen EINVAL}, as libuv's {@code uv_listen} does in Node 24.
+   */
+  public static void listen(EventLoop loop, int fd, ServerListener listener, ListenCallback done) {
+    io.netty.channel.EventLoop netty = LoopEngine.of(loop).netty();
+    Invoker invoker = NetBridge.invoker(loop);
+    int domain;
+    try {
+      Socket probe = new Socket(fd);
+      if (probe.getIntOpt(SOL_SOCKET, SO_ACCEPTCONN) != 1) {
+        done.done(null, UvError.listen("EINVAL", null, -1, null));
+        return;
+      }
+      domain = probe.getIntOpt(SOL_SOCKET, SO_DOMAIN);
+    } catch (IOException | ChannelException e) {
+      done.done(null, UvError.listen("EINVAL", null, -1, e));
+      return;
+    }
+    boolean pipe = domain == AF_UNIX;
+    boolean ipv6 = domain == AF_INET6;
+    ServerChannel ch =
+        pipe ? new EpollServerDomainSocketChannel(fd) : new EpollServerSocketChannel(fd);
+    NettyServerHandle.Acceptor acceptor =
+        new NettyServerHandle.Acceptor(netty, invoker, Transport.EPOLL, ipv6, pipe, listener);
+    ch.pipeline().addLast(new AcceptGuard(invoker, listener), acceptor);
+    netty
+        .register(ch)
+        .addListener(
+            (ChannelFuture r) -> {
+              if (!r.isSuccess()) {
+                ch.unsafe().closeForcibly();
+                done.done(null, UvError.listen(r.cause(), null, -1));
+                return;
+              }
+              InetSocketAddress local = pipe ? null : (InetSocketAddress) ch.localAddress();
+              done.done(
+                  new NettyServerHandle(
+                      ch, invoker, null, local == null ? null : IpAddresses.info(local, ipv6)),
+                  null);
+            });
+  }
+
+  /**
+   * Wraps the connected stream socket {@code fd} as a handle of {@code loop}, registered there
+   * before its listener is called; any thread.
+   *
+   * @throws JnetException {@code ERR_INVALID_FD_TYPE} for a descriptor that is no stream socket,
+   *     with Node's word for what it is
+   */
+  public static StreamHandle socket(EventLoop loop, int fd) {
+    int domain;
+    try {
+      Socket probe = new Socket(fd);
+      int type = probe.getIntOpt(SOL_SOCKET, SO_TYPE);
+      if (type != SOCK_STREAM) throw fdType(type == SOCK_DGRAM ? "UDP" : "UNKNOWN");
+      domain = probe.getIntOpt(SOL_SOCKET, SO_DOMAIN);
+    } catch (IOException | ChannelException e) {
+      // ENOTSOCK: a file, a pipe or a terminal; EBADF: nothing open.
+      throw fdType(String.valueOf(e.getMessage()).contains("non-socket") ? "FILE" : "UNKNOWN");
+    }
+    boolean pipe = domain == AF_UNIX;
+    boolean ipv6 = domain == AF_INET6;
+    io.netty.channel.EventLoop netty = LoopEngine.of(loop).netty();
+    Channel ch = pipe ? new EpollDomainSocketChannel(fd) : new EpollSocketChannel(fd);
+    NettyStreamHandle handle =
+        new NettyStreamHandle(
+            ch, netty, Transport.EPOLL, NetBridge.invoker(loop), ipv6, pipe, null);
+    netty
+        .register(ch)
+        .addListener(
+            (ChannelFuture f) -> {
+              if (!f.isSuccess()) ch.unsafe().closeForcibly();
+            });
+    return handle;
+  }
+
+  /** Node's error for a descriptor of the wrong kind: {@code Unsupported fd type: FILE}. */
+  public static JnetException fdType(String type) {
+    return JnetException.typeError("ERR_INVALID_FD_TYPE", "Unsupported fd type: " + type);
+  }
+
+  /** The error where the transport cannot adopt a descriptor (NIO, io_uring). */
+  public static JnetException unavailable(String what) {
+    return new JnetException(
+        "TypeError",
+        "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM",
+        "The feature "
+            + what
+            + " is unavailable on the current platform: the "
+            + Transport.current().id()
+            + " transport cannot adopt a file descriptor (epoll can)",
+        0,
+        null,
+        null,
+        -1,
+        null);
+  }
+}
