@@ -886,6 +886,16 @@ public class Socket extends Duplex {
   }
 
   /**
+   * A {@code 'close'} that the stream layer emits without an argument (a socket that never had a
+   * handle) reaches a {@link #CLOSE} listener as {@code false}, never null.
+   */
+  @Override
+  protected Object adaptArgument(Event<?> listenerKey, Event<?> emitted, Object arg) {
+    if (arg == null && listenerKey.equals(CLOSE)) return Boolean.FALSE;
+    return super.adaptArgument(listenerKey, emitted, arg);
+  }
+
+  /**
    * Node's {@code bufferSize}: the same as {@link #writableLength()} while the socket has a handle
    * (from {@code connect()} until it is destroyed), else null (Node's {@code undefined}).
    */
