@@ -173,7 +173,7 @@ public final class StreamOptions {
    * Both sides' high-water mark in bytes; 0 is valid (never read ahead, write returns false).
    *
    * @param bytes the high-water mark in bytes, 0 or more
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions highWaterMark(int bytes) {
     StreamOptions c = copy();
@@ -185,7 +185,7 @@ public final class StreamOptions {
    * The readable side's high-water mark; {@link #highWaterMark} wins when both are set.
    *
    * @param bytes the high-water mark in bytes, 0 or more
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions readableHighWaterMark(int bytes) {
     StreamOptions c = copy();
@@ -197,7 +197,7 @@ public final class StreamOptions {
    * The writable side's high-water mark; {@link #highWaterMark} wins when both are set.
    *
    * @param bytes the high-water mark in bytes, 0 or more
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions writableHighWaterMark(int bytes) {
     StreamOptions c = copy();
@@ -209,7 +209,7 @@ public final class StreamOptions {
    * Duplex only: false makes the readable side's {@code 'end'} end the writable side.
    *
    * @param allow whether a side may end while the other stays open
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions allowHalfOpen(boolean allow) {
     StreamOptions c = copy();
@@ -221,7 +221,7 @@ public final class StreamOptions {
    * Duplex only: false makes a stream whose readable side is ended from the start.
    *
    * @param readable whether the stream has a readable side
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions readable(boolean readable) {
     StreamOptions c = copy();
@@ -233,7 +233,7 @@ public final class StreamOptions {
    * Duplex only: false makes a stream whose writable side is finished from the start.
    *
    * @param writable whether the stream has a writable side
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions writable(boolean writable) {
     StreamOptions c = copy();
@@ -245,7 +245,7 @@ public final class StreamOptions {
    * Whether the stream destroys itself after {@code 'end'} and/or {@code 'finish'}.
    *
    * @param autoDestroy whether to destroy automatically
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions autoDestroy(boolean autoDestroy) {
     StreamOptions c = copy();
@@ -257,7 +257,7 @@ public final class StreamOptions {
    * Whether {@code 'close'} is emitted after the stream was destroyed.
    *
    * @param emitClose whether to emit {@code 'close'}
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions emitClose(boolean emitClose) {
     StreamOptions c = copy();
@@ -271,7 +271,7 @@ public final class StreamOptions {
    * counts bytes.
    *
    * @param decodeStrings ignored: strings are always encoded
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions decodeStrings(boolean decodeStrings) {
     StreamOptions c = copy();
@@ -283,7 +283,7 @@ public final class StreamOptions {
    * The encoding of strings written without one; Node's names ({@code "utf8"}, {@code "hex"}).
    *
    * @param encoding the encoding's Node name, or null
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions defaultEncoding(String encoding) {
     Encoding.of(encoding);
@@ -296,7 +296,7 @@ public final class StreamOptions {
    * Readable side: decode data to strings in this encoding, as {@code setEncoding} does.
    *
    * @param encoding the encoding's Node name, or null
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions encoding(String encoding) {
     if (encoding != null) Encoding.of(encoding);
@@ -309,7 +309,7 @@ public final class StreamOptions {
    * The readable side's {@code _read}.
    *
    * @param read the hook
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions read(ReadHook read) {
     StreamOptions c = copy();
@@ -321,7 +321,7 @@ public final class StreamOptions {
    * The writable side's {@code _write}.
    *
    * @param write the hook
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions write(WriteHook write) {
     StreamOptions c = copy();
@@ -333,7 +333,7 @@ public final class StreamOptions {
    * The writable side's {@code _writev}: given, buffered chunks are handed over in batches.
    *
    * @param writev the hook
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions writev(WritevHook writev) {
     StreamOptions c = copy();
@@ -345,7 +345,7 @@ public final class StreamOptions {
    * The writable side's {@code _final}: runs after the last write, before {@code 'finish'}.
    *
    * @param finalHook the hook
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions finalHook(CallbackHook finalHook) {
     StreamOptions c = copy();
@@ -357,7 +357,7 @@ public final class StreamOptions {
    * {@code _construct}: runs on the next tick; reads and writes wait for its callback.
    *
    * @param construct the hook
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions construct(CallbackHook construct) {
     StreamOptions c = copy();
@@ -369,7 +369,7 @@ public final class StreamOptions {
    * {@code _destroy}: releases resources; its callback's error is the one emitted.
    *
    * @param destroy the hook
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions destroy(DestroyHook destroy) {
     StreamOptions c = copy();
@@ -383,7 +383,7 @@ public final class StreamOptions {
    * loop.
    *
    * @param loop the loop, or null for the default choice
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions loop(EventLoop loop) {
     StreamOptions c = copy();
@@ -395,7 +395,7 @@ public final class StreamOptions {
    * Transform only: {@code _transform}.
    *
    * @param transform the hook
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions transform(TransformHook transform) {
     StreamOptions c = copy();
@@ -407,7 +407,7 @@ public final class StreamOptions {
    * Transform only: {@code _flush}.
    *
    * @param flush the hook
-   * @return these options
+   * @return a copy of these options with this one changed
    */
   public StreamOptions flush(FlushHook flush) {
     StreamOptions c = copy();
