@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * first), synchronously, on the thread that calls {@link #emit(Event, Object)}; for sockets,
  * servers and streams that is always their loop's thread.
  *
- * <h2>The contract, as in Node 20</h2>
+ * <h2>The contract, as in Node 24</h2>
  *
  * <ul>
  *   <li>{@code emit} walks a snapshot: a listener added or removed while an event is being emitted

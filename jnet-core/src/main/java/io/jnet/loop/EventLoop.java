@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * I/O events of the sockets and servers on this loop. The default loop, {@link #defaultLoop()}, is
  * Node's one loop; {@link #create()} makes more, so that a server may spread its connections.
  *
- * <h2>Ordering contract (Node 20)</h2>
+ * <h2>Ordering contract (Node 24)</h2>
  *
  * <ul>
  *   <li>A <em>callback</em> is one run of user code started by the loop: a task given to {@link
