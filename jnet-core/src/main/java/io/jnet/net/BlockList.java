@@ -36,6 +36,9 @@ import java.util.Locale;
  * <p>A BlockList may be used from any thread; each method is atomic.
  */
 public final class BlockList {
+  /** An empty list, which blocks nothing: Node's {@code new net.BlockList()}. */
+  public BlockList() {}
+
   /** The address rules, newest first. Guarded by this. */
   private final LinkedList<AddressRule> addresses = new LinkedList<>();
 
