@@ -43,6 +43,9 @@ import java.util.function.Consumer;
  * them without a lock and emitting to one listener allocates nothing.
  */
 public class EventEmitter {
+  /** An emitter without listeners: Node's {@code new EventEmitter()}. */
+  public EventEmitter() {}
+
   /** Node's {@code 'newListener'}: emitted before a listener is added. */
   public static final Event<ListenerChange> NEW_LISTENER = Event.of("newListener");
 
