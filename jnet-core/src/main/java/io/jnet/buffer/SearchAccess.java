@@ -21,7 +21,7 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.indexOf(value)} for a byte value (its low 8 bits).
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the byte to find (its low 8 bits)
    * @return the index of the first occurrence, or -1 if there is none
    */
   public int indexOf(int value) {
@@ -31,7 +31,7 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.indexOf(value, byteOffset)}; a negative offset counts from the end.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the byte to find (its low 8 bits)
    * @param byteOffset where the search starts; a negative value counts from the end
    * @return the index of the first occurrence, or -1 if there is none
    */
@@ -42,9 +42,9 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node 24's {@code buf.indexOf(value, byteOffset, end)} for a byte value.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the byte to find (its low 8 bits)
    * @param byteOffset where the search starts; a negative value counts from the end
-   * @param end the end index, exclusive
+   * @param end the index before which a match must end
    * @return the index of the first occurrence, or -1 if there is none
    */
   public int indexOf(int value, int byteOffset, int end) {
@@ -54,7 +54,7 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.indexOf(string)}, searching for its UTF-8 bytes.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the string to find
    * @return the index of the first occurrence, or -1 if there is none
    */
   public int indexOf(String value) {
@@ -64,8 +64,8 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.indexOf(string, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param value the string to find
+   * @param encoding the encoding of {@code value}'s text; {@code null} or empty means UTF-8
    * @return the index of the first occurrence, or -1 if there is none
    */
   public int indexOf(String value, String encoding) {
@@ -75,7 +75,7 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.indexOf(string, byteOffset)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the string to find
    * @param byteOffset where the search starts; a negative value counts from the end
    * @return the index of the first occurrence, or -1 if there is none
    */
@@ -86,9 +86,9 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.indexOf(string, byteOffset, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the string to find
    * @param byteOffset where the search starts; a negative value counts from the end
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param encoding the encoding of {@code value}'s text; {@code null} or empty means UTF-8
    * @return the index of the first occurrence, or -1 if there is none
    */
   public int indexOf(String value, int byteOffset, String encoding) {
@@ -98,9 +98,9 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node 24's {@code buf.indexOf(string, byteOffset, end)}, searching for its UTF-8 bytes.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the string to find
    * @param byteOffset where the search starts; a negative value counts from the end
-   * @param end the end index, exclusive
+   * @param end the index before which a match must end
    * @return the index of the first occurrence, or -1 if there is none
    */
   public int indexOf(String value, int byteOffset, int end) {
@@ -110,10 +110,10 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node 24's {@code buf.indexOf(string, byteOffset, end, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the string to find
    * @param byteOffset where the search starts; a negative value counts from the end
-   * @param end the end index, exclusive
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param end the index before which a match must end
+   * @param encoding the encoding of {@code value}'s text; {@code null} or empty means UTF-8
    * @return the index of the first occurrence, or -1 if there is none
    */
   public int indexOf(String value, int byteOffset, int end, String encoding) {
@@ -123,7 +123,7 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.indexOf(buffer)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the bytes to find
    * @return the index of the first occurrence, or -1 if there is none
    */
   public int indexOf(Buffer value) {
@@ -133,8 +133,8 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.indexOf(buffer, encoding)}: the encoding matters only for utf16le.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param value the bytes to find
+   * @param encoding the encoding's Node name; only utf16le changes the search (even offsets only)
    * @return the index of the first occurrence, or -1 if there is none
    */
   public int indexOf(Buffer value, String encoding) {
@@ -144,7 +144,7 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.indexOf(buffer, byteOffset)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the bytes to find
    * @param byteOffset where the search starts; a negative value counts from the end
    * @return the index of the first occurrence, or -1 if there is none
    */
@@ -156,9 +156,9 @@ abstract class SearchAccess extends NumberAccess {
    * Node's {@code buf.indexOf(buffer, byteOffset, encoding)}: the encoding matters only for
    * utf16le, which matches at even offsets only; an unknown name is ignored, as in Node.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the bytes to find
    * @param byteOffset where the search starts; a negative value counts from the end
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param encoding the encoding's Node name; only utf16le changes the search (even offsets only)
    * @return the index of the first occurrence, or -1 if there is none
    */
   public int indexOf(Buffer value, int byteOffset, String encoding) {
@@ -168,9 +168,9 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node 24's {@code buf.indexOf(buffer, byteOffset, end)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the bytes to find
    * @param byteOffset where the search starts; a negative value counts from the end
-   * @param end the end index, exclusive
+   * @param end the index before which a match must end
    * @return the index of the first occurrence, or -1 if there is none
    */
   public int indexOf(Buffer value, int byteOffset, int end) {
@@ -180,10 +180,10 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node 24's {@code buf.indexOf(buffer, byteOffset, end, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the bytes to find
    * @param byteOffset where the search starts; a negative value counts from the end
-   * @param end the end index, exclusive
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param end the index before which a match must end
+   * @param encoding the encoding's Node name; only utf16le changes the search (even offsets only)
    * @return the index of the first occurrence, or -1 if there is none
    */
   public int indexOf(Buffer value, int byteOffset, int end, String encoding) {
@@ -193,7 +193,7 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.lastIndexOf(value)} for a byte value.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the byte to find (its low 8 bits)
    * @return the index of the last occurrence, or -1 if there is none
    */
   public int lastIndexOf(int value) {
@@ -203,8 +203,8 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.lastIndexOf(value, byteOffset)} for a byte value.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param byteOffset where the search starts; a negative value counts from the end
+   * @param value the byte to find (its low 8 bits)
+   * @param byteOffset where the backward search starts; a negative value counts from the end
    * @return the index of the last occurrence, or -1 if there is none
    */
   public int lastIndexOf(int value, int byteOffset) {
@@ -214,9 +214,9 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node 24's {@code buf.lastIndexOf(value, byteOffset, end)} for a byte value.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param byteOffset where the search starts; a negative value counts from the end
-   * @param end the end index, exclusive
+   * @param value the byte to find (its low 8 bits)
+   * @param byteOffset where the backward search starts; a negative value counts from the end
+   * @param end the index before which a match must end
    * @return the index of the last occurrence, or -1 if there is none
    */
   public int lastIndexOf(int value, int byteOffset, int end) {
@@ -226,7 +226,7 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.lastIndexOf(string)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the string to find
    * @return the index of the last occurrence, or -1 if there is none
    */
   public int lastIndexOf(String value) {
@@ -236,8 +236,8 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.lastIndexOf(string, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param value the string to find
+   * @param encoding the encoding of {@code value}'s text; {@code null} or empty means UTF-8
    * @return the index of the last occurrence, or -1 if there is none
    */
   public int lastIndexOf(String value, String encoding) {
@@ -247,8 +247,8 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.lastIndexOf(string, byteOffset)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param byteOffset where the search starts; a negative value counts from the end
+   * @param value the string to find
+   * @param byteOffset where the backward search starts; a negative value counts from the end
    * @return the index of the last occurrence, or -1 if there is none
    */
   public int lastIndexOf(String value, int byteOffset) {
@@ -258,9 +258,9 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.lastIndexOf(string, byteOffset, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param byteOffset where the search starts; a negative value counts from the end
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param value the string to find
+   * @param byteOffset where the backward search starts; a negative value counts from the end
+   * @param encoding the encoding of {@code value}'s text; {@code null} or empty means UTF-8
    * @return the index of the last occurrence, or -1 if there is none
    */
   public int lastIndexOf(String value, int byteOffset, String encoding) {
@@ -270,9 +270,9 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node 24's {@code buf.lastIndexOf(string, byteOffset, end)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param byteOffset where the search starts; a negative value counts from the end
-   * @param end the end index, exclusive
+   * @param value the string to find
+   * @param byteOffset where the backward search starts; a negative value counts from the end
+   * @param end the index before which a match must end
    * @return the index of the last occurrence, or -1 if there is none
    */
   public int lastIndexOf(String value, int byteOffset, int end) {
@@ -282,10 +282,10 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node 24's {@code buf.lastIndexOf(string, byteOffset, end, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param byteOffset where the search starts; a negative value counts from the end
-   * @param end the end index, exclusive
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param value the string to find
+   * @param byteOffset where the backward search starts; a negative value counts from the end
+   * @param end the index before which a match must end
+   * @param encoding the encoding of {@code value}'s text; {@code null} or empty means UTF-8
    * @return the index of the last occurrence, or -1 if there is none
    */
   public int lastIndexOf(String value, int byteOffset, int end, String encoding) {
@@ -295,7 +295,7 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.lastIndexOf(buffer)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the bytes to find
    * @return the index of the last occurrence, or -1 if there is none
    */
   public int lastIndexOf(Buffer value) {
@@ -305,8 +305,8 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.lastIndexOf(buffer, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param value the bytes to find
+   * @param encoding the encoding's Node name; only utf16le changes the search (even offsets only)
    * @return the index of the last occurrence, or -1 if there is none
    */
   public int lastIndexOf(Buffer value, String encoding) {
@@ -316,8 +316,8 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.lastIndexOf(buffer, byteOffset)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param byteOffset where the search starts; a negative value counts from the end
+   * @param value the bytes to find
+   * @param byteOffset where the backward search starts; a negative value counts from the end
    * @return the index of the last occurrence, or -1 if there is none
    */
   public int lastIndexOf(Buffer value, int byteOffset) {
@@ -327,9 +327,9 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.lastIndexOf(buffer, byteOffset, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param byteOffset where the search starts; a negative value counts from the end
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param value the bytes to find
+   * @param byteOffset where the backward search starts; a negative value counts from the end
+   * @param encoding the encoding's Node name; only utf16le changes the search (even offsets only)
    * @return the index of the last occurrence, or -1 if there is none
    */
   public int lastIndexOf(Buffer value, int byteOffset, String encoding) {
@@ -339,9 +339,9 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node 24's {@code buf.lastIndexOf(buffer, byteOffset, end)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param byteOffset where the search starts; a negative value counts from the end
-   * @param end the end index, exclusive
+   * @param value the bytes to find
+   * @param byteOffset where the backward search starts; a negative value counts from the end
+   * @param end the index before which a match must end
    * @return the index of the last occurrence, or -1 if there is none
    */
   public int lastIndexOf(Buffer value, int byteOffset, int end) {
@@ -351,10 +351,10 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node 24's {@code buf.lastIndexOf(buffer, byteOffset, end, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param byteOffset where the search starts; a negative value counts from the end
-   * @param end the end index, exclusive
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param value the bytes to find
+   * @param byteOffset where the backward search starts; a negative value counts from the end
+   * @param end the index before which a match must end
+   * @param encoding the encoding's Node name; only utf16le changes the search (even offsets only)
    * @return the index of the last occurrence, or -1 if there is none
    */
   public int lastIndexOf(Buffer value, int byteOffset, int end, String encoding) {
@@ -364,7 +364,7 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.includes(value)} for a byte value.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the byte to find (its low 8 bits)
    * @return whether {@code value} occurs in the searched range
    */
   public boolean includes(int value) {
@@ -374,7 +374,7 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.includes(value, byteOffset)} for a byte value.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the byte to find (its low 8 bits)
    * @param byteOffset where the search starts; a negative value counts from the end
    * @return whether {@code value} occurs in the searched range
    */
@@ -385,7 +385,7 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.includes(string)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the string to find
    * @return whether {@code value} occurs in the searched range
    */
   public boolean includes(String value) {
@@ -395,8 +395,8 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.includes(string, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param value the string to find
+   * @param encoding the encoding of {@code value}'s text; {@code null} or empty means UTF-8
    * @return whether {@code value} occurs in the searched range
    */
   public boolean includes(String value, String encoding) {
@@ -406,7 +406,7 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.includes(string, byteOffset)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the string to find
    * @param byteOffset where the search starts; a negative value counts from the end
    * @return whether {@code value} occurs in the searched range
    */
@@ -417,9 +417,9 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.includes(string, byteOffset, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the string to find
    * @param byteOffset where the search starts; a negative value counts from the end
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param encoding the encoding of {@code value}'s text; {@code null} or empty means UTF-8
    * @return whether {@code value} occurs in the searched range
    */
   public boolean includes(String value, int byteOffset, String encoding) {
@@ -429,7 +429,7 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.includes(buffer)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the bytes to find
    * @return whether {@code value} occurs in the searched range
    */
   public boolean includes(Buffer value) {
@@ -439,8 +439,8 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.includes(buffer, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param value the bytes to find
+   * @param encoding the encoding's Node name; only utf16le changes the search (even offsets only)
    * @return whether {@code value} occurs in the searched range
    */
   public boolean includes(Buffer value, String encoding) {
@@ -450,7 +450,7 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.includes(buffer, byteOffset)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the bytes to find
    * @param byteOffset where the search starts; a negative value counts from the end
    * @return whether {@code value} occurs in the searched range
    */
@@ -461,9 +461,9 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node's {@code buf.includes(buffer, byteOffset, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the bytes to find
    * @param byteOffset where the search starts; a negative value counts from the end
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param encoding the encoding's Node name; only utf16le changes the search (even offsets only)
    * @return whether {@code value} occurs in the searched range
    */
   public boolean includes(Buffer value, int byteOffset, String encoding) {
@@ -473,9 +473,9 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node 24's {@code buf.includes(value, byteOffset, end)} for a byte value.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the byte to find (its low 8 bits)
    * @param byteOffset where the search starts; a negative value counts from the end
-   * @param end the end index, exclusive
+   * @param end the index before which a match must end
    * @return whether {@code value} occurs in the searched range
    */
   public boolean includes(int value, int byteOffset, int end) {
@@ -485,9 +485,9 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node 24's {@code buf.includes(string, byteOffset, end)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the string to find
    * @param byteOffset where the search starts; a negative value counts from the end
-   * @param end the end index, exclusive
+   * @param end the index before which a match must end
    * @return whether {@code value} occurs in the searched range
    */
   public boolean includes(String value, int byteOffset, int end) {
@@ -497,10 +497,10 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node 24's {@code buf.includes(string, byteOffset, end, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the string to find
    * @param byteOffset where the search starts; a negative value counts from the end
-   * @param end the end index, exclusive
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param end the index before which a match must end
+   * @param encoding the encoding of {@code value}'s text; {@code null} or empty means UTF-8
    * @return whether {@code value} occurs in the searched range
    */
   public boolean includes(String value, int byteOffset, int end, String encoding) {
@@ -510,9 +510,9 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node 24's {@code buf.includes(buffer, byteOffset, end)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the bytes to find
    * @param byteOffset where the search starts; a negative value counts from the end
-   * @param end the end index, exclusive
+   * @param end the index before which a match must end
    * @return whether {@code value} occurs in the searched range
    */
   public boolean includes(Buffer value, int byteOffset, int end) {
@@ -522,10 +522,10 @@ abstract class SearchAccess extends NumberAccess {
   /**
    * Node 24's {@code buf.includes(buffer, byteOffset, end, encoding)}.
    *
-   * @param value what to look for: a byte (0 to 255), a string, or a buffer
+   * @param value the bytes to find
    * @param byteOffset where the search starts; a negative value counts from the end
-   * @param end the end index, exclusive
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param end the index before which a match must end
+   * @param encoding the encoding's Node name; only utf16le changes the search (even offsets only)
    * @return whether {@code value} occurs in the searched range
    */
   public boolean includes(Buffer value, int byteOffset, int end, String encoding) {
