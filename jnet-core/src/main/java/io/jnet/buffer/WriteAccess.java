@@ -79,7 +79,7 @@ abstract class WriteAccess extends SearchAccess {
   /**
    * Node's {@code buf.fill(value)}: every byte becomes {@code value & 255}; returns this.
    *
-   * @param value what every byte is filled with
+   * @param value the byte to fill with (its low 8 bits)
    * @return this buffer
    */
   public Buffer fill(int value) {
@@ -90,7 +90,7 @@ abstract class WriteAccess extends SearchAccess {
   /**
    * Node's {@code buf.fill(value, offset)}.
    *
-   * @param value what every byte is filled with
+   * @param value the byte to fill with (its low 8 bits)
    * @param offset the first index to fill or write
    * @return this buffer
    */
@@ -103,7 +103,7 @@ abstract class WriteAccess extends SearchAccess {
   /**
    * Node's {@code buf.fill(value, offset, end)}.
    *
-   * @param value what every byte is filled with
+   * @param value the byte to fill with (its low 8 bits)
    * @param offset the first index to fill or write
    * @param end the end index, exclusive
    * @return this buffer
@@ -117,7 +117,7 @@ abstract class WriteAccess extends SearchAccess {
   /**
    * Node's {@code buf.fill(string)}: the UTF-8 bytes of {@code value}, repeated.
    *
-   * @param value what every byte is filled with
+   * @param value the string whose encoded bytes are repeated
    * @return this buffer
    */
   public Buffer fill(String value) {
@@ -127,8 +127,8 @@ abstract class WriteAccess extends SearchAccess {
   /**
    * Node's {@code buf.fill(string, encoding)}.
    *
-   * @param value what every byte is filled with
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param value the string whose encoded bytes are repeated
+   * @param encoding the encoding of {@code value}; {@code null} or empty means UTF-8
    * @return this buffer
    */
   public Buffer fill(String value, String encoding) {
@@ -138,7 +138,7 @@ abstract class WriteAccess extends SearchAccess {
   /**
    * Node's {@code buf.fill(string, offset)}.
    *
-   * @param value what every byte is filled with
+   * @param value the string whose encoded bytes are repeated
    * @param offset the first index to fill or write
    * @return this buffer
    */
@@ -149,9 +149,9 @@ abstract class WriteAccess extends SearchAccess {
   /**
    * Node's {@code buf.fill(string, offset, encoding)}.
    *
-   * @param value what every byte is filled with
+   * @param value the string whose encoded bytes are repeated
    * @param offset the first index to fill or write
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param encoding the encoding of {@code value}; {@code null} or empty means UTF-8
    * @return this buffer
    */
   public Buffer fill(String value, int offset, String encoding) {
@@ -164,7 +164,7 @@ abstract class WriteAccess extends SearchAccess {
   /**
    * Node's {@code buf.fill(string, offset, end)}.
    *
-   * @param value what every byte is filled with
+   * @param value the string whose encoded bytes are repeated
    * @param offset the first index to fill or write
    * @param end the end index, exclusive
    * @return this buffer
@@ -176,10 +176,10 @@ abstract class WriteAccess extends SearchAccess {
   /**
    * Node's {@code buf.fill(string, offset, end, encoding)}.
    *
-   * @param value what every byte is filled with
+   * @param value the string whose encoded bytes are repeated
    * @param offset the first index to fill or write
    * @param end the end index, exclusive
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param encoding the encoding of {@code value}; {@code null} or empty means UTF-8
    * @return this buffer
    */
   public Buffer fill(String value, int offset, int end, String encoding) {
@@ -192,7 +192,7 @@ abstract class WriteAccess extends SearchAccess {
    * 0) fills with zeros. Throws {@code ERR_INVALID_ARG_VALUE} when {@code value} encodes to no
    * bytes (as {@code 'zz'} in hex).
    *
-   * @param value what every byte is filled with
+   * @param value the string whose encoded bytes are repeated
    * @param offset the first index to fill or write
    * @param end the end index, exclusive
    * @param encoding the encoding
@@ -222,7 +222,7 @@ abstract class WriteAccess extends SearchAccess {
   /**
    * Node's {@code buf.fill(buffer)}: {@code value}'s bytes repeated.
    *
-   * @param value what every byte is filled with
+   * @param value the bytes to repeat
    * @return this buffer
    */
   public Buffer fill(Buffer value) {
@@ -232,7 +232,7 @@ abstract class WriteAccess extends SearchAccess {
   /**
    * Node's {@code buf.fill(buffer, offset)}.
    *
-   * @param value what every byte is filled with
+   * @param value the bytes to repeat
    * @param offset the first index to fill or write
    * @return this buffer
    */
@@ -244,7 +244,7 @@ abstract class WriteAccess extends SearchAccess {
   /**
    * Node's {@code buf.fill(buffer, offset, end)}.
    *
-   * @param value what every byte is filled with
+   * @param value the bytes to repeat
    * @param offset the first index to fill or write
    * @param end the end index, exclusive
    * @return this buffer
@@ -288,7 +288,7 @@ abstract class WriteAccess extends SearchAccess {
    * Node's {@code buf.write(string, encoding)}; a null or empty name means UTF-8.
    *
    * @param s the string to write
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param encoding the encoding of {@code s}; {@code null} or empty means UTF-8
    * @return the number of bytes written
    */
   public int write(String s, String encoding) {
@@ -311,7 +311,7 @@ abstract class WriteAccess extends SearchAccess {
    *
    * @param s the string to write
    * @param offset the first index to fill or write
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param encoding the encoding of {@code s}; {@code null} or empty means UTF-8
    * @return the number of bytes written
    */
   public int write(String s, int offset, String encoding) {
@@ -337,7 +337,7 @@ abstract class WriteAccess extends SearchAccess {
    * @param s the string to write
    * @param offset the first index to fill or write
    * @param length the most bytes to write
-   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   * @param encoding the encoding of {@code s}; {@code null} or empty means UTF-8
    * @return the number of bytes written
    */
   public int write(String s, int offset, int length, String encoding) {
