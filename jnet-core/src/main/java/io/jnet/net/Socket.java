@@ -153,7 +153,11 @@ public class Socket extends Duplex {
     this(SocketOptions.defaults());
   }
 
-  /** A socket that is not connected yet, with Node's constructor options. */
+  /**
+   * A socket that is not connected yet, with Node's constructor options.
+   *
+   * @param options the options
+   */
   public Socket(SocketOptions options) {
     super(streamOptions(options));
     this.onread = options.onread() == null ? null : options.onread().reader();
@@ -207,12 +211,23 @@ public class Socket extends Duplex {
 
   // Connecting.
 
-  /** Connects to {@code options}' port and host, or its path: Node's {@code socket.connect}. */
+  /**
+   * Connects to {@code options}' port and host, or its path: Node's {@code socket.connect}.
+   *
+   * @param options the options
+   * @return this socket
+   */
   public Socket connect(ConnectOptions options) {
     return connect(options, null);
   }
 
-  /** Connects and adds {@code connectListener} as a one-time {@code 'connect'} listener. */
+  /**
+   * Connects and adds {@code connectListener} as a one-time {@code 'connect'} listener.
+   *
+   * @param options the options
+   * @param connectListener added as a one-time {@code 'connect'} listener
+   * @return this socket
+   */
   public Socket connect(ConnectOptions options, Runnable connectListener) {
     if (options == null) throw NetErrors.missingConnectArgs();
     return connectAs(options.blockList(blockList), connectListener);
@@ -241,6 +256,9 @@ public class Socket extends Duplex {
    * is destroyed with an {@code AbortError} ({@code ABORT_ERR}), which the cancelled future's
    * listener hears, so it reaches the uncaught handler only if nothing else listens; cancelling it
    * after it completed changes nothing.
+   *
+   * @param options the options
+   * @return a future completed with this socket on {@code 'connect'}
    */
   public CompletableFuture<Socket> connectAsync(ConnectOptions options) {
     CompletableFuture<Socket> f = new CompletableFuture<>();
@@ -267,32 +285,67 @@ public class Socket extends Duplex {
     return f;
   }
 
-  /** Connects to {@code port} on {@code localhost}. */
+  /**
+   * Connects to {@code port} on {@code localhost}.
+   *
+   * @param port the port to connect to
+   * @return this socket
+   */
   public Socket connect(int port) {
     return connect(ConnectOptions.port(port), null);
   }
 
-  /** Connects to {@code port} on {@code localhost}, then runs {@code connectListener}. */
+  /**
+   * Connects to {@code port} on {@code localhost}, then runs {@code connectListener}.
+   *
+   * @param port the port to connect to
+   * @param connectListener added as a one-time {@code 'connect'} listener
+   * @return this socket
+   */
   public Socket connect(int port, Runnable connectListener) {
     return connect(ConnectOptions.port(port), connectListener);
   }
 
-  /** Connects to {@code port} on {@code host}. */
+  /**
+   * Connects to {@code port} on {@code host}.
+   *
+   * @param port the port to connect to
+   * @param host the host to connect to
+   * @return this socket
+   */
   public Socket connect(int port, String host) {
     return connect(ConnectOptions.port(port).host(host), null);
   }
 
-  /** Connects to {@code port} on {@code host}, then runs {@code connectListener}. */
+  /**
+   * Connects to {@code port} on {@code host}, then runs {@code connectListener}.
+   *
+   * @param port the port to connect to
+   * @param host the host to connect to
+   * @param connectListener added as a one-time {@code 'connect'} listener
+   * @return this socket
+   */
   public Socket connect(int port, String host, Runnable connectListener) {
     return connect(ConnectOptions.port(port).host(host), connectListener);
   }
 
-  /** Connects to the IPC socket at {@code path}. */
+  /**
+   * Connects to the IPC socket at {@code path}.
+   *
+   * @param path the IPC path to connect to
+   * @return this socket
+   */
   public Socket connect(String path) {
     return connect(ConnectOptions.path(path), null);
   }
 
-  /** Connects to the IPC socket at {@code path}, then runs {@code connectListener}. */
+  /**
+   * Connects to the IPC socket at {@code path}, then runs {@code connectListener}.
+   *
+   * @param path the IPC path to connect to
+   * @param connectListener added as a one-time {@code 'connect'} listener
+   * @return this socket
+   */
   public Socket connect(String path, Runnable connectListener) {
     return connect(ConnectOptions.path(path), connectListener);
   }
@@ -698,6 +751,8 @@ public class Socket extends Duplex {
   /**
    * Closes the connection with an RST instead of a FIN ({@code SO_LINGER} 0): the peer sees
    * ECONNRESET. Node's {@code resetAndDestroy}.
+   *
+   * @return this socket
    */
   public Socket resetAndDestroy() {
     // Node throws at the call for a pipe's handle, connecting or connected: no RST on a pipe.
@@ -726,6 +781,9 @@ public class Socket extends Duplex {
   /**
    * Emits {@code 'timeout'} after {@code millis} of inactivity (no read, no write); 0 disables. The
    * socket stays open: Node's {@code setTimeout}.
+   *
+   * @param millis the idle time in milliseconds; 0 disables
+   * @return this socket
    */
   public Socket setTimeout(long millis) {
     return setTimeout(millis, null);
@@ -733,6 +791,10 @@ public class Socket extends Duplex {
 
   /**
    * {@link #setTimeout(long)}, adding {@code callback} as a one-time {@code 'timeout'} listener.
+   *
+   * @param millis the idle time in milliseconds; 0 disables
+   * @param callback added as a one-time {@code 'timeout'} listener
+   * @return this socket
    */
   public Socket setTimeout(long millis, Runnable callback) {
     NetErrors.checkTimeout(millis);
@@ -757,18 +819,29 @@ public class Socket extends Duplex {
   /**
    * Node's {@code socket.timeout}: the value last given to {@link #setTimeout}, or null before any
    * (Node's {@code undefined}).
+   *
+   * @return the timeout in milliseconds, or null
    */
   public Long timeout() {
     long millis = idle.millis();
     return millis < 0 ? null : millis;
   }
 
-  /** Disables Nagle's algorithm: Node's {@code setNoDelay()}. */
+  /**
+   * Disables Nagle's algorithm: Node's {@code setNoDelay()}.
+   *
+   * @return this socket
+   */
   public Socket setNoDelay() {
     return setNoDelay(true);
   }
 
-  /** Node's {@code setNoDelay(enable)}. */
+  /**
+   * Node's {@code setNoDelay(enable)}.
+   *
+   * @param enable whether to turn it on
+   * @return this socket
+   */
   public Socket setNoDelay(boolean enable) {
     if (!loop().inLoop()) {
       loop().execute(() -> setNoDelay(enable));
@@ -786,12 +859,23 @@ public class Socket extends Duplex {
     return this;
   }
 
-  /** Node's {@code setKeepAlive(enable)}. */
+  /**
+   * Node's {@code setKeepAlive(enable)}.
+   *
+   * @param enable whether to turn it on
+   * @return this socket
+   */
   public Socket setKeepAlive(boolean enable) {
     return setKeepAlive(enable, 0);
   }
 
-  /** Node's {@code setKeepAlive(enable, initialDelay)}; the delay is in milliseconds. */
+  /**
+   * Node's {@code setKeepAlive(enable, initialDelay)}; the delay is in milliseconds.
+   *
+   * @param enable whether to turn it on
+   * @param initialDelayMillis the idle time before the first probe, in milliseconds
+   * @return this socket
+   */
   public Socket setKeepAlive(boolean enable, int initialDelayMillis) {
     if (!loop().inLoop()) {
       loop().execute(() -> setKeepAlive(enable, initialDelayMillis));
@@ -811,7 +895,11 @@ public class Socket extends Duplex {
     return this;
   }
 
-  /** Lets this socket keep the JVM alive again: Node's {@code ref()}. */
+  /**
+   * Lets this socket keep the JVM alive again: Node's {@code ref()}.
+   *
+   * @return this socket
+   */
   public Socket ref() {
     refWanted = true;
     loop()
@@ -823,7 +911,11 @@ public class Socket extends Duplex {
     return this;
   }
 
-  /** Lets the JVM exit while this socket is open: Node's {@code unref()}. */
+  /**
+   * Lets the JVM exit while this socket is open: Node's {@code unref()}.
+   *
+   * @return this socket
+   */
   public Socket unref() {
     refWanted = false;
     loop()
@@ -837,17 +929,29 @@ public class Socket extends Duplex {
 
   // State.
 
-  /** Node's {@code connecting}: true between {@code connect()} and {@code 'connect'}. */
+  /**
+   * Node's {@code connecting}: true between {@code connect()} and {@code 'connect'}.
+   *
+   * @return whether the socket is connecting
+   */
   public boolean connecting() {
     return connecting;
   }
 
-  /** Node's {@code pending}: true until connected (no handle yet, or still connecting). */
+  /**
+   * Node's {@code pending}: true until connected (no handle yet, or still connecting).
+   *
+   * @return whether the socket is not connected yet
+   */
   public boolean pending() {
     return !hasHandle || connecting;
   }
 
-  /** Node's {@code readyState}: opening, open, readOnly, writeOnly or closed. */
+  /**
+   * Node's {@code readyState}: opening, open, readOnly, writeOnly or closed.
+   *
+   * @return the state's name
+   */
   public String readyState() {
     if (connecting) return "opening";
     boolean r = readable();
@@ -858,7 +962,11 @@ public class Socket extends Duplex {
     return "closed";
   }
 
-  /** Node's {@code bytesRead}: bytes received. */
+  /**
+   * Node's {@code bytesRead}: bytes received.
+   *
+   * @return the number of bytes received
+   */
   public long bytesRead() {
     return bytesRead;
   }
@@ -866,6 +974,8 @@ public class Socket extends Duplex {
   /**
    * Node's {@code bytesWritten}: bytes handed to the kernel plus those still queued in the socket,
    * as Node counts them.
+   *
+   * @return the number of bytes written
    */
   public long bytesWritten() {
     // Node's sum: bytes dispatched, the chunks buffered behind the write in progress, and that
@@ -879,6 +989,8 @@ public class Socket extends Duplex {
    * Node's {@code autoSelectFamilyAttemptedAddresses}: the {@code ip:port} pairs tried by the last
    * family race, in order; null (Node's {@code undefined}) when the last connect ran none (an IP
    * address, a name with one address, {@code autoSelectFamily} off).
+   *
+   * @return the addresses tried, or null
    */
   public List<String> autoSelectFamilyAttemptedAddresses() {
     FamilyRace r = connector.race();
@@ -898,6 +1010,8 @@ public class Socket extends Duplex {
   /**
    * Node's {@code bufferSize}: the same as {@link #writableLength()} while the socket has a handle
    * (from {@code connect()} until it is destroyed), else null (Node's {@code undefined}).
+   *
+   * @return the buffered bytes, or null
    */
   public Integer bufferSize() {
     return connecting || hasHandle ? writableLength() : null;
@@ -909,49 +1023,79 @@ public class Socket extends Duplex {
    * connecting, the address is read afresh until the kernel bound it (Node caches the {@code {}} of
    * a read made before, until connected). On NIO a connecting socket has no local address until it
    * is connected: the JDK does not tell it earlier.
+   *
+   * @return the local address
    */
   public AddressInfo address() {
     AddressInfo a = localInfo();
     return a == null ? AddressInfo.EMPTY : a;
   }
 
-  /** Node's {@code localAddress}: the local IP address, or null (none yet, or an IPC socket). */
+  /**
+   * Node's {@code localAddress}: the local IP address, or null (none yet, or an IPC socket).
+   *
+   * @return the local address, or null
+   */
   public String localAddress() {
     AddressInfo a = localInfo();
     return a == null ? null : a.address();
   }
 
-  /** Node's {@code localPort}: the local port, or null (none yet, or an IPC socket). */
+  /**
+   * Node's {@code localPort}: the local port, or null (none yet, or an IPC socket).
+   *
+   * @return the local port, or null
+   */
   public Integer localPort() {
     AddressInfo a = localInfo();
     return a == null ? null : a.port();
   }
 
-  /** Node's {@code localFamily}: {@code "IPv4"} or {@code "IPv6"}, or null. */
+  /**
+   * Node's {@code localFamily}: {@code "IPv4"} or {@code "IPv6"}, or null.
+   *
+   * @return the local family, or null
+   */
   public String localFamily() {
     AddressInfo a = localInfo();
     return a == null ? null : a.family();
   }
 
-  /** Node's {@code remoteAddress}: the peer's IP address, or null (not connected, or IPC). */
+  /**
+   * Node's {@code remoteAddress}: the peer's IP address, or null (not connected, or IPC).
+   *
+   * @return the peer's address, or null
+   */
   public String remoteAddress() {
     AddressInfo a = remoteInfo();
     return a == null ? null : a.address();
   }
 
-  /** Node's {@code remotePort}: the peer's port, or null (not connected, or IPC). */
+  /**
+   * Node's {@code remotePort}: the peer's port, or null (not connected, or IPC).
+   *
+   * @return the peer's port, or null
+   */
   public Integer remotePort() {
     AddressInfo a = remoteInfo();
     return a == null ? null : a.port();
   }
 
-  /** Node's {@code remoteFamily}: {@code "IPv4"} or {@code "IPv6"}, or null. */
+  /**
+   * Node's {@code remoteFamily}: {@code "IPv4"} or {@code "IPv6"}, or null.
+   *
+   * @return the peer's family, or null
+   */
   public String remoteFamily() {
     AddressInfo a = remoteInfo();
     return a == null ? null : a.family();
   }
 
-  /** The path of an IPC socket, or null for TCP (a jnet extra). */
+  /**
+   * The path of an IPC socket, or null for TCP (a jnet extra).
+   *
+   * @return the path, or null
+   */
   public String path() {
     return pipePath;
   }
@@ -959,6 +1103,8 @@ public class Socket extends Duplex {
   /**
    * Node's {@code socket.server}: the server that accepted this socket, or null for a socket made
    * by {@code connect}.
+   *
+   * @return the server, or null
    */
   public Server server() {
     return server;
