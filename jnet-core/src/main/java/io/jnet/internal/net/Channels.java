@@ -16,6 +16,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.channel.uring.IoUringDomainSocketChannel;
+import io.netty.channel.uring.IoUringIoHandle;
 import io.netty.channel.uring.IoUringServerDomainSocketChannel;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
@@ -41,9 +42,29 @@ final class Channels {
     if (loop instanceof IoEventLoop io) {
       if (io.isCompatible(NioIoHandle.class)) return Transport.NIO;
       if (io.isCompatible(EpollIoHandle.class)) return Transport.EPOLL;
+      if (ioUring(io)) return Transport.IO_URING;
     }
     // A jnet loop wraps its transport's handler to run Node's phases; its channels are the JVM's.
     return Transport.current();
+  }
+
+  /** True when {@code loop} takes io_uring channels; false where the io_uring jar is missing. */
+  private static boolean ioUring(IoEventLoop loop) {
+    try {
+      return loop.isCompatible(IoUringIoHandle.class);
+    } catch (LinkageError e) {
+      return false;
+    }
+  }
+
+  /**
+   * True when the transport's channel closes at the peer's FIN instead of shutting its input down:
+   * Netty 4.2.18's io_uring Unix channel, whose config is no {@code SocketChannelConfig}, the only
+   * kind its {@code ALLOW_HALF_CLOSURE} check reads. The stream handle then takes that close for
+   * the end of the stream.
+   */
+  static boolean closesAtPeerEnd(Transport transport, boolean pipe) {
+    return pipe && transport == Transport.IO_URING;
   }
 
   static Channel newSocket(Transport transport, boolean ipv6) {

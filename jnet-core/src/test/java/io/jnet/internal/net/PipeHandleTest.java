@@ -179,7 +179,13 @@ abstract class PipeHandleTest {
     f.listenPipeResult(s, path);
     String out =
         io.jnet.testing.NodeJs.run(io.jnet.testing.NodeJs.script("internal-net/client.js"), path);
-    // On both transports: jnet's NIO Unix channel stays open after the peer's end, as epoll's does.
+    if (transport() == Transport.IO_URING) {
+      // Netty 4.2.18's io_uring Unix channel closes at the peer's FIN: the answer fails (EPIPE),
+      // the client still sees its end and its close.
+      assertEquals("end\nclose false\n", out);
+      return;
+    }
+    // jnet's NIO Unix channel stays open after the peer's end, as epoll's does.
     assertEquals("data pong to ping\nend\nclose false\n", out);
   }
 
