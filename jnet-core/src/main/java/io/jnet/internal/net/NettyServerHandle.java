@@ -334,13 +334,12 @@ final class NettyServerHandle implements ServerHandle {
   public void close(Callback callback) {
     assert channel.eventLoop().inEventLoop() : "not on the loop thread";
     Selector selector = nioSelector(channel);
+    // At the call, as uv_close unlinks: io_uring completes a listening channel's close later.
+    if (path != null && !Channels.isAbstract(path)) removeSocketFile();
     channel
         .close()
         .addListener(
-            f -> {
-              if (path != null && !Channels.isAbstract(path)) removeSocketFile();
-              channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(null)));
-            });
+            f -> channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(null))));
     // libuv closes the descriptor in uv_close: no connection can reach the server after close().
     io.jnet.loop.EventLoop owner = LoopEngine.currentOwner();
     if (selector != null && owner != null) LoopEngine.of(owner).releaseClosedChannels(selector);
