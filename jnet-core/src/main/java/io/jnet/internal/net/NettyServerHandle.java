@@ -49,7 +49,7 @@ import java.util.function.Function;
  * <p>As libuv's {@code uv_listen}, a listen is synchronous: the channel is registered and bound
  * before the listen call returns, and its callback has run by then (with the handle or the error).
  *
- * <p>Linux abstract socket names (a path starting with NUL) work on the epoll transport; the JDK's
+ * <p>Linux abstract socket names (a path starting with NUL) work on epoll and io_uring; the JDK's
  * Unix sockets cannot name them, so on NIO they fail with {@code EINVAL}, unlike Node.
  *
  * <p>Unlike Node, {@code ipv6Only} is honoured on the epoll transport only: the JDK's NIO has no
@@ -155,7 +155,7 @@ final class NettyServerHandle implements ServerHandle {
     assert loop.inEventLoop() : "not on the loop thread";
     Transport transport = Channels.transportOf(loop);
     boolean abstractName = Channels.isAbstract(path);
-    if (abstractName && transport != Transport.EPOLL) {
+    if (abstractName && transport == Transport.NIO) {
       callback.done(null, UvError.listen("EINVAL", path, -1, null));
       return;
     }
