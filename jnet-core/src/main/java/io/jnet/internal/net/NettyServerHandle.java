@@ -336,6 +336,7 @@ final class NettyServerHandle implements ServerHandle {
     Selector selector = nioSelector(channel);
     // At the call, as uv_close unlinks: io_uring completes a listening channel's close later.
     if (path != null && !Channels.isAbstract(path)) removeSocketFile();
+    Channels.stopListening(Channels.transportOf(channel.eventLoop()), channel);
     channel
         .close()
         .addListener(
