@@ -39,7 +39,8 @@ import jdk.net.ExtendedSocketOptions;
  *       start, so the listener never sees data while stopped.
  *   <li>The peer's FIN is Netty's {@code ChannelInputShutdownEvent} under {@code
  *       ALLOW_HALF_CLOSURE}: the handle stays writable (on NIO, Unix sockets use jnet's own {@code
- *       NioUnixChannel}, because Netty's NIO domain channel ignores half-closure).
+ *       NioUnixChannel}, because Netty's NIO domain channel ignores half-closure; on io_uring,
+ *       whose Unix channel closes at the FIN, that close is the end: see {@link #afterClose}).
  *   <li>Writes wrap the caller's bytes ({@code Unpooled.wrappedBuffer}) and are flushed at once, as
  *       libuv tries the kernel before it queues: a write the kernel took whole completes within the
  *       call. A write behind one still queued waits for the socket to be writable (Netty's flush
