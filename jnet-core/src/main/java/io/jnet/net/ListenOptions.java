@@ -17,8 +17,8 @@ import io.jnet.events.AbortSignal;
  * EADDRINUSE}, never taken over; {@code close()} removes the file the server made; {@link
  * #readableAll} and {@link #writableAll} set its mode to read or write permission for everyone and
  * nothing else (both: {@code 0666}), as Node 24's libuv does. A name starting with a NUL character
- * is a Linux abstract socket on epoll; the JDK cannot bind those, so NIO refuses them with {@code
- * EINVAL}.
+ * is a Linux abstract socket on epoll and io_uring; the JDK cannot bind those, so NIO refuses them
+ * with {@code EINVAL}.
  *
  * <p>As in Node 24, a path longer than 108 bytes (the size of Linux's {@code sun_path}) is refused
  * with {@code EINVAL}, at listen ({@code 'error'}) and at connect, and no file is made. Windows
