@@ -144,10 +144,13 @@ public final class ConnectOptions {
     return c;
   }
 
-  /** How long one Happy Eyeballs attempt may take, in milliseconds (at least 10). */
+  /**
+   * How long one Happy Eyeballs attempt may take, in milliseconds: below 1, {@code connect} throws
+   * {@code ERR_OUT_OF_RANGE}; below 10, it waits 10, as Node does.
+   */
   public ConnectOptions autoSelectFamilyAttemptTimeout(int millis) {
     ConnectOptions c = copy();
-    c.autoSelectFamilyAttemptTimeout = Math.max(10, millis);
+    c.autoSelectFamilyAttemptTimeout = millis;
     return c;
   }
 

@@ -47,6 +47,14 @@ final class Connector {
               + o.localPort()
               + ").");
     }
+    Integer attemptTimeout = o.autoSelectFamilyAttemptTimeout();
+    if (attemptTimeout != null && attemptTimeout < 1) {
+      throw JnetException.rangeError(
+          "ERR_OUT_OF_RANGE",
+          "The value of \"options.autoSelectFamilyAttemptTimeout\" is out of range. It must be >= 1"
+              + " && <= 2147483647. Received "
+              + attemptTimeout);
+    }
     int family = o.family();
     // Node checks the family only for a name it has to look up.
     if (IpAddresses.isIP(o.host()) == 0 && family != 0 && family != 4 && family != 6) {

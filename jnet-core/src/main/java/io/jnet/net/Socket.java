@@ -64,6 +64,10 @@ import java.util.function.Consumer;
  * #address()} is never null: Node's {@code {}} is {@link AddressInfo#EMPTY}. The {@code 'close'}
  * argument is never null either: where Node emits {@code 'close'} with no argument (a socket
  * destroyed before it ever had a handle), jnet passes {@code false}.
+ *
+ * <p>As in Node, every socket starts with one {@code 'end'} listener of its own (Node's {@code
+ * onReadableStreamEnd}): without {@code allowHalfOpen}, it makes a write after the peer's end and
+ * the socket's own fail with {@code EPIPE}; {@code listenerCount(END)} counts it.
  */
 public class Socket extends Duplex {
   /** Node's {@code 'connect'}: the connection is established. */
@@ -127,6 +131,9 @@ public class Socket extends Duplex {
   private KeepAlive keepAlive;
   private boolean peerEnded;
 
+  /** Set by the socket's own {@code 'end'} listener without allowHalfOpen: Node's writeAfterFIN. */
+  private volatile boolean writeAfterFinArmed;
+
   /**
    * Loop only: whether the handle is active as libuv counts it, so that a ref'd socket keeps the
    * JVM alive: until the peer's FIN is read, and after it while a write or shutdown is pending.
@@ -155,11 +162,13 @@ public class Socket extends Duplex {
   /** A socket that is not connected yet, with Node's constructor options. */
   public Socket(SocketOptions options) {
     super(streamOptions(options));
+    on(END, this::onReadableStreamEnd);
   }
 
   /** An accepted connection on {@code handle}, for {@code server}. */
   Socket(StreamHandle handle, Server server, ServerOptions options, String path) {
     super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
+    on(END, this::onReadableStreamEnd);
     this.server = server;
     this.pipePath = path;
     attach(handle);
@@ -210,6 +219,7 @@ public class Socket extends Duplex {
     if (options == null) throw NetErrors.missingConnectArgs();
     connector.check(options);
     if (connectListener != null) once(CONNECT, connectListener);
+    writeAfterFinArmed = false; // Node's connect() restores the prototype's write
     pipePath = options.path();
     connecting = true;
     if (!loop().inLoop()) {
@@ -386,19 +396,24 @@ public class Socket extends Duplex {
 
   @Override
   public boolean write(Buffer chunk, Consumer<JnetException> callback) {
-    if (peerEnded && !allowHalfOpen() && writableEnded()) return writeAfterFin(callback);
+    if (writeAfterFinArmed && writableEnded()) return writeAfterFin(callback);
     return super.write(chunk, callback);
   }
 
   @Override
   public boolean write(String chunk, String encoding, Consumer<JnetException> callback) {
-    if (peerEnded && !allowHalfOpen() && writableEnded()) {
+    if (writeAfterFinArmed && writableEnded()) {
       if (chunk == null)
         throw JnetException.typeError(
             "ERR_STREAM_NULL_VALUES", "May not write null values to stream");
       return writeAfterFin(callback);
     }
     return super.write(chunk, encoding, callback);
+  }
+
+  /** The socket's own {@code 'end'} listener, as Node's. */
+  private void onReadableStreamEnd() {
+    if (!allowHalfOpen()) writeAfterFinArmed = true;
   }
 
   private boolean writeAfterFin(Consumer<JnetException> callback) {
@@ -492,7 +507,8 @@ public class Socket extends Duplex {
 
   @Override
   protected void _final(Callback callback) {
-    if (pending()) {
+    // Node 24 defers on connecting, not pending: a socket never connected finishes at once.
+    if (connecting) {
       once(CONNECT, () -> _final(callback));
       return;
     }
@@ -637,16 +653,23 @@ public class Socket extends Duplex {
    * socket stays open: Node's {@code setTimeout}.
    */
   public Socket setTimeout(long millis) {
-    return setTimeout(millis, null);
+    NetErrors.checkTimeout(millis);
+    return applyTimeout(millis, null);
   }
 
   /**
-   * {@link #setTimeout(long)}, adding {@code callback} as a one-time {@code 'timeout'} listener.
+   * {@link #setTimeout(long)}, adding {@code callback} as a one-time {@code 'timeout'} listener; a
+   * null {@code callback} throws {@code ERR_INVALID_ARG_TYPE}, as Node's {@code null} does.
    */
   public Socket setTimeout(long millis, Runnable callback) {
     NetErrors.checkTimeout(millis);
+    if (callback == null) throw NetErrors.invalidArgType("callback", "function", "null");
+    return applyTimeout(millis, callback);
+  }
+
+  private Socket applyTimeout(long millis, Runnable callback) {
     if (!loop().inLoop()) {
-      loop().execute(() -> setTimeout(millis, callback));
+      loop().execute(() -> applyTimeout(millis, callback));
       return this;
     }
     if (destroyed()) return this;
