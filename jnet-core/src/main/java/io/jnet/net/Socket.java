@@ -136,9 +136,15 @@ public class Socket extends Duplex {
 
   /**
    * Loop only: whether the handle is active as libuv counts it, so that a ref'd socket keeps the
-   * JVM alive: until the peer's FIN is read, and after it while a write or shutdown is pending.
+   * JVM alive: while it reads (started, not stopped, the peer's FIN not read yet).
    */
-  private boolean active = true;
+  private boolean active;
+
+  /**
+   * Loop only: held while a write or shutdown is pending, whatever {@link #unref()} says, as a
+   * libuv request keeps its loop alive.
+   */
+  private KeepAlive requestAlive;
 
   /** Loop only: a shutdown (FIN) asked of the handle and not yet complete. */
   private boolean shutdownPending;
@@ -188,6 +194,7 @@ public class Socket extends Duplex {
     } else {
       read(0);
     }
+    updateActive();
   }
 
   private static StreamOptions streamOptions(SocketOptions options) {
@@ -295,17 +302,15 @@ public class Socket extends Duplex {
       undestroy();
     }
     handleCreated = true;
-    // Node's handle exists from connect() on: it keeps the process alive while connecting.
-    if (keepAlive == null) {
-      keepAlive = loop().keepAlive();
-      active = true;
-      if (!refWanted) keepAlive.unref();
-    }
+    // Node's handle exists from connect() on, inactive until it reads: while connecting, only the
+    // system lookup and the connect itself keep the process alive (Connector holds them).
+    newKeepAlive();
     connector.start(options);
   }
 
   /** Loop thread only: the connector got a handle. */
   void afterConnect(StreamHandle connected, ConnectOptions options) {
+    connector.release();
     if (destroyed()) {
       connected.close(err -> {});
       return;
@@ -330,6 +335,7 @@ public class Socket extends Duplex {
 
   /** Loop thread only: the connector failed with {@code error}. */
   void connectFailed(JnetException error) {
+    connector.release();
     if (destroyed()) return;
     connecting = false;
     destroy(error);
@@ -341,11 +347,7 @@ public class Socket extends Duplex {
     hasHandle = true;
     sockname = null;
     peername = null;
-    if (keepAlive == null) {
-      keepAlive = loop().keepAlive();
-      active = true;
-      if (!refWanted) keepAlive.unref();
-    }
+    newKeepAlive();
     h.setListener(
         new StreamListener() {
           @Override
@@ -373,7 +375,10 @@ public class Socket extends Duplex {
   private void onRead(Buffer chunk) {
     bytesRead += chunk.length();
     refreshTimer();
-    if (!push(chunk) && handle != null && handle.reading()) handle.readStop();
+    if (!push(chunk) && handle != null && handle.reading()) {
+      handle.readStop();
+      updateActive();
+    }
   }
 
   private void onEof() {
@@ -389,6 +394,7 @@ public class Socket extends Duplex {
       once(CONNECT, () -> _read(size));
     } else if (!handle.reading()) {
       handle.readStart();
+      updateActive();
     }
   }
 
@@ -470,20 +476,38 @@ public class Socket extends Duplex {
   }
 
   /**
-   * Refs or unrefs the keep-alive as libuv's handle becomes active or inactive: a socket that read
-   * the peer's FIN and has no write or shutdown pending no longer keeps the JVM alive, even if
-   * nobody destroys it, as in Node. (Unlike libuv, a socket paused before its FIN stays active.)
+   * Refs or unrefs the keep-alive as libuv's handle becomes active or inactive, as in Node: a
+   * socket that does not read (paused before reading started, stopped by backpressure, or past the
+   * peer's FIN) keeps the JVM alive only while a write or shutdown is pending, even if nobody
+   * destroys it.
    */
   private void updateActive() {
     KeepAlive k = keepAlive;
-    boolean now = !peerEnded || writeCallback != null || shutdownPending;
-    if (k == null || now == active) return;
-    active = now;
-    if (!now) {
-      k.unref();
-    } else if (refWanted) {
-      k.ref();
+    if (k == null) return;
+    boolean now = handle != null && handle.reading() && !peerEnded;
+    if (now != active) {
+      active = now;
+      if (!now) {
+        k.unref();
+      } else if (refWanted) {
+        k.ref();
+      }
     }
+    boolean request = writeCallback != null || shutdownPending;
+    if (request && requestAlive == null) {
+      requestAlive = loop().keepAlive();
+    } else if (!request && requestAlive != null) {
+      requestAlive.close();
+      requestAlive = null;
+    }
+  }
+
+  /** The socket's keep-alive, made inactive (libuv's new handle): reading makes it active. */
+  private void newKeepAlive() {
+    if (keepAlive != null) return;
+    keepAlive = loop().keepAlive();
+    keepAlive.unref();
+    active = false;
   }
 
   /** A write made while connecting waits for {@code 'connect'}, or fails on {@code 'close'}. */
@@ -601,6 +625,9 @@ public class Socket extends Duplex {
     KeepAlive k = keepAlive;
     keepAlive = null;
     if (k != null) k.close();
+    KeepAlive r = requestAlive;
+    requestAlive = null;
+    if (r != null) r.close();
   }
 
   /**
