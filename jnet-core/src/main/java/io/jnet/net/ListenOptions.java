@@ -86,7 +86,10 @@ public final class ListenOptions {
     return c;
   }
 
-  /** Listen on IPv6 only, refusing IPv4-mapped connections on {@code ::}. */
+  /**
+   * Listen on IPv6 only, refusing IPv4-mapped connections on {@code ::}. Unlike Node, on the NIO
+   * transport a server on {@code ::} still accepts IPv4: the JDK has no {@code IPV6_V6ONLY} option.
+   */
   public ListenOptions ipv6Only(boolean ipv6Only) {
     ListenOptions c = copy();
     c.ipv6Only = ipv6Only;
