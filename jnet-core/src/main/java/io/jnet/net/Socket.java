@@ -782,7 +782,10 @@ public class Socket extends Duplex {
     return this;
   }
 
-  /** Lets the JVM exit while this socket is open: Node's {@code unref()}. */
+  /**
+   * Lets the JVM exit while this socket is open: Node's {@code unref()}. As in Node, a lookup,
+   * connect, write or shutdown in flight still keeps the JVM alive until it completes.
+   */
   public Socket unref() {
     refWanted = false;
     loop()
