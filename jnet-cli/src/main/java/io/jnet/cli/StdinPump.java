@@ -1,6 +1,7 @@
 package io.jnet.cli;
 
 import io.jnet.buffer.Buffer;
+import io.jnet.loop.KeepAlive;
 import io.jnet.net.Socket;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,9 @@ import java.io.PrintStream;
  * queued. The target may change ({@code jnet listen --keep-open} serves connections in turn); a
  * chunk read while no socket is attached waits for the next one. At end of stdin the attached
  * socket, and each one attached later, is ended (FIN) unless {@code shutdown} is false.
+ *
+ * <p>Until the end of stdin the pump keeps the JVM alive, as Node's {@code process.stdin} handle
+ * does while it reads: a socket whose peer ended first, with no write in flight, holds nothing.
  */
 final class StdinPump {
   private static final int CHUNK = 64 * 1024;
@@ -28,6 +32,7 @@ final class StdinPump {
   private long drains; // guarded by this: 'drain' events of the target so far
   private boolean ended; // guarded by this: stdin reached its end
   private boolean started; // guarded by this
+  private KeepAlive reading; // guarded by this: held from the first attach to the end of stdin
 
   StdinPump(InputStream in, boolean shutdown, Progress progress, PrintStream err, String name) {
     this.in = in;
@@ -47,6 +52,7 @@ final class StdinPump {
     notifyAll();
     if (!started) {
       started = true;
+      reading = socket.loop().keepAlive();
       Thread t = new Thread(this::run, "jnet-stdin");
       t.setDaemon(true);
       t.start();
@@ -78,9 +84,13 @@ final class StdinPump {
       err.println("jnet " + name + ": stdin: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      synchronized (this) {
+        reading.close();
+      }
       return;
     }
     synchronized (this) {
+      reading.close();
       ended = true;
       if (target != null && shutdown) target.end();
     }
