@@ -205,14 +205,15 @@ public final class ConnectOptions {
   }
 
   /**
-   * How long one Happy Eyeballs attempt may take, in milliseconds (at least 10).
+   * How long one Happy Eyeballs attempt may take, in milliseconds: below 1, {@code connect} throws
+   * {@code ERR_OUT_OF_RANGE}; below 10, it waits 10, as Node does.
    *
    * @param millis the time in milliseconds
    * @return a copy of these options with this one changed
    */
   public ConnectOptions autoSelectFamilyAttemptTimeout(int millis) {
     ConnectOptions c = copy();
-    c.autoSelectFamilyAttemptTimeout = Math.max(10, millis);
+    c.autoSelectFamilyAttemptTimeout = millis;
     return c;
   }
 

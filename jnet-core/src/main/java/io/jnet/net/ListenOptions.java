@@ -116,7 +116,8 @@ public final class ListenOptions {
   }
 
   /**
-   * Listen on IPv6 only, refusing IPv4-mapped connections on {@code ::}.
+   * Listen on IPv6 only, refusing IPv4-mapped connections on {@code ::}. Unlike Node, on the NIO
+   * transport a server on {@code ::} still accepts IPv4: the JDK has no {@code IPV6_V6ONLY} option.
    *
    * @param ipv6Only whether to refuse IPv4-mapped connections
    * @return a copy of these options with this one changed

@@ -65,6 +65,10 @@ import java.util.function.Consumer;
  * #address()} is never null: Node's {@code {}} is {@link AddressInfo#EMPTY}. The {@code 'close'}
  * argument is never null either: where Node emits {@code 'close'} with no argument (a socket
  * destroyed before it ever had a handle), jnet passes {@code false}.
+ *
+ * <p>As in Node, every socket starts with one {@code 'end'} listener of its own (Node's {@code
+ * onReadableStreamEnd}): without {@code allowHalfOpen}, it makes a write after the peer's end and
+ * the socket's own fail with {@code EPIPE}; {@code listenerCount(END)} counts it.
  */
 public class Socket extends Duplex {
   /** Node's {@code 'connect'}: the connection is established. */
@@ -128,11 +132,20 @@ public class Socket extends Duplex {
   private KeepAlive keepAlive;
   private boolean peerEnded;
 
+  /** Set by the socket's own {@code 'end'} listener without allowHalfOpen: Node's writeAfterFIN. */
+  private volatile boolean writeAfterFinArmed;
+
   /**
    * Loop only: whether the handle is active as libuv counts it, so that a ref'd socket keeps the
-   * JVM alive: until the peer's FIN is read, and after it while a write or shutdown is pending.
+   * JVM alive: while it reads (started, not stopped, the peer's FIN not read yet).
    */
-  private boolean active = true;
+  private boolean active;
+
+  /**
+   * Loop only: held while a write or shutdown is pending, whatever {@link #unref()} says, as a
+   * libuv request keeps its loop alive.
+   */
+  private KeepAlive requestAlive;
 
   /** Loop only: a shutdown (FIN) asked of the handle and not yet complete. */
   private boolean shutdownPending;
@@ -164,6 +177,7 @@ public class Socket extends Duplex {
     this.blockList = options.blockList();
     if (options.fd() >= 0) adopt(options.fd());
     watchSignal(options.signal());
+    on(END, this::onReadableStreamEnd);
   }
 
   /** An accepted connection on {@code handle}, for {@code server}. */
@@ -171,6 +185,7 @@ public class Socket extends Duplex {
     super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
     this.onread = null;
     this.blockList = null;
+    on(END, this::onReadableStreamEnd);
     this.server = server;
     this.pipePath = path;
     attach(handle);
@@ -190,6 +205,7 @@ public class Socket extends Duplex {
     } else {
       read(0);
     }
+    updateActive();
   }
 
   private static StreamOptions streamOptions(SocketOptions options) {
@@ -237,6 +253,7 @@ public class Socket extends Duplex {
   private Socket connectAs(ConnectOptions options, Runnable connectListener) {
     connector.check(options);
     if (connectListener != null) once(CONNECT, connectListener);
+    writeAfterFinArmed = false; // Node's connect() restores the prototype's write
     pipePath = options.path();
     connecting = true;
     if (!loop().inLoop()) {
@@ -362,17 +379,15 @@ public class Socket extends Duplex {
       undestroy();
     }
     handleCreated = true;
-    // Node's handle exists from connect() on: it keeps the process alive while connecting.
-    if (keepAlive == null) {
-      keepAlive = loop().keepAlive();
-      active = true;
-      if (!refWanted) keepAlive.unref();
-    }
+    // Node's handle exists from connect() on, inactive until it reads: while connecting, only the
+    // system lookup and the connect itself keep the process alive (Connector holds them).
+    newKeepAlive();
     connector.start(options);
   }
 
   /** Loop thread only: the connector got a handle. */
   void afterConnect(StreamHandle connected, ConnectOptions options) {
+    connector.release();
     if (destroyed()) {
       connected.close(err -> {});
       return;
@@ -397,6 +412,7 @@ public class Socket extends Duplex {
 
   /** Loop thread only: the connector failed with {@code error}. */
   void connectFailed(JnetException error) {
+    connector.release();
     if (destroyed()) return;
     connecting = false;
     destroy(error);
@@ -408,11 +424,7 @@ public class Socket extends Duplex {
     hasHandle = true;
     sockname = null;
     peername = null;
-    if (keepAlive == null) {
-      keepAlive = loop().keepAlive();
-      active = true;
-      if (!refWanted) keepAlive.unref();
-    }
+    newKeepAlive();
     h.setListener(
         onread != null
             ? new OnReadListener()
@@ -446,7 +458,10 @@ public class Socket extends Duplex {
     }
     bytesRead += chunk.length();
     refreshTimer();
-    if (!push(chunk) && handle != null && handle.reading()) handle.readStop();
+    if (!push(chunk) && handle != null && handle.reading()) {
+      handle.readStop();
+      updateActive();
+    }
   }
 
   private void onEof() {
@@ -463,6 +478,7 @@ public class Socket extends Duplex {
       once(CONNECT, () -> _read(size));
     } else if (!handle.reading()) {
       handle.readStart();
+      updateActive();
     }
   }
 
@@ -530,19 +546,24 @@ public class Socket extends Duplex {
 
   @Override
   public boolean write(Buffer chunk, Consumer<JnetException> callback) {
-    if (peerEnded && !allowHalfOpen() && writableEnded()) return writeAfterFin(callback);
+    if (writeAfterFinArmed && writableEnded()) return writeAfterFin(callback);
     return super.write(chunk, callback);
   }
 
   @Override
   public boolean write(String chunk, String encoding, Consumer<JnetException> callback) {
-    if (peerEnded && !allowHalfOpen() && writableEnded()) {
+    if (writeAfterFinArmed && writableEnded()) {
       if (chunk == null)
         throw JnetException.typeError(
             "ERR_STREAM_NULL_VALUES", "May not write null values to stream");
       return writeAfterFin(callback);
     }
     return super.write(chunk, encoding, callback);
+  }
+
+  /** The socket's own {@code 'end'} listener, as Node's. */
+  private void onReadableStreamEnd() {
+    if (!allowHalfOpen()) writeAfterFinArmed = true;
   }
 
   private boolean writeAfterFin(Consumer<JnetException> callback) {
@@ -599,20 +620,38 @@ public class Socket extends Duplex {
   }
 
   /**
-   * Refs or unrefs the keep-alive as libuv's handle becomes active or inactive: a socket that read
-   * the peer's FIN and has no write or shutdown pending no longer keeps the JVM alive, even if
-   * nobody destroys it, as in Node. (Unlike libuv, a socket paused before its FIN stays active.)
+   * Refs or unrefs the keep-alive as libuv's handle becomes active or inactive, as in Node: a
+   * socket that does not read (paused before reading started, stopped by backpressure, or past the
+   * peer's FIN) keeps the JVM alive only while a write or shutdown is pending, even if nobody
+   * destroys it.
    */
   private void updateActive() {
     KeepAlive k = keepAlive;
-    boolean now = !peerEnded || writeCallback != null || shutdownPending;
-    if (k == null || now == active) return;
-    active = now;
-    if (!now) {
-      k.unref();
-    } else if (refWanted) {
-      k.ref();
+    if (k == null) return;
+    boolean now = handle != null && handle.reading() && !peerEnded;
+    if (now != active) {
+      active = now;
+      if (!now) {
+        k.unref();
+      } else if (refWanted) {
+        k.ref();
+      }
     }
+    boolean request = writeCallback != null || shutdownPending;
+    if (request && requestAlive == null) {
+      requestAlive = loop().keepAlive();
+    } else if (!request && requestAlive != null) {
+      requestAlive.close();
+      requestAlive = null;
+    }
+  }
+
+  /** The socket's keep-alive, made inactive (libuv's new handle): reading makes it active. */
+  private void newKeepAlive() {
+    if (keepAlive != null) return;
+    keepAlive = loop().keepAlive();
+    keepAlive.unref();
+    active = false;
   }
 
   /** A write made while connecting waits for {@code 'connect'}, or fails on {@code 'close'}. */
@@ -636,7 +675,8 @@ public class Socket extends Duplex {
 
   @Override
   protected void _final(Callback callback) {
-    if (pending()) {
+    // Node 24 defers on connecting, not pending: a socket never connected finishes at once.
+    if (connecting) {
       once(CONNECT, () -> _final(callback));
       return;
     }
@@ -729,6 +769,9 @@ public class Socket extends Duplex {
     KeepAlive k = keepAlive;
     keepAlive = null;
     if (k != null) k.close();
+    KeepAlive r = requestAlive;
+    requestAlive = null;
+    if (r != null) r.close();
   }
 
   /**
@@ -786,11 +829,13 @@ public class Socket extends Duplex {
    * @return this socket
    */
   public Socket setTimeout(long millis) {
-    return setTimeout(millis, null);
+    NetErrors.checkTimeout(millis);
+    return applyTimeout(millis, null);
   }
 
   /**
-   * {@link #setTimeout(long)}, adding {@code callback} as a one-time {@code 'timeout'} listener.
+   * {@link #setTimeout(long)}, adding {@code callback} as a one-time {@code 'timeout'} listener; a
+   * null {@code callback} throws {@code ERR_INVALID_ARG_TYPE}, as Node's {@code null} does.
    *
    * @param millis the idle time in milliseconds; 0 disables
    * @param callback added as a one-time {@code 'timeout'} listener
@@ -798,8 +843,13 @@ public class Socket extends Duplex {
    */
   public Socket setTimeout(long millis, Runnable callback) {
     NetErrors.checkTimeout(millis);
+    if (callback == null) throw NetErrors.invalidArgType("callback", "function", "null");
+    return applyTimeout(millis, callback);
+  }
+
+  private Socket applyTimeout(long millis, Runnable callback) {
     if (!loop().inLoop()) {
-      loop().execute(() -> setTimeout(millis, callback));
+      loop().execute(() -> applyTimeout(millis, callback));
       return this;
     }
     if (destroyed()) return this;
@@ -912,7 +962,8 @@ public class Socket extends Duplex {
   }
 
   /**
-   * Lets the JVM exit while this socket is open: Node's {@code unref()}.
+   * Lets the JVM exit while this socket is open: Node's {@code unref()}. As in Node, a lookup,
+   * connect, write or shutdown in flight still keeps the JVM alive until it completes.
    *
    * @return this socket
    */
