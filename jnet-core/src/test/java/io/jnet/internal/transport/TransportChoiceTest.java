@@ -50,6 +50,9 @@ class TransportChoiceTest {
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // As a user on JDK 24+ would (README): without it the JDK itself warns when Netty loads a
+    // native library, and these cases check that jnet says nothing of its own.
+    if (Runtime.version().feature() >= 22) cmd.add("--enable-native-access=ALL-UNNAMED");
     if (transport != null) cmd.add("-Djnet.transport=" + transport);
     cmd.add("-cp");
     cmd.add(String.join(File.pathSeparator, classPath));
