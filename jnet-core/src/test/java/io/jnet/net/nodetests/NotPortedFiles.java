@@ -72,10 +72,6 @@ import io.jnet.net.nodetests.NotPorted.Status;
     status = Status.WAITS,
     reason = "the reusePort listen option")
 @NotPorted(
-    file = "test-net-server-listen-options-signal.js",
-    status = Status.WAITS,
-    reason = "the signal listen option (AbortSignal)")
-@NotPorted(
     file = "test-net-server-capture-rejection.js",
     status = Status.NOT_APPLICABLE,
     reason = "events.captureRejections and async listeners: JavaScript promises")
@@ -99,7 +95,7 @@ import io.jnet.net.nodetests.NotPorted.Status;
 @NotPorted(
     file = "test-net-child-process-connect-reset.js",
     status = Status.NOT_APPLICABLE,
-    reason = "a child process killed under its connection (and the onread option)")
+    reason = "a child process killed under its connection")
 @NotPorted(
     file = "test-net-normalize-args.js",
     status = Status.NOT_APPLICABLE,
@@ -116,14 +112,6 @@ import io.jnet.net.nodetests.NotPorted.Status;
     file = "test-net-perf_hooks.js",
     status = Status.NOT_APPLICABLE,
     reason = "PerformanceObserver entries of type 'net': perf_hooks")
-@NotPorted(
-    file = "test-net-connect-abort-controller.js",
-    status = Status.WAITS,
-    reason = "the signal connect option (AbortSignal)")
-@NotPorted(
-    file = "test-net-onread-static-buffer.js",
-    status = Status.WAITS,
-    reason = "the onread connect option (a caller's static buffer)")
 @NotPorted(
     file = "test-net-connect-options-fd.js",
     status = Status.NOT_APPLICABLE,
