@@ -81,10 +81,6 @@ import io.jnet.net.nodetests.NotPorted.Status;
     reason =
         "Symbol.asyncDispose: JavaScript only (closeAsync is jnet's nearest, with its own tests)")
 @NotPorted(
-    file = "test-net-listen-fd0.js",
-    status = Status.NOT_APPLICABLE,
-    reason = "listen({fd: 0}): jnet has no fd option (the JVM gives no file descriptors)")
-@NotPorted(
     file = "test-net-connect-options-invalid.js",
     status = Status.NOT_APPLICABLE,
     reason = "objectMode options and a host array: Java's types take no such option")
@@ -116,10 +112,6 @@ import io.jnet.net.nodetests.NotPorted.Status;
     file = "test-net-connect-options-fd.js",
     status = Status.NOT_APPLICABLE,
     reason = "the fd connect option over handles from internalBinding('pipe_wrap')")
-@NotPorted(
-    file = "test-net-server-listen-handle.js",
-    status = Status.NOT_APPLICABLE,
-    reason = "listen on a handle or fd (internalBinding('tcp_wrap'), _handle)")
 final class NotPortedFiles {
   private NotPortedFiles() {}
 }
