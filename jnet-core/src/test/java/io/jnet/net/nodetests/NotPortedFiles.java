@@ -6,23 +6,17 @@ import io.jnet.net.nodetests.NotPorted.Status;
 @NotPorted(
     file = "test-blocklist.js",
     status = Status.PORTED_ELSEWHERE,
-    reason = "waits for BlockList/SocketAddress (BlockListNodeTest)")
+    reason = "BlockListNodeTest, assertion by assertion on jnet's BlockList")
 @NotPorted(
     file = "test-blocklist-clone.js",
-    status = Status.PORTED_ELSEWHERE,
-    reason = "waits for BlockList/SocketAddress (BlockListNodeTest)")
-@NotPorted(
-    file = "test-net-blocklist.js",
-    status = Status.PORTED_ELSEWHERE,
-    reason = "waits for BlockList/SocketAddress (BlockListNodeTest)")
-@NotPorted(
-    file = "test-net-server-blocklist.js",
-    status = Status.PORTED_ELSEWHERE,
-    reason = "waits for BlockList/SocketAddress (BlockListNodeTest)")
+    status = Status.NOT_APPLICABLE,
+    reason =
+        "a BlockList sent through a MessageChannel (a clone sharing its rules): Java threads share"
+            + " the object itself")
 @NotPorted(
     file = "test-socket-address.js",
     status = Status.PORTED_ELSEWHERE,
-    reason = "waits for BlockList/SocketAddress (SocketAddressNodeTest)")
+    reason = "SocketAddressNodeTest, on jnet's SocketAddress")
 @NotPorted(
     file = "test-net-socket-connect-invalid-autoselectfamily.js",
     status = Status.NOT_APPLICABLE,
