@@ -66,6 +66,8 @@ final class EchoCommand {
                               + (verbose ? " time=" + Progress.seconds(start) : "")));
               socket.pipe(socket);
             });
+    // Before listen: its callback (the line a caller waits for) may run at once on the loop.
+    closeOnSignal(server, open);
     Serving.listen(
         "echo",
         server,
@@ -74,7 +76,6 @@ final class EchoCommand {
         out,
         err,
         () -> out.println("listening on " + server.address()));
-    closeOnSignal(server, open);
     return -1;
   }
 

@@ -89,6 +89,8 @@ final class ListenCommand {
     }
     Address address = Address.parse(o.operands().get(0), null);
     ListenCommand listen = new ListenCommand(o, err);
+    // Before listen: its callback (the line a caller waits for) may run at once on the loop.
+    EchoCommand.closeOnSignal(listen.server, listen.open);
     Serving.listen(
         "listen",
         listen.server,
@@ -99,7 +101,6 @@ final class ListenCommand {
         () -> {
           if (listen.verbose) listen.progress.log(err, "listening on " + listen.server.address());
         });
-    EchoCommand.closeOnSignal(listen.server, listen.open);
     return -1;
   }
 

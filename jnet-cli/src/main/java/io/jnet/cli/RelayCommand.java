@@ -106,6 +106,8 @@ final class RelayCommand {
                     upstream.pipe(client);
                   });
             });
+    // Before listen: its callback (the line a caller waits for) may run at once on the loop.
+    EchoCommand.closeOnSignal(server, open);
     Serving.listen(
         "relay",
         server,
@@ -114,7 +116,6 @@ final class RelayCommand {
         out,
         err,
         () -> progress.log(out, "relaying " + server.address() + " to " + to));
-    EchoCommand.closeOnSignal(server, open);
     return -1;
   }
 }

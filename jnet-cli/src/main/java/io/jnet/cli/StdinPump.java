@@ -1,6 +1,7 @@
 package io.jnet.cli;
 
 import io.jnet.buffer.Buffer;
+import io.jnet.loop.KeepAlive;
 import io.jnet.net.Socket;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,10 @@ import java.io.PrintStream;
  * queued. The target may change ({@code jnet listen --keep-open} serves connections in turn); a
  * chunk read while no socket is attached waits for the next one. At end of stdin the attached
  * socket, and each one attached later, is ended (FIN) unless {@code shutdown} is false.
+ *
+ * <p>While stdin is open the pump holds its loop alive, as Node's {@code process.stdin} handle
+ * does: a socket that has read the peer's end and has nothing queued no longer holds the JVM, and
+ * the pump's thread is a daemon, so without the hold the tool could exit with stdin half copied.
  */
 final class StdinPump {
   private static final int CHUNK = 64 * 1024;
@@ -28,6 +33,7 @@ final class StdinPump {
   private long drains; // guarded by this: 'drain' events of the target so far
   private boolean ended; // guarded by this: stdin reached its end
   private boolean started; // guarded by this
+  private KeepAlive stdinOpen; // guarded by this: held from the first attach to the end of stdin
 
   StdinPump(InputStream in, boolean shutdown, Progress progress, PrintStream err, String name) {
     this.in = in;
@@ -47,6 +53,7 @@ final class StdinPump {
     notifyAll();
     if (!started) {
       started = true;
+      stdinOpen = socket.loop().keepAlive();
       Thread t = new Thread(this::run, "jnet-stdin");
       t.setDaemon(true);
       t.start();
@@ -83,6 +90,7 @@ final class StdinPump {
     synchronized (this) {
       ended = true;
       if (target != null && shutdown) target.end();
+      stdinOpen.close(); // after end(): the socket holds the loop from the call on
     }
   }
 

@@ -92,6 +92,15 @@ class CliMemoryTest {
     assertEquals(EXPECTED_CRC, crc.getValue(), "CRC32");
   }
 
+  /** {@link #assertPattern(InputStream)}, with what {@code p} printed when it fails. */
+  private static void assertPattern(InputStream in, JnetProcess p) throws IOException {
+    try {
+      assertPattern(in);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\n" + p.describe(), e);
+    }
+  }
+
   private static void assertPatternOnStdout(JnetProcess p) throws InterruptedException {
     assertEquals(0, p.awaitExit(), p::describe);
     assertEquals(TOTAL, p.stdoutCount(), p::describe);
@@ -113,7 +122,7 @@ class CliMemoryTest {
         Socket peer = server.accept()) {
       CompletableFuture<Void> down = send(peer.getOutputStream(), shutdownOutput(peer));
       CompletableFuture<Void> up = send(connect.stdin(), close(connect.stdin()));
-      assertPattern(peer.getInputStream());
+      assertPattern(peer.getInputStream(), connect);
       down.get(JnetProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS);
       up.get(JnetProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS);
       assertPatternOnStdout(connect);
@@ -128,7 +137,7 @@ class CliMemoryTest {
       try (Socket peer = CliListenTest.client(port)) {
         CompletableFuture<Void> up = send(peer.getOutputStream(), shutdownOutput(peer));
         CompletableFuture<Void> down = send(listen.stdin(), close(listen.stdin()));
-        assertPattern(peer.getInputStream());
+        assertPattern(peer.getInputStream(), listen);
         up.get(JnetProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS);
         down.get(JnetProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS);
       }

@@ -15,12 +15,19 @@ import java.util.Locale;
  * Node's {@code ERR_UNKNOWN_ENCODING}. A null name means UTF-8, as an omitted one does in Node.
  */
 public enum Encoding {
+  /** UTF-8, Node's default; also {@code utf-8}. */
   UTF8("utf8"),
+  /** UTF-16 little-endian; also {@code ucs2}, {@code ucs-2}, {@code utf-16le}. */
   UTF16LE("utf16le"),
+  /** ISO-8859-1, one byte per character; also {@code binary}. */
   LATIN1("latin1"),
+  /** Base64 with padding; decoding also takes the URL alphabet. */
   BASE64("base64"),
+  /** Base64 with the URL alphabet and no padding. */
   BASE64URL("base64url"),
+  /** Two hexadecimal digits per byte. */
   HEX("hex"),
+  /** Decodes the low seven bits of each byte; encodes as {@link #LATIN1} does. */
   ASCII("ascii");
 
   private final String nodeName;
@@ -29,7 +36,11 @@ public enum Encoding {
     this.nodeName = nodeName;
   }
 
-  /** Node's canonical name for this encoding, such as {@code "utf8"}. */
+  /**
+   * Node's canonical name for this encoding, such as {@code "utf8"}.
+   *
+   * @return the name Node uses
+   */
   public String nodeName() {
     return nodeName;
   }
@@ -37,6 +48,8 @@ public enum Encoding {
   /**
    * Returns the encoding Node means by {@code name}; null means UTF-8.
    *
+   * @param name the name, in any spelling and case Node accepts
+   * @return the encoding
    * @throws JnetException {@code ERR_UNKNOWN_ENCODING} (a TypeError) for a name Node rejects
    */
   public static Encoding of(String name) {
@@ -54,6 +67,8 @@ public enum Encoding {
    * code that holds a {@link Charset}. Node's {@code ascii} is not US-ASCII (it keeps the low seven
    * bits of any byte), so US-ASCII and every other charset have no Node encoding.
    *
+   * @param charset the Java charset; {@code null} means UTF-8
+   * @return the matching encoding
    * @throws JnetException {@code ERR_UNKNOWN_ENCODING} (a TypeError) for any other charset
    */
   public static Encoding forCharset(Charset charset) {
@@ -68,7 +83,12 @@ public enum Encoding {
             + " (Node's encodings take UTF-8, UTF-16LE and ISO-8859-1 as charsets)");
   }
 
-  /** Node's {@code Buffer.isEncoding(name)}: whether {@code name} names an encoding. */
+  /**
+   * Node's {@code Buffer.isEncoding(name)}: whether {@code name} names an encoding.
+   *
+   * @param name the name, in any spelling and case Node accepts
+   * @return whether Node knows the name
+   */
   public static boolean isEncoding(String name) {
     return name != null && lookup(name) != null;
   }

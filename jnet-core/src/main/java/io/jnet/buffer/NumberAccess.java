@@ -97,57 +97,113 @@ abstract class NumberAccess {
 
   // ---------------------------------------------------------------- readers
 
-  /** Node's {@code buf.readUInt8(offset)}. */
+  /**
+   * Node's {@code buf.readUInt8(offset)}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public int readUInt8(int offset) {
     return array[at(offset, 1)] & 0xFF;
   }
 
-  /** Node's {@code buf.readInt8(offset)}. */
+  /**
+   * Node's {@code buf.readInt8(offset)}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public int readInt8(int offset) {
     return array[at(offset, 1)];
   }
 
-  /** Node's {@code buf.readUInt16LE(offset)}. */
+  /**
+   * Node's {@code buf.readUInt16LE(offset)}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public int readUInt16LE(int offset) {
     return (short) SHORT_LE.get(array, at(offset, 2)) & 0xFFFF;
   }
 
-  /** Node's {@code buf.readUInt16BE(offset)}. */
+  /**
+   * Node's {@code buf.readUInt16BE(offset)}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public int readUInt16BE(int offset) {
     return (short) SHORT_BE.get(array, at(offset, 2)) & 0xFFFF;
   }
 
-  /** Node's {@code buf.readInt16LE(offset)}. */
+  /**
+   * Node's {@code buf.readInt16LE(offset)}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public int readInt16LE(int offset) {
     return (short) SHORT_LE.get(array, at(offset, 2));
   }
 
-  /** Node's {@code buf.readInt16BE(offset)}. */
+  /**
+   * Node's {@code buf.readInt16BE(offset)}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public int readInt16BE(int offset) {
     return (short) SHORT_BE.get(array, at(offset, 2));
   }
 
-  /** Node's {@code buf.readUInt32LE(offset)}. */
+  /**
+   * Node's {@code buf.readUInt32LE(offset)}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public long readUInt32LE(int offset) {
     return (int) INT_LE.get(array, at(offset, 4)) & 0xFFFFFFFFL;
   }
 
-  /** Node's {@code buf.readUInt32BE(offset)}. */
+  /**
+   * Node's {@code buf.readUInt32BE(offset)}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public long readUInt32BE(int offset) {
     return (int) INT_BE.get(array, at(offset, 4)) & 0xFFFFFFFFL;
   }
 
-  /** Node's {@code buf.readInt32LE(offset)}. */
+  /**
+   * Node's {@code buf.readInt32LE(offset)}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public int readInt32LE(int offset) {
     return (int) INT_LE.get(array, at(offset, 4));
   }
 
-  /** Node's {@code buf.readInt32BE(offset)}. */
+  /**
+   * Node's {@code buf.readInt32BE(offset)}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public int readInt32BE(int offset) {
     return (int) INT_BE.get(array, at(offset, 4));
   }
 
-  /** Node's {@code buf.readUIntLE(offset, byteLength)}: 1 to 6 bytes, unsigned. */
+  /**
+   * Node's {@code buf.readUIntLE(offset, byteLength)}: 1 to 6 bytes, unsigned.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @param byteLength how many bytes, 1 to 6
+   * @return the number read
+   */
   public long readUIntLE(int offset, int byteLength) {
     checkByteLength(byteLength);
     int p = at(offset, byteLength);
@@ -156,7 +212,13 @@ abstract class NumberAccess {
     return v;
   }
 
-  /** Node's {@code buf.readUIntBE(offset, byteLength)}: 1 to 6 bytes, unsigned. */
+  /**
+   * Node's {@code buf.readUIntBE(offset, byteLength)}: 1 to 6 bytes, unsigned.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @param byteLength how many bytes, 1 to 6
+   * @return the number read
+   */
   public long readUIntBE(int offset, int byteLength) {
     checkByteLength(byteLength);
     int p = at(offset, byteLength);
@@ -165,14 +227,26 @@ abstract class NumberAccess {
     return v;
   }
 
-  /** Node's {@code buf.readIntLE(offset, byteLength)}: 1 to 6 bytes, two's complement. */
+  /**
+   * Node's {@code buf.readIntLE(offset, byteLength)}: 1 to 6 bytes, two's complement.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @param byteLength how many bytes, 1 to 6
+   * @return the number read
+   */
   public long readIntLE(int offset, int byteLength) {
     long v = readUIntLE(offset, byteLength);
     int shift = 64 - 8 * byteLength;
     return (v << shift) >> shift;
   }
 
-  /** Node's {@code buf.readIntBE(offset, byteLength)}: 1 to 6 bytes, two's complement. */
+  /**
+   * Node's {@code buf.readIntBE(offset, byteLength)}: 1 to 6 bytes, two's complement.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @param byteLength how many bytes, 1 to 6
+   * @return the number read
+   */
   public long readIntBE(int offset, int byteLength) {
     long v = readUIntBE(offset, byteLength);
     int shift = 64 - 8 * byteLength;
@@ -183,6 +257,9 @@ abstract class NumberAccess {
    * Node's {@code buf.readBigUInt64LE(offset)}: an unsigned 64-bit value, as Node's BigInt. A
    * {@code BigInteger}, because values from 2^63 up do not fit a {@code long}; {@link
    * #readBigInt64LE(int)} reads the same bits as a {@code long} without allocating.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
    */
   public BigInteger readBigUInt64LE(int offset) {
     return unsigned(readBigInt64LE(offset));
@@ -192,6 +269,9 @@ abstract class NumberAccess {
    * Node's {@code buf.readBigUInt64BE(offset)}: an unsigned 64-bit value, as Node's BigInt. A
    * {@code BigInteger}, because values from 2^63 up do not fit a {@code long}; {@link
    * #readBigInt64BE(int)} reads the same bits as a {@code long} without allocating.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
    */
   public BigInteger readBigUInt64BE(int offset) {
     return unsigned(readBigInt64BE(offset));
@@ -202,109 +282,206 @@ abstract class NumberAccess {
     return v >= 0 ? b : b.add(TWO_64);
   }
 
-  /** Node's {@code buf.readBigInt64LE(offset)}, as a {@code long}. */
+  /**
+   * Node's {@code buf.readBigInt64LE(offset)}, as a {@code long}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public long readBigInt64LE(int offset) {
     return (long) LONG_LE.get(array, at(offset, 8));
   }
 
-  /** Node's {@code buf.readBigInt64BE(offset)}, as a {@code long}. */
+  /**
+   * Node's {@code buf.readBigInt64BE(offset)}, as a {@code long}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public long readBigInt64BE(int offset) {
     return (long) LONG_BE.get(array, at(offset, 8));
   }
 
-  /** Node's {@code buf.readFloatLE(offset)}. */
+  /**
+   * Node's {@code buf.readFloatLE(offset)}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public float readFloatLE(int offset) {
     return Float.intBitsToFloat(readInt32LE(offset));
   }
 
-  /** Node's {@code buf.readFloatBE(offset)}. */
+  /**
+   * Node's {@code buf.readFloatBE(offset)}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public float readFloatBE(int offset) {
     return Float.intBitsToFloat(readInt32BE(offset));
   }
 
-  /** Node's {@code buf.readDoubleLE(offset)}. */
+  /**
+   * Node's {@code buf.readDoubleLE(offset)}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public double readDoubleLE(int offset) {
     return Double.longBitsToDouble(readBigInt64LE(offset));
   }
 
-  /** Node's {@code buf.readDoubleBE(offset)}. */
+  /**
+   * Node's {@code buf.readDoubleBE(offset)}.
+   *
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return the number read
+   */
   public double readDoubleBE(int offset) {
     return Double.longBitsToDouble(readBigInt64BE(offset));
   }
 
   // ---------------------------------------------------------------- writers
 
-  /** Node's {@code buf.writeUInt8(value, offset)}: 0 to 255. */
+  /**
+   * Node's {@code buf.writeUInt8(value, offset)}: 0 to 255.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeUInt8(int value, int offset) {
     checkValue(value, 0, 0xFF, 1);
     array[at(offset, 1)] = (byte) value;
     return offset + 1;
   }
 
-  /** Node's {@code buf.writeInt8(value, offset)}: -128 to 127. */
+  /**
+   * Node's {@code buf.writeInt8(value, offset)}: -128 to 127.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeInt8(int value, int offset) {
     checkValue(value, -0x80, 0x7F, 1);
     array[at(offset, 1)] = (byte) value;
     return offset + 1;
   }
 
-  /** Node's {@code buf.writeUInt16LE(value, offset)}. */
+  /**
+   * Node's {@code buf.writeUInt16LE(value, offset)}.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeUInt16LE(int value, int offset) {
     checkValue(value, 0, 0xFFFF, 2);
     SHORT_LE.set(array, at(offset, 2), (short) value);
     return offset + 2;
   }
 
-  /** Node's {@code buf.writeUInt16BE(value, offset)}. */
+  /**
+   * Node's {@code buf.writeUInt16BE(value, offset)}.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeUInt16BE(int value, int offset) {
     checkValue(value, 0, 0xFFFF, 2);
     SHORT_BE.set(array, at(offset, 2), (short) value);
     return offset + 2;
   }
 
-  /** Node's {@code buf.writeInt16LE(value, offset)}. */
+  /**
+   * Node's {@code buf.writeInt16LE(value, offset)}.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeInt16LE(int value, int offset) {
     checkValue(value, -0x8000, 0x7FFF, 2);
     SHORT_LE.set(array, at(offset, 2), (short) value);
     return offset + 2;
   }
 
-  /** Node's {@code buf.writeInt16BE(value, offset)}. */
+  /**
+   * Node's {@code buf.writeInt16BE(value, offset)}.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeInt16BE(int value, int offset) {
     checkValue(value, -0x8000, 0x7FFF, 2);
     SHORT_BE.set(array, at(offset, 2), (short) value);
     return offset + 2;
   }
 
-  /** Node's {@code buf.writeUInt32LE(value, offset)}: 0 to 4294967295. */
+  /**
+   * Node's {@code buf.writeUInt32LE(value, offset)}: 0 to 4294967295.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeUInt32LE(long value, int offset) {
     checkValue(value, 0, 0xFFFFFFFFL, 4);
     INT_LE.set(array, at(offset, 4), (int) value);
     return offset + 4;
   }
 
-  /** Node's {@code buf.writeUInt32BE(value, offset)}: 0 to 4294967295. */
+  /**
+   * Node's {@code buf.writeUInt32BE(value, offset)}: 0 to 4294967295.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeUInt32BE(long value, int offset) {
     checkValue(value, 0, 0xFFFFFFFFL, 4);
     INT_BE.set(array, at(offset, 4), (int) value);
     return offset + 4;
   }
 
-  /** Node's {@code buf.writeInt32LE(value, offset)}. */
+  /**
+   * Node's {@code buf.writeInt32LE(value, offset)}.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeInt32LE(long value, int offset) {
     checkValue(value, Integer.MIN_VALUE, Integer.MAX_VALUE, 4);
     INT_LE.set(array, at(offset, 4), (int) value);
     return offset + 4;
   }
 
-  /** Node's {@code buf.writeInt32BE(value, offset)}. */
+  /**
+   * Node's {@code buf.writeInt32BE(value, offset)}.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeInt32BE(long value, int offset) {
     checkValue(value, Integer.MIN_VALUE, Integer.MAX_VALUE, 4);
     INT_BE.set(array, at(offset, 4), (int) value);
     return offset + 4;
   }
 
-  /** Node's {@code buf.writeUIntLE(value, offset, byteLength)}: 1 to 6 bytes, unsigned. */
+  /**
+   * Node's {@code buf.writeUIntLE(value, offset, byteLength)}: 1 to 6 bytes, unsigned.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @param byteLength how many bytes, 1 to 6
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeUIntLE(long value, int offset, int byteLength) {
     checkByteLength(byteLength);
     checkValue(value, 0, (1L << (8 * byteLength)) - 1, byteLength);
@@ -313,7 +490,14 @@ abstract class NumberAccess {
     return offset + byteLength;
   }
 
-  /** Node's {@code buf.writeUIntBE(value, offset, byteLength)}: 1 to 6 bytes, unsigned. */
+  /**
+   * Node's {@code buf.writeUIntBE(value, offset, byteLength)}: 1 to 6 bytes, unsigned.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @param byteLength how many bytes, 1 to 6
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeUIntBE(long value, int offset, int byteLength) {
     checkByteLength(byteLength);
     checkValue(value, 0, (1L << (8 * byteLength)) - 1, byteLength);
@@ -324,7 +508,14 @@ abstract class NumberAccess {
     return offset + byteLength;
   }
 
-  /** Node's {@code buf.writeIntLE(value, offset, byteLength)}: 1 to 6 bytes, signed. */
+  /**
+   * Node's {@code buf.writeIntLE(value, offset, byteLength)}: 1 to 6 bytes, signed.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @param byteLength how many bytes, 1 to 6
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeIntLE(long value, int offset, int byteLength) {
     checkByteLength(byteLength);
     long max = (1L << (8 * byteLength - 1)) - 1;
@@ -334,7 +525,14 @@ abstract class NumberAccess {
     return offset + byteLength;
   }
 
-  /** Node's {@code buf.writeIntBE(value, offset, byteLength)}: 1 to 6 bytes, signed. */
+  /**
+   * Node's {@code buf.writeIntBE(value, offset, byteLength)}: 1 to 6 bytes, signed.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @param byteLength how many bytes, 1 to 6
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeIntBE(long value, int offset, int byteLength) {
     checkByteLength(byteLength);
     long max = (1L << (8 * byteLength - 1)) - 1;
@@ -346,41 +544,77 @@ abstract class NumberAccess {
     return offset + byteLength;
   }
 
-  /** Node's {@code buf.writeBigUInt64LE(value, offset)}: 0 to 2^64 - 1. */
+  /**
+   * Node's {@code buf.writeBigUInt64LE(value, offset)}: 0 to 2^64 - 1.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeBigUInt64LE(BigInteger value, int offset) {
     checkUnsigned64(value);
     LONG_LE.set(array, at(offset, 8), value.longValue());
     return offset + 8;
   }
 
-  /** Node's {@code buf.writeBigUInt64BE(value, offset)}: 0 to 2^64 - 1. */
+  /**
+   * Node's {@code buf.writeBigUInt64BE(value, offset)}: 0 to 2^64 - 1.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeBigUInt64BE(BigInteger value, int offset) {
     checkUnsigned64(value);
     LONG_BE.set(array, at(offset, 8), value.longValue());
     return offset + 8;
   }
 
-  /** Node's {@code buf.writeBigInt64LE(value, offset)}: -2^63 to 2^63 - 1. */
+  /**
+   * Node's {@code buf.writeBigInt64LE(value, offset)}: -2^63 to 2^63 - 1.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeBigInt64LE(BigInteger value, int offset) {
     checkSigned64(value);
     LONG_LE.set(array, at(offset, 8), value.longValue());
     return offset + 8;
   }
 
-  /** Node's {@code buf.writeBigInt64BE(value, offset)}: -2^63 to 2^63 - 1. */
+  /**
+   * Node's {@code buf.writeBigInt64BE(value, offset)}: -2^63 to 2^63 - 1.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeBigInt64BE(BigInteger value, int offset) {
     checkSigned64(value);
     LONG_BE.set(array, at(offset, 8), value.longValue());
     return offset + 8;
   }
 
-  /** Node's {@code buf.writeBigInt64LE(value, offset)} for a {@code long}, always in range. */
+  /**
+   * Node's {@code buf.writeBigInt64LE(value, offset)} for a {@code long}, always in range.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeBigInt64LE(long value, int offset) {
     LONG_LE.set(array, at(offset, 8), value);
     return offset + 8;
   }
 
-  /** Node's {@code buf.writeBigInt64BE(value, offset)} for a {@code long}, always in range. */
+  /**
+   * Node's {@code buf.writeBigInt64BE(value, offset)} for a {@code long}, always in range.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeBigInt64BE(long value, int offset) {
     LONG_BE.set(array, at(offset, 8), value);
     return offset + 8;
@@ -398,25 +632,49 @@ abstract class NumberAccess {
     }
   }
 
-  /** Node's {@code buf.writeFloatLE(value, offset)}: rounded to the nearest float. */
+  /**
+   * Node's {@code buf.writeFloatLE(value, offset)}: rounded to the nearest float.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeFloatLE(double value, int offset) {
     INT_LE.set(array, at(offset, 4), Float.floatToRawIntBits((float) value));
     return offset + 4;
   }
 
-  /** Node's {@code buf.writeFloatBE(value, offset)}: rounded to the nearest float. */
+  /**
+   * Node's {@code buf.writeFloatBE(value, offset)}: rounded to the nearest float.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeFloatBE(double value, int offset) {
     INT_BE.set(array, at(offset, 4), Float.floatToRawIntBits((float) value));
     return offset + 4;
   }
 
-  /** Node's {@code buf.writeDoubleLE(value, offset)}. */
+  /**
+   * Node's {@code buf.writeDoubleLE(value, offset)}.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeDoubleLE(double value, int offset) {
     LONG_LE.set(array, at(offset, 8), Double.doubleToRawLongBits(value));
     return offset + 8;
   }
 
-  /** Node's {@code buf.writeDoubleBE(value, offset)}. */
+  /**
+   * Node's {@code buf.writeDoubleBE(value, offset)}.
+   *
+   * @param value the number to write
+   * @param offset where the number starts, in bytes from the start of this buffer
+   * @return {@code offset} plus the number of bytes written
+   */
   public int writeDoubleBE(double value, int offset) {
     LONG_BE.set(array, at(offset, 8), Double.doubleToRawLongBits(value));
     return offset + 8;

@@ -32,22 +32,39 @@ public final class StringDecoder {
     this(Encoding.UTF8);
   }
 
-  /** A decoder for Node's encoding name; null or "" means UTF-8. */
+  /**
+   * A decoder for Node's encoding name; null or "" means UTF-8.
+   *
+   * @param encoding the encoding's Node name; {@code null} or empty means UTF-8
+   */
   public StringDecoder(String encoding) {
     this(Encodings.orUtf8(encoding));
   }
 
-  /** A decoder for {@code encoding}; null means UTF-8. */
+  /**
+   * A decoder for {@code encoding}; null means UTF-8.
+   *
+   * @param encoding the encoding
+   */
   public StringDecoder(Encoding encoding) {
     this.encoding = encoding == null ? Encoding.UTF8 : encoding;
   }
 
-  /** Node's {@code decoder.encoding}: the canonical encoding, such as {@code utf16le}. */
+  /**
+   * Node's {@code decoder.encoding}: the canonical encoding, such as {@code utf16le}.
+   *
+   * @return the encoding
+   */
   public Encoding encoding() {
     return encoding;
   }
 
-  /** Node's {@code decoder.write(buf)}: the complete characters so far, minus any cut one. */
+  /**
+   * Node's {@code decoder.write(buf)}: the complete characters so far, minus any cut one.
+   *
+   * @param buf the next bytes of the stream
+   * @return the text decoded so far; a character split across chunks waits for its end
+   */
   public String write(Buffer buf) {
     if (buf == null) {
       throw Errors.invalidArgTypeNull("buf", "Buffer, TypedArray, or DataView");
@@ -62,7 +79,11 @@ public final class StringDecoder {
     }
   }
 
-  /** Node's {@code decoder.end()}: whatever is kept, flushed; the decoder is then empty. */
+  /**
+   * Node's {@code decoder.end()}: whatever is kept, flushed; the decoder is then empty.
+   *
+   * @return the characters still kept, decoded
+   */
   public String end() {
     if (buffered == 0) return "";
     if (encoding == Encoding.UTF16LE && buffered % 2 == 1) {
@@ -76,7 +97,12 @@ public final class StringDecoder {
     return s;
   }
 
-  /** Node's {@code decoder.end(buf)}: {@code write(buf)} then {@code end()}, as one string. */
+  /**
+   * Node's {@code decoder.end(buf)}: {@code write(buf)} then {@code end()}, as one string.
+   *
+   * @param buf the next bytes of the stream
+   * @return the characters of {@code buf} and those still kept, decoded
+   */
   public String end(Buffer buf) {
     String s = write(buf);
     return s + end();

@@ -24,19 +24,41 @@ package io.jnet.error;
 public class JnetException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Node's {@code code}, or null; see {@link #code()}. */
   private final String code;
+
+  /** Node's error class name; see {@link #name()}. */
   private final String name;
+
+  /** Node's negative errno, or null; see {@link #errno()}. */
   private final Integer errno;
+
+  /** The failed system call, or null; see {@link #syscall()}. */
   private final String syscall;
+
+  /** The address of a system error, or null; see {@link #address()}. */
   private final String address;
+
+  /** The port of a system error, or null; see {@link #port()}. */
   private final Integer port;
 
-  /** An error of class {@code Error} with {@code code} and {@code message}. */
+  /**
+   * An error of class {@code Error} with {@code code} and {@code message}.
+   *
+   * @param code Node's error code, or null for none
+   * @param message the message, as Node's
+   */
   public JnetException(String code, String message) {
     this("Error", code, message, null, null, null, null, null);
   }
 
-  /** An error of class {@code Error} with {@code code}, {@code message} and a cause. */
+  /**
+   * An error of class {@code Error} with {@code code}, {@code message} and a cause.
+   *
+   * @param code Node's error code, or null for none
+   * @param message the message, as Node's
+   * @param cause the cause, or null
+   */
   public JnetException(String code, String message, Throwable cause) {
     this("Error", code, message, null, null, null, null, cause);
   }
@@ -45,6 +67,15 @@ public class JnetException extends RuntimeException {
    * The general form: {@code name} is Node's class name ({@code "TypeError"}), {@code errno} is
    * Node's negative errno; {@code errno}, {@code syscall}, {@code address} and {@code port} are
    * null where Node's error has no such property.
+   *
+   * @param name Node's error class name, such as {@code "TypeError"}; null means {@code "Error"}
+   * @param code Node's error code, or null for none
+   * @param message the message, as Node's
+   * @param errno Node's negative errno, or null
+   * @param syscall the system call that failed, or null
+   * @param address the address involved, or null
+   * @param port the port involved, or null
+   * @param cause the cause, or null
    */
   public JnetException(
       String name,
@@ -64,12 +95,24 @@ public class JnetException extends RuntimeException {
     this.port = port;
   }
 
-  /** Node's {@code TypeError} with {@code code}: thrown for arguments of the wrong type. */
+  /**
+   * Node's {@code TypeError} with {@code code}: thrown for arguments of the wrong type.
+   *
+   * @param code Node's error code, or null for none
+   * @param message the message, as Node's
+   * @return the error
+   */
   public static JnetException typeError(String code, String message) {
     return new JnetException("TypeError", code, message, null, null, null, null, null);
   }
 
-  /** Node's {@code RangeError} with {@code code}: thrown for arguments out of range. */
+  /**
+   * Node's {@code RangeError} with {@code code}: thrown for arguments out of range.
+   *
+   * @param code Node's error code, or null for none
+   * @param message the message, as Node's
+   * @return the error
+   */
   public static JnetException rangeError(String code, String message) {
     return new JnetException("RangeError", code, message, null, null, null, null, null);
   }
@@ -78,6 +121,9 @@ public class JnetException extends RuntimeException {
    * Returns {@code t} itself when it is a JnetException, else a plain {@code Error} without code
    * whose message is {@code t}'s and whose cause is {@code t}: how a Java exception passed to
    * {@code destroy(err)} travels through jnet's {@code 'error'} events.
+   *
+   * @param t the exception to wrap
+   * @return {@code t} itself, or a JnetException caused by it
    */
   public static JnetException wrap(Throwable t) {
     if (t instanceof JnetException j) return j;
@@ -88,27 +134,45 @@ public class JnetException extends RuntimeException {
   /**
    * Node's error code, such as {@code "ECONNRESET"} or {@code "ERR_STREAM_DESTROYED"}, or null for
    * a plain error that has none (Node's {@code new Error('boom')}).
+   *
+   * @return the code, or null
    */
   public String code() {
     return code;
   }
 
-  /** Node's error class name: {@code "Error"}, {@code "TypeError"} or {@code "RangeError"}. */
+  /**
+   * Node's error class name: {@code "Error"}, {@code "TypeError"} or {@code "RangeError"}.
+   *
+   * @return the error class name
+   */
   public String name() {
     return name;
   }
 
-  /** Node's (negative) errno for system errors; null for errors that have none. */
+  /**
+   * Node's (negative) errno for system errors; null for errors that have none.
+   *
+   * @return the negative errno, or null
+   */
   public Integer errno() {
     return errno;
   }
 
-  /** The system call that failed ({@code "connect"}, {@code "listen"}), or null. */
+  /**
+   * The system call that failed ({@code "connect"}, {@code "listen"}), or null.
+   *
+   * @return the system call, or null
+   */
   public String syscall() {
     return syscall;
   }
 
-  /** The address involved in a system error, or null. */
+  /**
+   * The address involved in a system error, or null.
+   *
+   * @return the address, or null
+   */
   public String address() {
     return address;
   }
@@ -116,6 +180,8 @@ public class JnetException extends RuntimeException {
   /**
    * The port involved in a system error, or null where Node's error has none (a connect to a pipe,
    * an error that is not about an address); a failed listen on a pipe has Node's -1.
+   *
+   * @return the port, or null
    */
   public Integer port() {
     return port;

@@ -18,7 +18,11 @@ public final class AbortController {
   /** A controller whose signal is not aborted. */
   public AbortController() {}
 
-  /** Node's {@code controller.signal}: the signal this controller raises. */
+  /**
+   * Node's {@code controller.signal}: the signal this controller raises.
+   *
+   * @return the signal
+   */
   public AbortSignal signal() {
     return signal;
   }
@@ -28,7 +32,11 @@ public final class AbortController {
     signal.raise(null);
   }
 
-  /** Aborts the signal with {@code reason} (null: the default): Node's {@code abort(reason)}. */
+  /**
+   * Aborts the signal with {@code reason} (null: the default): Node's {@code abort(reason)}.
+   *
+   * @param reason the reason; null means the default
+   */
   public void abort(Throwable reason) {
     signal.raise(reason);
   }

@@ -39,6 +39,8 @@ public final class AbortSignal extends EventEmitter {
 
   /**
    * A signal that is already aborted, with the default reason: Node's {@code AbortSignal.abort()}.
+   *
+   * @return a new aborted signal
    */
   public static AbortSignal abort() {
     return abort(null);
@@ -47,6 +49,9 @@ public final class AbortSignal extends EventEmitter {
   /**
    * A signal that is already aborted with {@code reason} (null: the default): Node's {@code
    * AbortSignal.abort(reason)}.
+   *
+   * @param reason the reason; null means the default
+   * @return a new aborted signal
    */
   public static AbortSignal abort(Throwable reason) {
     AbortSignal s = new AbortSignal();
@@ -60,6 +65,8 @@ public final class AbortSignal extends EventEmitter {
    * {@code AbortSignal.timeout(ms)}. Its timer runs on the calling thread's loop, or on the default
    * loop, and, as in Node, does not keep the JVM alive.
    *
+   * @param millis the delay in milliseconds
+   * @return a new signal
    * @throws JnetException {@code ERR_OUT_OF_RANGE} for a negative delay
    */
   public static AbortSignal timeout(long millis) {
@@ -77,12 +84,20 @@ public final class AbortSignal extends EventEmitter {
     return s;
   }
 
-  /** Node's {@code signal.aborted}. */
+  /**
+   * Node's {@code signal.aborted}.
+   *
+   * @return whether the signal was aborted
+   */
   public synchronized boolean aborted() {
     return aborted;
   }
 
-  /** Node's {@code signal.reason}: why the signal was aborted, or null while it is not. */
+  /**
+   * Node's {@code signal.reason}: why the signal was aborted, or null while it is not.
+   *
+   * @return the reason, or null
+   */
   public synchronized Throwable reason() {
     return reason;
   }
@@ -107,7 +122,12 @@ public final class AbortSignal extends EventEmitter {
     removeAllListeners(ABORT); // the event never fires again: let the listeners go
   }
 
-  /** Node's AbortError with {@code cause}: what a server or socket is closed with on abort. */
+  /**
+   * Node's AbortError with {@code cause}: what a server or socket is closed with on abort.
+   *
+   * @param cause the reason the signal was aborted with
+   * @return the error
+   */
   public static JnetException abortError(Throwable cause) {
     return new JnetException(
         "AbortError", "ABORT_ERR", "The operation was aborted", 0, null, null, -1, cause);

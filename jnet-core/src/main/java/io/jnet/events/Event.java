@@ -19,13 +19,23 @@ public final class Event<T> {
     this.name = name;
   }
 
-  /** Returns the event named {@code name}. */
+  /**
+   * Returns the event named {@code name}.
+   *
+   * @param <T> the type of the event's argument
+   * @param name Node's event name
+   * @return the event
+   */
   public static <T> Event<T> of(String name) {
     Objects.requireNonNull(name, "name == null");
     return new Event<>(name);
   }
 
-  /** Node's name for this event, such as {@code "data"}. */
+  /**
+   * Node's name for this event, such as {@code "data"}.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * first), synchronously, on the thread that calls {@link #emit(Event, Object)}; for sockets,
  * servers and streams that is always their loop's thread.
  *
- * <h2>The contract, as in Node 20</h2>
+ * <h2>The contract, as in Node 24</h2>
  *
  * <ul>
  *   <li>{@code emit} walks a snapshot: a listener added or removed while an event is being emitted
@@ -43,6 +43,9 @@ import java.util.function.Consumer;
  * them without a lock and emitting to one listener allocates nothing.
  */
 public class EventEmitter {
+  /** An emitter without listeners: Node's {@code new EventEmitter()}. */
+  public EventEmitter() {}
+
   /** Node's {@code 'newListener'}: emitted before a listener is added. */
   public static final Event<ListenerChange> NEW_LISTENER = Event.of("newListener");
 
@@ -65,12 +68,20 @@ public class EventEmitter {
   /** Event names already warned about. Guarded by this; null until the first warning. */
   private Set<String> warned;
 
-  /** Node's {@code EventEmitter.defaultMaxListeners}: the limit of emitters that set none. */
+  /**
+   * Node's {@code EventEmitter.defaultMaxListeners}: the limit of emitters that set none.
+   *
+   * @return the limit; 0 means unlimited
+   */
   public static int defaultMaxListeners() {
     return defaultMaxListeners;
   }
 
-  /** Sets Node's {@code EventEmitter.defaultMaxListeners}; 0 means unlimited. */
+  /**
+   * Sets Node's {@code EventEmitter.defaultMaxListeners}; 0 means unlimited.
+   *
+   * @param n the limit; 0 means unlimited
+   */
   public static void defaultMaxListeners(int n) {
     defaultMaxListeners = checkMax(n, "defaultMaxListeners");
   }
@@ -78,85 +89,180 @@ public class EventEmitter {
   // Registration. Each has a Consumer form and a Runnable form, for listeners that ignore the
   // argument; Java picks the form by the lambda's arity, so neither needs a cast.
 
-  /** Adds {@code listener} at the end of {@code event}'s listeners; Node's {@code on}. */
+  /**
+   * Adds {@code listener} at the end of {@code event}'s listeners; Node's {@code on}.
+   *
+   * @param <T> the type of the event's argument
+   * @param event the event
+   * @param listener the listener
+   * @return this emitter
+   */
   public <T> EventEmitter on(Event<T> event, Consumer<? super T> listener) {
     add(event, listener, false, false, false);
     return this;
   }
 
-  /** Adds a listener that ignores the argument; Node's {@code on}. */
+  /**
+   * Adds a listener that ignores the argument; Node's {@code on}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @return this emitter
+   */
   public EventEmitter on(Event<?> event, Runnable listener) {
     add(event, listener, true, false, false);
     return this;
   }
 
-  /** Adds {@code listener} at the end of {@code signal}'s listeners; Node's {@code on}. */
+  /**
+   * Adds {@code listener} at the end of {@code signal}'s listeners; Node's {@code on}.
+   *
+   * @param signal the event, which has no argument
+   * @param listener the listener
+   * @return this emitter
+   */
   public EventEmitter on(Signal signal, Runnable listener) {
     return on(signal.asEvent(), listener);
   }
 
-  /** The same as {@link #on(Event, Consumer)}. */
+  /**
+   * The same as {@link #on(Event, Consumer)}.
+   *
+   * @param <T> the type of the event's argument
+   * @param event the event
+   * @param listener the listener
+   * @return this emitter
+   */
   public <T> EventEmitter addListener(Event<T> event, Consumer<? super T> listener) {
     return on(event, listener);
   }
 
-  /** The same as {@link #on(Event, Runnable)}. */
+  /**
+   * The same as {@link #on(Event, Runnable)}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @return this emitter
+   */
   public EventEmitter addListener(Event<?> event, Runnable listener) {
     return on(event, listener);
   }
 
-  /** The same as {@link #on(Signal, Runnable)}. */
+  /**
+   * The same as {@link #on(Signal, Runnable)}.
+   *
+   * @param signal the event, which has no argument
+   * @param listener the listener
+   * @return this emitter
+   */
   public EventEmitter addListener(Signal signal, Runnable listener) {
     return on(signal, listener);
   }
 
-  /** Adds a listener that is removed just before its first call; Node's {@code once}. */
+  /**
+   * Adds a listener that is removed just before its first call; Node's {@code once}.
+   *
+   * @param <T> the type of the event's argument
+   * @param event the event
+   * @param listener the listener
+   * @return this emitter
+   */
   public <T> EventEmitter once(Event<T> event, Consumer<? super T> listener) {
     add(event, listener, false, true, false);
     return this;
   }
 
-  /** Adds a one-time listener that ignores the argument; Node's {@code once}. */
+  /**
+   * Adds a one-time listener that ignores the argument; Node's {@code once}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @return this emitter
+   */
   public EventEmitter once(Event<?> event, Runnable listener) {
     add(event, listener, true, true, false);
     return this;
   }
 
-  /** Adds a listener that is removed just before its first call; Node's {@code once}. */
+  /**
+   * Adds a listener that is removed just before its first call; Node's {@code once}.
+   *
+   * @param signal the event, which has no argument
+   * @param listener the listener
+   * @return this emitter
+   */
   public EventEmitter once(Signal signal, Runnable listener) {
     return once(signal.asEvent(), listener);
   }
 
-  /** Adds {@code listener} before every other listener of {@code event}. */
+  /**
+   * Adds {@code listener} before every other listener of {@code event}.
+   *
+   * @param <T> the type of the event's argument
+   * @param event the event
+   * @param listener the listener
+   * @return this emitter
+   */
   public <T> EventEmitter prependListener(Event<T> event, Consumer<? super T> listener) {
     add(event, listener, false, false, true);
     return this;
   }
 
-  /** Adds a listener that ignores the argument before every other listener of {@code event}. */
+  /**
+   * Adds a listener that ignores the argument before every other listener of {@code event}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @return this emitter
+   */
   public EventEmitter prependListener(Event<?> event, Runnable listener) {
     add(event, listener, true, false, true);
     return this;
   }
 
-  /** Adds {@code listener} before every other listener of {@code signal}. */
+  /**
+   * Adds {@code listener} before every other listener of {@code signal}.
+   *
+   * @param signal the event, which has no argument
+   * @param listener the listener
+   * @return this emitter
+   */
   public EventEmitter prependListener(Signal signal, Runnable listener) {
     return prependListener(signal.asEvent(), listener);
   }
 
-  /** Adds a one-time listener before every other listener of {@code event}. */
+  /**
+   * Adds a one-time listener before every other listener of {@code event}.
+   *
+   * @param <T> the type of the event's argument
+   * @param event the event
+   * @param listener the listener
+   * @return this emitter
+   */
   public <T> EventEmitter prependOnceListener(Event<T> event, Consumer<? super T> listener) {
     add(event, listener, false, true, true);
     return this;
   }
 
-  /** Adds a one-time listener that ignores the argument, before every other one. */
+  /**
+   * Adds a one-time listener that ignores the argument, before every other one.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @return this emitter
+   */
   public EventEmitter prependOnceListener(Event<?> event, Runnable listener) {
     add(event, listener, true, true, true);
     return this;
   }
 
-  /** Adds a one-time listener before every other listener of {@code signal}. */
+  /**
+   * Adds a one-time listener before every other listener of {@code signal}.
+   *
+   * @param signal the event, which has no argument
+   * @param listener the listener
+   * @return this emitter
+   */
   public EventEmitter prependOnceListener(Signal signal, Runnable listener) {
     return prependOnceListener(signal.asEvent(), listener);
   }
@@ -165,6 +271,10 @@ public class EventEmitter {
    * Removes the most recently added registration of {@code listener} (a Consumer or Runnable given
    * to any registration method, {@code once} ones included); Node's {@code off}. Does nothing when
    * it is not registered.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @return this emitter
    */
   public EventEmitter off(Event<?> event, Object listener) {
     Objects.requireNonNull(event, "event == null");
@@ -177,17 +287,35 @@ public class EventEmitter {
     return this;
   }
 
-  /** {@link #off(Event, Object)} for a signal's listener. */
+  /**
+   * {@link #off(Event, Object)} for a signal's listener.
+   *
+   * @param signal the event, which has no argument
+   * @param listener the listener
+   * @return this emitter
+   */
   public EventEmitter off(Signal signal, Object listener) {
     return off(signal.asEvent(), listener);
   }
 
-  /** The same as {@link #off(Event, Object)}. */
+  /**
+   * The same as {@link #off(Event, Object)}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @return this emitter
+   */
   public EventEmitter removeListener(Event<?> event, Object listener) {
     return off(event, listener);
   }
 
-  /** The same as {@link #off(Signal, Object)}. */
+  /**
+   * The same as {@link #off(Signal, Object)}.
+   *
+   * @param signal the event, which has no argument
+   * @param listener the listener
+   * @return this emitter
+   */
   public EventEmitter removeListener(Signal signal, Object listener) {
     return off(signal, listener);
   }
@@ -195,6 +323,9 @@ public class EventEmitter {
   /**
    * Removes every listener of {@code event}, last added first, emitting {@link #REMOVE_LISTENER}
    * for each as Node does.
+   *
+   * @param event the event
+   * @return this emitter
    */
   public EventEmitter removeAllListeners(Event<?> event) {
     Objects.requireNonNull(event, "event == null");
@@ -202,7 +333,12 @@ public class EventEmitter {
     return this;
   }
 
-  /** Removes every listener of {@code signal}, as {@link #removeAllListeners(Event)} does. */
+  /**
+   * Removes every listener of {@code signal}, as {@link #removeAllListeners(Event)} does.
+   *
+   * @param signal the event, which has no argument
+   * @return this emitter
+   */
   public EventEmitter removeAllListeners(Signal signal) {
     return removeAllListeners(signal.asEvent());
   }
@@ -210,6 +346,8 @@ public class EventEmitter {
   /**
    * Removes every listener of every event; the {@link #REMOVE_LISTENER} listeners go last, so they
    * hear of every other removal.
+   *
+   * @return this emitter
    */
   public EventEmitter removeAllListeners() {
     for (String name : eventNames()) {
@@ -224,6 +362,11 @@ public class EventEmitter {
   /**
    * Calls every listener of {@code event} with {@code arg}, in order, and returns whether there was
    * any. An {@link #ERROR} without listeners goes to the loop's uncaught-exception handler.
+   *
+   * @param <T> the type of the event's argument
+   * @param event the event
+   * @param arg the argument emitted
+   * @return whether the event had listeners
    */
   public <T> boolean emit(Event<T> event, T arg) {
     Slot slot = find(slots, event.name());
@@ -244,6 +387,9 @@ public class EventEmitter {
 
   /**
    * Emits {@code event} with a null argument: Node's {@code emit(name)} of an event without one.
+   *
+   * @param event the event
+   * @return whether the event had listeners
    */
   public boolean emit(Event<?> event) {
     @SuppressWarnings("unchecked")
@@ -251,7 +397,12 @@ public class EventEmitter {
     return emit(e, null);
   }
 
-  /** Calls every listener of {@code signal}, in order, and returns whether there was any. */
+  /**
+   * Calls every listener of {@code signal}, in order, and returns whether there was any.
+   *
+   * @param signal the event, which has no argument
+   * @return whether the event had listeners
+   */
   public boolean emit(Signal signal) {
     return emit(signal.asEvent(), null);
   }
@@ -260,6 +411,11 @@ public class EventEmitter {
    * Converts {@code arg}, emitted as {@code emitted}, for a listener registered with a different
    * key object of the same name. The default returns {@code arg} unchanged; a subclass whose events
    * come in several typed forms (a stream's {@code 'data'} as Buffer or as String) converts here.
+   *
+   * @param listenerKey the event the listener was registered with
+   * @param emitted the event as it was emitted
+   * @param arg the argument emitted
+   * @return the argument the listener receives
    */
   protected Object adaptArgument(Event<?> listenerKey, Event<?> emitted, Object arg) {
     return arg;
@@ -267,18 +423,33 @@ public class EventEmitter {
 
   // Introspection.
 
-  /** How many listeners {@code event} has. */
+  /**
+   * How many listeners {@code event} has.
+   *
+   * @param event the event
+   * @return the number of listeners
+   */
   public int listenerCount(Event<?> event) {
     Slot slot = find(slots, event.name());
     return slot == null ? 0 : slot.listeners.length;
   }
 
-  /** How many listeners {@code signal} has. */
+  /**
+   * How many listeners {@code signal} has.
+   *
+   * @param signal the event, which has no argument
+   * @return the number of listeners
+   */
   public int listenerCount(Signal signal) {
     return listenerCount(signal.asEvent());
   }
 
-  /** A copy of {@code event}'s listeners, as they were given (once listeners unwrapped). */
+  /**
+   * A copy of {@code event}'s listeners, as they were given (once listeners unwrapped).
+   *
+   * @param event the event
+   * @return a new list of the listeners
+   */
   public List<Object> listeners(Event<?> event) {
     Slot slot = find(slots, event.name());
     if (slot == null) return List.of();
@@ -287,12 +458,21 @@ public class EventEmitter {
     return result;
   }
 
-  /** A copy of {@code signal}'s listeners, as they were given. */
+  /**
+   * A copy of {@code signal}'s listeners, as they were given.
+   *
+   * @param signal the event, which has no argument
+   * @return a new list of the listeners
+   */
   public List<Object> listeners(Signal signal) {
     return listeners(signal.asEvent());
   }
 
-  /** The names of the events that have listeners, in order of their first registration. */
+  /**
+   * The names of the events that have listeners, in order of their first registration.
+   *
+   * @return the event names
+   */
   public List<String> eventNames() {
     Slot[] s = slots;
     List<String> names = new ArrayList<>(s.length);
@@ -300,7 +480,12 @@ public class EventEmitter {
     return names;
   }
 
-  /** Sets the listener count past which a warning is printed; 0 means unlimited. */
+  /**
+   * Sets the listener count past which a warning is printed; 0 means unlimited.
+   *
+   * @param n the limit; 0 means unlimited
+   * @return this emitter
+   */
   public EventEmitter setMaxListeners(int n) {
     int checked = checkMax(n, "setMaxListeners");
     synchronized (this) {
@@ -309,7 +494,11 @@ public class EventEmitter {
     return this;
   }
 
-  /** The listener count past which a warning is printed; 0 means unlimited. */
+  /**
+   * The listener count past which a warning is printed; 0 means unlimited.
+   *
+   * @return the limit; 0 means unlimited
+   */
   public synchronized int getMaxListeners() {
     return maxListeners < 0 ? defaultMaxListeners : maxListeners;
   }

@@ -18,18 +18,31 @@ public final class Signal {
     this.event = Event.of(name);
   }
 
-  /** Returns the signal named {@code name}. */
+  /**
+   * Returns the signal named {@code name}.
+   *
+   * @param name Node's event name
+   * @return the signal
+   */
   public static Signal of(String name) {
     Objects.requireNonNull(name, "name == null");
     return new Signal(name);
   }
 
-  /** Node's name for this event, such as {@code "end"}. */
+  /**
+   * Node's name for this event, such as {@code "end"}.
+   *
+   * @return the name
+   */
   public String name() {
     return event.name();
   }
 
-  /** The same Node event as an {@link Event} key, whose argument is always null. */
+  /**
+   * The same Node event as an {@link Event} key, whose argument is always null.
+   *
+   * @return the event
+   */
   public Event<Void> asEvent() {
     return event;
   }

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * I/O events of the sockets and servers on this loop. The default loop, {@link #defaultLoop()}, is
  * Node's one loop; {@link #create()} makes more, so that a server may spread its connections.
  *
- * <h2>Ordering contract (Node 20)</h2>
+ * <h2>Ordering contract (Node 24)</h2>
  *
  * <ul>
  *   <li>A <em>callback</em> is one run of user code started by the loop: a task given to {@link
@@ -124,6 +124,7 @@ public final class EventLoop implements Executor {
    * body opened stays open. An interrupt of the waiting thread ends the wait (the interrupt status
    * is kept).
    *
+   * @param program the program, run on the default loop
    * @throws IllegalStateException when called on a loop thread, where it could never return
    */
   public static void run(Runnable program) {
@@ -154,17 +155,29 @@ public final class EventLoop implements Executor {
     }
   }
 
-  /** The default loop, Node's one loop; started on first use, on daemon thread "jnet-loop-0". */
+  /**
+   * The default loop, Node's one loop; started on first use, on daemon thread "jnet-loop-0".
+   *
+   * @return the default loop
+   */
   public static EventLoop defaultLoop() {
     return Default.LOOP;
   }
 
-  /** A new loop on a new daemon thread "jnet-loop-N". */
+  /**
+   * A new loop on a new daemon thread "jnet-loop-N".
+   *
+   * @return the new loop
+   */
   public static EventLoop create() {
     return new EventLoop("jnet-loop-" + NEXT_LOOP.getAndIncrement());
   }
 
-  /** The loop whose thread is the calling thread, or null. */
+  /**
+   * The loop whose thread is the calling thread, or null.
+   *
+   * @return the caller's loop, or null
+   */
   public static EventLoop current() {
     return LoopEngine.currentOwner();
   }
@@ -173,12 +186,18 @@ public final class EventLoop implements Executor {
    * The transport this loop's I/O runs on, named as {@code -Djnet.transport} names it: {@code
    * "epoll"}, {@code "io_uring"} or {@code "nio"}. Every loop of one JVM runs the same one, chosen
    * when the first loop starts.
+   *
+   * @return the transport's name
    */
   public String transport() {
     return Transport.current().id();
   }
 
-  /** Whether the calling thread is this loop's thread. */
+  /**
+   * Whether the calling thread is this loop's thread.
+   *
+   * @return whether the caller runs on this loop
+   */
   public boolean inLoop() {
     return engine.inLoop();
   }
@@ -196,6 +215,8 @@ public final class EventLoop implements Executor {
   /**
    * Node's {@code process.nextTick}: on the loop, runs {@code task} after the current callback,
    * before any other callback. Off the loop, hands it over and queues it as a tick there.
+   *
+   * @param task what to run, on this loop's thread
    */
   public void nextTick(Runnable task) {
     checkCallback(task);
@@ -203,7 +224,12 @@ public final class EventLoop implements Executor {
     else submit(task); // a hand-over is a callback of its own: its tick is drained right after
   }
 
-  /** Node's {@code setImmediate}: runs {@code task} in the check phase of this or the next turn. */
+  /**
+   * Node's {@code setImmediate}: runs {@code task} in the check phase of this or the next turn.
+   *
+   * @param task what to run, on this loop's thread
+   * @return the immediate
+   */
   public Immediate setImmediate(Runnable task) {
     checkCallback(task);
     Immediate i = new Immediate(this, task);
@@ -215,6 +241,8 @@ public final class EventLoop implements Executor {
 
   /**
    * Node's {@code clearImmediate}: the immediate will not run; null and repeated calls are no-ops.
+   *
+   * @param immediate the immediate, or null
    */
   public void clearImmediate(Immediate immediate) {
     if (immediate == null) return;
@@ -224,17 +252,33 @@ public final class EventLoop implements Executor {
     else owner.submit(() -> owner.immediates.clear(immediate));
   }
 
-  /** Node's {@code setTimeout}: runs {@code task} once, {@code delayMillis} from now. */
+  /**
+   * Node's {@code setTimeout}: runs {@code task} once, {@code delayMillis} from now.
+   *
+   * @param task what to run, on this loop's thread
+   * @param delayMillis the delay in milliseconds
+   * @return the timer
+   */
   public Timeout setTimeout(Runnable task, long delayMillis) {
     return newTimer(task, delayMillis, false);
   }
 
-  /** Node's {@code setInterval}: runs {@code task} every {@code delayMillis} until cleared. */
+  /**
+   * Node's {@code setInterval}: runs {@code task} every {@code delayMillis} until cleared.
+   *
+   * @param task what to run, on this loop's thread
+   * @param delayMillis the delay in milliseconds
+   * @return the timer
+   */
   public Timeout setInterval(Runnable task, long delayMillis) {
     return newTimer(task, delayMillis, true);
   }
 
-  /** Node's {@code clearTimeout}: the timer will not fire; null and repeated calls are no-ops. */
+  /**
+   * Node's {@code clearTimeout}: the timer will not fire; null and repeated calls are no-ops.
+   *
+   * @param timeout the timer, or null
+   */
   public void clearTimeout(Timeout timeout) {
     if (timeout == null) return;
     timeout.cleared = true;
@@ -243,12 +287,20 @@ public final class EventLoop implements Executor {
     else owner.submit(() -> owner.timers.clear(timeout));
   }
 
-  /** Node's {@code clearInterval}: the same as {@link #clearTimeout}. */
+  /**
+   * Node's {@code clearInterval}: the same as {@link #clearTimeout}.
+   *
+   * @param timeout the timer, or null
+   */
   public void clearInterval(Timeout timeout) {
     clearTimeout(timeout);
   }
 
-  /** A new ref'd handle of this loop, for a server or socket; {@code close()} releases it. */
+  /**
+   * A new ref'd handle of this loop, for a server or socket; {@code close()} releases it.
+   *
+   * @return a new handle
+   */
   public KeepAlive keepAlive() {
     return new KeepAlive(this);
   }
@@ -259,6 +311,8 @@ public final class EventLoop implements Executor {
    * io.jnet}: an unheard jnet error as one line at {@code ERROR} (code, message, where; the stack
    * at {@code DEBUG}), any other exception with its stack trace. The handler runs on the loop
    * thread.
+   *
+   * @param handler the handler, or null for the default
    */
   public void setUncaughtExceptionHandler(Consumer<Throwable> handler) {
     uncaughtHandler = handler == null ? UncaughtLog.INSTANCE : handler;
@@ -268,6 +322,8 @@ public final class EventLoop implements Executor {
    * Hands {@code t} to the uncaught-exception handler, as for a throwing callback: what an emitter
    * does with an {@code 'error'} nobody listens to. Off the loop it is handed to the loop. A
    * handler that throws has both exceptions printed.
+   *
+   * @param t the exception
    */
   public void reportUncaught(Throwable t) {
     if (!inLoop()) {

@@ -8,12 +8,24 @@ package io.jnet.loop;
  * the handle lives on. Both calls are idempotent and may be made from any thread.
  */
 public interface Handle {
-  /** Counts this handle again towards keeping the JVM alive; returns this handle. */
+  /**
+   * Counts this handle again towards keeping the JVM alive; returns this handle.
+   *
+   * @return this handle
+   */
   Handle ref();
 
-  /** Stops counting this handle towards keeping the JVM alive; returns this handle. */
+  /**
+   * Stops counting this handle towards keeping the JVM alive; returns this handle.
+   *
+   * @return this handle
+   */
   Handle unref();
 
-  /** Whether this handle currently keeps the JVM alive. */
+  /**
+   * Whether this handle currently keeps the JVM alive.
+   *
+   * @return whether this handle is ref'd
+   */
   boolean hasRef();
 }

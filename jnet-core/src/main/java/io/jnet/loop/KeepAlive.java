@@ -36,7 +36,11 @@ public final class KeepAlive extends LoopHandle implements Handle {
     deactivate();
   }
 
-  /** Whether {@link #close()} has not been called yet. */
+  /**
+   * Whether {@link #close()} has not been called yet.
+   *
+   * @return whether the handle is open
+   */
   public boolean isOpen() {
     return active();
   }

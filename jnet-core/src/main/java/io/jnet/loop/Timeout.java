@@ -49,6 +49,8 @@ public final class Timeout extends LoopHandle implements Handle {
   /**
    * Restarts this timer's countdown from now, with its delay; a timer that already fired fires
    * again, a cleared one stays cleared. Returns this timer.
+   *
+   * @return this timer
    */
   public Timeout refresh() {
     if (loop.inLoop()) {
@@ -65,7 +67,11 @@ public final class Timeout extends LoopHandle implements Handle {
     loop.clearTimeout(this);
   }
 
-  /** Whether this timer is still waiting to fire. */
+  /**
+   * Whether this timer is still waiting to fire.
+   *
+   * @return whether the timer is pending
+   */
   public boolean isPending() {
     return active();
   }

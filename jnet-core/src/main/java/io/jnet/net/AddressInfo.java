@@ -21,12 +21,20 @@ public record AddressInfo(String address, String family, Integer port) {
   /** Node's {@code {}}: no address at all. */
   public static final AddressInfo EMPTY = new AddressInfo(null, null, null);
 
-  /** Whether this is an IPC path rather than an IP address and port. */
+  /**
+   * Whether this is an IPC path rather than an IP address and port.
+   *
+   * @return whether this is an IPC path
+   */
   public boolean isPipe() {
     return family == null && address != null;
   }
 
-  /** Whether this is Node's {@code {}}, {@link #EMPTY}. */
+  /**
+   * Whether this is Node's {@code {}}, {@link #EMPTY}.
+   *
+   * @return whether this is {@link #EMPTY}
+   */
   public boolean isEmpty() {
     return address == null && family == null && port == null;
   }

@@ -36,6 +36,9 @@ import java.util.Locale;
  * <p>A BlockList may be used from any thread; each method is atomic.
  */
 public final class BlockList {
+  /** An empty list, which blocks nothing: Node's {@code new net.BlockList()}. */
+  public BlockList() {}
+
   /** The address rules, newest first. Guarded by this. */
   private final LinkedList<AddressRule> addresses = new LinkedList<>();
 
@@ -60,22 +63,40 @@ public final class BlockList {
           "fe80::/10",
           "fc00::/7");
 
-  /** Whether {@code value} is a BlockList: Node's {@code BlockList.isBlockList}. */
+  /**
+   * Whether {@code value} is a BlockList: Node's {@code BlockList.isBlockList}.
+   *
+   * @param value any value, or null
+   * @return whether {@code value} is a BlockList
+   */
   public static boolean isBlockList(Object value) {
     return value instanceof BlockList;
   }
 
-  /** Node's {@code blockList.addAddress(address)}: blocks one IPv4 address. */
+  /**
+   * Node's {@code blockList.addAddress(address)}: blocks one IPv4 address.
+   *
+   * @param address the IP address
+   */
   public void addAddress(String address) {
     addAddress(address, "ipv4");
   }
 
-  /** Node's {@code blockList.addAddress(address, family)}. */
+  /**
+   * Node's {@code blockList.addAddress(address, family)}.
+   *
+   * @param address the IP address
+   * @param family {@code "ipv4"} or {@code "ipv6"}, in any case
+   */
   public void addAddress(String address, String family) {
     addAddress(of(address, "address", family));
   }
 
-  /** Node's {@code blockList.addAddress(socketAddress)}; its port does not matter. */
+  /**
+   * Node's {@code blockList.addAddress(socketAddress)}; its port does not matter.
+   *
+   * @param address the IP address
+   */
   public void addAddress(SocketAddress address) {
     notNull(address, "address");
     synchronized (this) {
@@ -89,28 +110,52 @@ public final class BlockList {
     }
   }
 
-  /** Node's {@code blockList.removeAddress(address)}. */
+  /**
+   * Node's {@code blockList.removeAddress(address)}.
+   *
+   * @param address the IP address
+   */
   public void removeAddress(String address) {
     removeAddress(address, "ipv4");
   }
 
-  /** Node's {@code blockList.removeAddress(address, family)}. */
+  /**
+   * Node's {@code blockList.removeAddress(address, family)}.
+   *
+   * @param address the IP address
+   * @param family {@code "ipv4"} or {@code "ipv6"}, in any case
+   */
   public void removeAddress(String address, String family) {
     removeAddress(of(address, "address", family));
   }
 
-  /** Node's {@code blockList.removeAddress(socketAddress)}. */
+  /**
+   * Node's {@code blockList.removeAddress(socketAddress)}.
+   *
+   * @param address the IP address
+   */
   public synchronized void removeAddress(SocketAddress address) {
     notNull(address, "address");
     addresses.removeIf(a -> Addresses.same(a.address, address));
   }
 
-  /** Node's {@code blockList.addRange(start, end)}: blocks IPv4 addresses start to end. */
+  /**
+   * Node's {@code blockList.addRange(start, end)}: blocks IPv4 addresses start to end.
+   *
+   * @param start the first address of the range
+   * @param end the last address of the range, inclusive
+   */
   public void addRange(String start, String end) {
     addRange(start, end, "ipv4");
   }
 
-  /** Node's {@code blockList.addRange(start, end, family)}. */
+  /**
+   * Node's {@code blockList.addRange(start, end, family)}.
+   *
+   * @param start the first address of the range
+   * @param end the last address of the range, inclusive
+   * @param family {@code "ipv4"} or {@code "ipv6"}, in any case
+   */
   public void addRange(String start, String end, String family) {
     SocketAddress s = of(start, "start", family);
     addRange(s, of(end, "end", family));
@@ -119,6 +164,9 @@ public final class BlockList {
   /**
    * Node's {@code blockList.addRange(start, end)} with SocketAddresses, which may be of different
    * families: an IPv4-mapped IPv6 address compares with IPv4 ones.
+   *
+   * @param start the first address of the range
+   * @param end the last address of the range, inclusive
    */
   public void addRange(SocketAddress start, SocketAddress end) {
     notNull(start, "start");
@@ -132,35 +180,67 @@ public final class BlockList {
     }
   }
 
-  /** Node's {@code blockList.removeRange(start, end)}. */
+  /**
+   * Node's {@code blockList.removeRange(start, end)}.
+   *
+   * @param start the first address of the range
+   * @param end the last address of the range, inclusive
+   */
   public void removeRange(String start, String end) {
     removeRange(start, end, "ipv4");
   }
 
-  /** Node's {@code blockList.removeRange(start, end, family)}. */
+  /**
+   * Node's {@code blockList.removeRange(start, end, family)}.
+   *
+   * @param start the first address of the range
+   * @param end the last address of the range, inclusive
+   * @param family {@code "ipv4"} or {@code "ipv6"}, in any case
+   */
   public void removeRange(String start, String end, String family) {
     SocketAddress s = of(start, "start", family);
     removeRange(s, of(end, "end", family));
   }
 
-  /** Node's {@code blockList.removeRange(start, end)} with SocketAddresses. */
+  /**
+   * Node's {@code blockList.removeRange(start, end)} with SocketAddresses.
+   *
+   * @param start the first address of the range
+   * @param end the last address of the range, inclusive
+   */
   public synchronized void removeRange(SocketAddress start, SocketAddress end) {
     notNull(start, "start");
     notNull(end, "end");
     removeFirst(ranges, new RangeRule(start, end));
   }
 
-  /** Node's {@code blockList.addSubnet(network, prefix)}: blocks an IPv4 subnet. */
+  /**
+   * Node's {@code blockList.addSubnet(network, prefix)}: blocks an IPv4 subnet.
+   *
+   * @param network the network address
+   * @param prefix the prefix length in bits
+   */
   public void addSubnet(String network, int prefix) {
     addSubnet(network, prefix, "ipv4");
   }
 
-  /** Node's {@code blockList.addSubnet(network, prefix, family)}. */
+  /**
+   * Node's {@code blockList.addSubnet(network, prefix, family)}.
+   *
+   * @param network the network address
+   * @param prefix the prefix length in bits
+   * @param family {@code "ipv4"} or {@code "ipv6"}, in any case
+   */
   public void addSubnet(String network, int prefix, String family) {
     addSubnet(of(network, "network", family), prefix);
   }
 
-  /** Node's {@code blockList.addSubnet(socketAddress, prefix)}. */
+  /**
+   * Node's {@code blockList.addSubnet(socketAddress, prefix)}.
+   *
+   * @param network the network address
+   * @param prefix the prefix length in bits
+   */
   public void addSubnet(SocketAddress network, int prefix) {
     notNull(network, "network");
     checkPrefix(network, prefix);
@@ -169,17 +249,33 @@ public final class BlockList {
     }
   }
 
-  /** Node's {@code blockList.removeSubnet(network, prefix)}. */
+  /**
+   * Node's {@code blockList.removeSubnet(network, prefix)}.
+   *
+   * @param network the network address
+   * @param prefix the prefix length in bits
+   */
   public void removeSubnet(String network, int prefix) {
     removeSubnet(network, prefix, "ipv4");
   }
 
-  /** Node's {@code blockList.removeSubnet(network, prefix, family)}. */
+  /**
+   * Node's {@code blockList.removeSubnet(network, prefix, family)}.
+   *
+   * @param network the network address
+   * @param prefix the prefix length in bits
+   * @param family {@code "ipv4"} or {@code "ipv6"}, in any case
+   */
   public void removeSubnet(String network, int prefix, String family) {
     removeSubnet(of(network, "network", family), prefix);
   }
 
-  /** Node's {@code blockList.removeSubnet(socketAddress, prefix)}. */
+  /**
+   * Node's {@code blockList.removeSubnet(socketAddress, prefix)}.
+   *
+   * @param network the network address
+   * @param prefix the prefix length in bits
+   */
   public void removeSubnet(SocketAddress network, int prefix) {
     notNull(network, "network");
     checkPrefix(network, prefix);
@@ -192,6 +288,8 @@ public final class BlockList {
    * Node's {@code blockList.addCIDR(cidr)}: {@code "10.0.0.0/8"} or {@code "fe80::/10"} (IPv6 when
    * the address holds a colon) is {@link #addSubnet(String, int, String)}. A missing or malformed
    * prefix length ({@code /08}, {@code /+8}) throws {@code ERR_INVALID_ARG_VALUE}, as in Node.
+   *
+   * @param cidr the subnet as CIDR text, such as {@code "10.0.0.0/8"}
    */
   public void addCIDR(String cidr) {
     Cidr c = Cidr.parse(cidr, "cidr");
@@ -202,6 +300,8 @@ public final class BlockList {
    * Node's {@code blockList.addCIDRs(cidrs)}: every entry is parsed before any is added, so a
    * malformed one leaves the list as it was (an address or prefix that fails later, in {@link
    * #addSubnet}, stops the adding where it is, as in Node).
+   *
+   * @param cidrs the subnets as CIDR text
    */
   public void addCIDRs(List<String> cidrs) {
     if (cidrs == null) {
@@ -218,7 +318,11 @@ public final class BlockList {
     for (Cidr c : parsed) addSubnet(c.address, c.prefix(), c.family);
   }
 
-  /** Node's {@code blockList.removeCIDR(cidr)}. */
+  /**
+   * Node's {@code blockList.removeCIDR(cidr)}.
+   *
+   * @param cidr the subnet as CIDR text, such as {@code "10.0.0.0/8"}
+   */
   public void removeCIDR(String cidr) {
     Cidr c = Cidr.parse(cidr, "cidr");
     removeSubnet(c.address, c.prefix(), c.family);
@@ -231,12 +335,21 @@ public final class BlockList {
     ranges.clear();
   }
 
-  /** Node's {@code blockList.size}: how many rules the list holds. */
+  /**
+   * Node's {@code blockList.size}: how many rules the list holds.
+   *
+   * @return the number of rules
+   */
   public synchronized int size() {
     return addresses.size() + subnets.size() + ranges.size();
   }
 
-  /** Node's {@code blockList.check(address)}: whether a rule blocks this IPv4 address. */
+  /**
+   * Node's {@code blockList.check(address)}: whether a rule blocks this IPv4 address.
+   *
+   * @param address the IP address
+   * @return whether a rule blocks the address
+   */
   public boolean check(String address) {
     return check(address, "ipv4");
   }
@@ -244,6 +357,10 @@ public final class BlockList {
   /**
    * Node's {@code blockList.check(address, family)}: {@code family} {@code "ipv4"} (in any case)
    * reads an IPv4 address, anything else an IPv6 one; an address that is not one answers false.
+   *
+   * @param address the IP address
+   * @param family {@code "ipv4"} or {@code "ipv6"}, in any case
+   * @return whether a rule blocks the address
    */
   public boolean check(String address, String family) {
     notNull(address, "address");
@@ -252,7 +369,12 @@ public final class BlockList {
     return b != null && check(new SocketAddress(b, 0));
   }
 
-  /** Node's {@code blockList.check(socketAddress)}. */
+  /**
+   * Node's {@code blockList.check(socketAddress)}.
+   *
+   * @param address the IP address
+   * @return whether a rule blocks the address
+   */
   public synchronized boolean check(SocketAddress address) {
     notNull(address, "address");
     for (Rule r : addresses) if (r.matches(address)) return true;
@@ -261,7 +383,11 @@ public final class BlockList {
     return false;
   }
 
-  /** Node's {@code blockList.rules}: the rules as text, newest first. A copy. */
+  /**
+   * Node's {@code blockList.rules}: the rules as text, newest first. A copy.
+   *
+   * @return a copy of the rules
+   */
   public synchronized List<String> rules() {
     List<String> out = new ArrayList<>(addresses.size() + subnets.size() + ranges.size());
     for (Rule r : addresses) out.add(r.toString());

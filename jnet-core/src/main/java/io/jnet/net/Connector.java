@@ -7,6 +7,7 @@ import io.jnet.internal.net.NetBridge;
 import io.jnet.internal.net.Resolver;
 import io.jnet.internal.net.StreamHandle;
 import io.jnet.internal.net.UvError;
+import io.jnet.loop.KeepAlive;
 import java.util.List;
 
 /**
@@ -30,6 +31,13 @@ final class Connector {
   /** The connect in progress outside a race, or null. Written on the loop only. */
   private volatile ConnectRequest request;
 
+  /**
+   * Held while the system resolver or a connect is in flight, whatever the socket's ref says, as
+   * libuv's getaddrinfo and connect requests keep the loop alive; a custom {@link Lookup} holds
+   * nothing. Loop only.
+   */
+  private KeepAlive inFlight;
+
   Connector(Socket socket) {
     this.socket = socket;
   }
@@ -46,6 +54,14 @@ final class Connector {
           "options.localPort should be >= 0 and < 65536. Received type number ("
               + o.localPort()
               + ").");
+    }
+    Integer attemptTimeout = o.autoSelectFamilyAttemptTimeout();
+    if (attemptTimeout != null && attemptTimeout < 1) {
+      throw JnetException.rangeError(
+          "ERR_OUT_OF_RANGE",
+          "The value of \"options.autoSelectFamilyAttemptTimeout\" is out of range. It must be >= 1"
+              + " && <= 2147483647. Received "
+              + attemptTimeout);
     }
     int family = o.family();
     // Node checks the family only for a name it has to look up.
@@ -66,6 +82,7 @@ final class Connector {
       String path = o.path();
       socket.emit(Socket.CONNECTION_ATTEMPT, new ConnectionAttempt(path, null, null, null));
       if (gen != generation || !socket.connecting()) return;
+      hold();
       request =
           NetBridge.connectPath(
               socket.loop(), path, (handle, err) -> finish(gen, o, handle, err, path, null));
@@ -125,7 +142,15 @@ final class Connector {
       ConnectOptions o, String host, int family, Resolver.LookupCallback callback) {
     Lookup custom = o.lookup();
     if (custom == null) {
-      NetBridge.lookupAll(socket.loop(), host, family, callback);
+      KeepAlive held = hold();
+      NetBridge.lookupAll(
+          socket.loop(),
+          host,
+          family,
+          (addresses, err) -> {
+            if (inFlight == held) release();
+            callback.done(addresses, err);
+          });
       return;
     }
     custom.lookup(
@@ -171,6 +196,7 @@ final class Connector {
           } else if (ordered.size() == 1) {
             connectTo(gen, o, ordered.get(0).address(), ordered.get(0).family());
           } else {
+            hold();
             race = FamilyRace.start(socket, o, ordered);
           }
         });
@@ -194,6 +220,7 @@ final class Connector {
     }
     boolean bind = o.localAddress() != null || o.localPort() > 0;
     if (!bind && !announce(gen, attempt)) return;
+    hold();
     request =
         NetBridge.connectTcp(
             socket.loop(),
@@ -256,6 +283,19 @@ final class Connector {
   void cancel() {
     generation++;
     abandon();
+    release();
+  }
+
+  private KeepAlive hold() {
+    if (inFlight == null) inFlight = socket.loop().keepAlive();
+    return inFlight;
+  }
+
+  /** Loop thread only: the lookup or connect in flight is over. */
+  void release() {
+    KeepAlive k = inFlight;
+    inFlight = null;
+    if (k != null) k.close();
   }
 
   /**

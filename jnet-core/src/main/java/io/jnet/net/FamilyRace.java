@@ -42,7 +42,8 @@ final class FamilyRace {
     this.options = options;
     this.addresses = addresses;
     Integer t = options.autoSelectFamilyAttemptTimeout();
-    this.attemptTimeout = t != null ? t : Net.getDefaultAutoSelectFamilyAttemptTimeout();
+    this.attemptTimeout =
+        t != null ? Math.max(10, t) : Net.getDefaultAutoSelectFamilyAttemptTimeout();
   }
 
   /** Node's order: one address per IP, alternating families, the first address's family first. */

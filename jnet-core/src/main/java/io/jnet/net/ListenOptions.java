@@ -17,8 +17,8 @@ import io.jnet.events.AbortSignal;
  * EADDRINUSE}, never taken over; {@code close()} removes the file the server made; {@link
  * #readableAll} and {@link #writableAll} set its mode to read or write permission for everyone and
  * nothing else (both: {@code 0666}), as Node 24's libuv does. A name starting with a NUL character
- * is a Linux abstract socket on epoll; the JDK cannot bind those, so NIO refuses them with {@code
- * EINVAL}.
+ * is a Linux abstract socket on epoll and io_uring; the JDK cannot bind those, so NIO refuses them
+ * with {@code EINVAL}.
  *
  * <p>As in Node 24, a path longer than 108 bytes (the size of Linux's {@code sun_path}) is refused
  * with {@code EINVAL}, at listen ({@code 'error'}) and at connect, and no file is made. Windows
@@ -54,14 +54,24 @@ public final class ListenOptions {
     return c;
   }
 
-  /** TCP options for {@code port}; 0 lets the system choose. */
+  /**
+   * TCP options for {@code port}; 0 lets the system choose.
+   *
+   * @param port the port, 0 (OS-chosen) to 65535
+   * @return new options
+   */
   public static ListenOptions port(int port) {
     ListenOptions c = new ListenOptions();
     c.port = port;
     return c;
   }
 
-  /** IPC options for a Unix domain socket at {@code path}. */
+  /**
+   * IPC options for a Unix domain socket at {@code path}.
+   *
+   * @param path the IPC path
+   * @return new options
+   */
   public static ListenOptions path(String path) {
     if (path == null) throw ConnectOptions.invalidType("options.path", "string", "null");
     ListenOptions c = new ListenOptions();
@@ -69,28 +79,49 @@ public final class ListenOptions {
     return c;
   }
 
-  /** The host to listen on: an IP address or a name to resolve first. */
+  /**
+   * The host to listen on: an IP address or a name to resolve first.
+   *
+   * @param host the address or name to listen on
+   * @return a copy of these options with this one changed
+   */
   public ListenOptions host(String host) {
     ListenOptions c = copy();
     c.host = host;
     return c;
   }
 
-  /** The length of the queue of pending connections (Node's default 511). */
+  /**
+   * The length of the queue of pending connections (Node's default 511).
+   *
+   * @param backlog the length of the pending-connection queue
+   * @return a copy of these options with this one changed
+   */
   public ListenOptions backlog(int backlog) {
     ListenOptions c = copy();
     c.backlog = backlog;
     return c;
   }
 
-  /** Node's cluster switch; jnet has no cluster, so it changes nothing (kept for ports). */
+  /**
+   * Node's cluster switch; jnet has no cluster, so it changes nothing (kept for ports).
+   *
+   * @param exclusive ignored: jnet has no cluster
+   * @return a copy of these options with this one changed
+   */
   public ListenOptions exclusive(boolean exclusive) {
     ListenOptions c = copy();
     c.exclusive = exclusive;
     return c;
   }
 
-  /** Listen on IPv6 only, refusing IPv4-mapped connections on {@code ::}. */
+  /**
+   * Listen on IPv6 only, refusing IPv4-mapped connections on {@code ::}. Unlike Node, on the NIO
+   * transport a server on {@code ::} still accepts IPv4: the JDK has no {@code IPV6_V6ONLY} option.
+   *
+   * @param ipv6Only whether to refuse IPv4-mapped connections
+   * @return a copy of these options with this one changed
+   */
   public ListenOptions ipv6Only(boolean ipv6Only) {
     ListenOptions c = copy();
     c.ipv6Only = ipv6Only;
@@ -100,6 +131,9 @@ public final class ListenOptions {
   /**
    * IPC: make the socket file readable by all users (mode {@code 0444}, or {@code 0666} with {@link
    * #writableAll}); not with an abstract name ({@code ERR_INVALID_ARG_VALUE} at listen).
+   *
+   * @param readableAll whether all users may read the socket file
+   * @return a copy of these options with this one changed
    */
   public ListenOptions readableAll(boolean readableAll) {
     ListenOptions c = copy();
@@ -110,6 +144,9 @@ public final class ListenOptions {
   /**
    * IPC: make the socket file writable by all users (mode {@code 0222}, or {@code 0666} with {@link
    * #readableAll}); not with an abstract name ({@code ERR_INVALID_ARG_VALUE} at listen).
+   *
+   * @param writableAll whether all users may write the socket file
+   * @return a copy of these options with this one changed
    */
   public ListenOptions writableAll(boolean writableAll) {
     ListenOptions c = copy();
@@ -117,42 +154,83 @@ public final class ListenOptions {
     return c;
   }
 
-  /** The port, or -1 for IPC options. */
+  /**
+   * The port, or -1 for IPC options.
+   *
+   * @return the port, or -1 when none was given
+   */
   public int port() {
     return port;
   }
 
-  /** Whether a port was given (any value: {@code listen} checks its range). */
+  /**
+   * Whether a port was given (any value: {@code listen} checks its range).
+   *
+   * @return whether a port was given
+   */
   public boolean hasPort() {
     return path == null;
   }
 
-  /** The IPC path, or null for TCP options. */
+  /**
+   * The IPC path, or null for TCP options.
+   *
+   * @return the IPC path, or null
+   */
   public String path() {
     return path;
   }
 
-  /** The host, or null for all interfaces. */
+  /**
+   * The host, or null for all interfaces.
+   *
+   * @return the host, or null
+   */
   public String host() {
     return host;
   }
 
+  /**
+   * The length of the pending-connection queue; 511 unless set, as in Node.
+   *
+   * @return the queue length
+   */
   public int backlog() {
     return backlog;
   }
 
+  /**
+   * Node's cluster switch, as given; jnet has no cluster.
+   *
+   * @return the option's value
+   */
   public boolean exclusive() {
     return exclusive;
   }
 
+  /**
+   * Whether an IPv6 listener refuses IPv4-mapped connections; false unless set.
+   *
+   * @return the option's value
+   */
   public boolean ipv6Only() {
     return ipv6Only;
   }
 
+  /**
+   * Whether an IPC socket is made readable by all users; false unless set.
+   *
+   * @return the option's value
+   */
   public boolean readableAll() {
     return readableAll;
   }
 
+  /**
+   * Whether an IPC socket is made writable by all users; false unless set.
+   *
+   * @return the option's value
+   */
   public boolean writableAll() {
     return writableAll;
   }
@@ -165,6 +243,9 @@ public final class ListenOptions {
    * Node's {@code signal}: aborting it closes the server, as {@code server.close()} does. A signal
    * already aborted at the call lets the listen bind, then closes the server on the next tick,
    * before {@code 'listening'}, as in Node 24. Null (the default) is no signal.
+   *
+   * @param signal the signal, or null for none
+   * @return a copy of these options with this one changed
    */
   public ListenOptions signal(AbortSignal signal) {
     ListenOptions c = copy();
@@ -172,7 +253,11 @@ public final class ListenOptions {
     return c;
   }
 
-  /** The abort signal, or null. */
+  /**
+   * The abort signal, or null.
+   *
+   * @return the signal, or null
+   */
   public AbortSignal signal() {
     return signal;
   }
@@ -190,6 +275,8 @@ public final class ListenOptions {
    * descriptor: elsewhere {@code listen} throws {@code ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where
    * Node has no such limit.
    *
+   * @param fd the file descriptor, 0 or more
+   * @return new options
    * @throws io.jnet.error.JnetException {@code ERR_INVALID_ARG_VALUE} for a negative {@code fd}, as
    *     Node's listen does
    */
@@ -206,7 +293,11 @@ public final class ListenOptions {
     return c;
   }
 
-  /** The file descriptor to listen on, or -1. */
+  /**
+   * The file descriptor to listen on, or -1.
+   *
+   * @return the file descriptor, or -1 for none
+   */
   public int fd() {
     return fd;
   }

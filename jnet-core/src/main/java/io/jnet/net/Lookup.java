@@ -15,13 +15,22 @@ public interface Lookup {
   /**
    * Resolves {@code hostname} for {@code family} (0 for either, 4 or 6) and calls {@code done}
    * exactly once, now or later, from any thread.
+   *
+   * @param hostname the name to resolve
+   * @param family 0 for either family, 4 or 6
+   * @param done receives the answer
    */
   void lookup(String hostname, int family, Done done);
 
   /** The answer of a {@link Lookup}. */
   @FunctionalInterface
   interface Done {
-    /** Either an error (Node's {@code ENOTFOUND}...) or the IP addresses found, in order. */
+    /**
+     * Either an error (Node's {@code ENOTFOUND}...) or the IP addresses found, in order.
+     *
+     * @param error the error, or null
+     * @param addresses the addresses found, or null with an error
+     */
     void done(JnetException error, List<String> addresses);
   }
 }

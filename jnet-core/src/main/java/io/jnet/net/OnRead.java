@@ -24,6 +24,10 @@ public final class OnRead {
     /**
      * {@code nread} bytes were read into {@code buffer}, from index 0; they are valid during this
      * call only. Return false to stop reading (Node's {@code return false}).
+     *
+     * @param nread how many bytes were read
+     * @param buffer the buffer holding them, from index 0
+     * @return false to stop reading
      */
     boolean onRead(int nread, Buffer buffer);
   }

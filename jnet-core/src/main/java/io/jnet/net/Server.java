@@ -82,64 +82,132 @@ public class Server extends EventEmitter {
     if (connectionListener != null) on(CONNECTION, connectionListener);
   }
 
-  /** The loop this server accepts and emits on. */
+  /**
+   * The loop this server accepts and emits on.
+   *
+   * @return the server's loop
+   */
   public EventLoop loop() {
     return loop;
   }
 
   // listen, in Node's forms.
 
-  /** Listens on an OS-chosen port on every interface. */
+  /**
+   * Listens on an OS-chosen port on every interface.
+   *
+   * @return this server
+   */
   public Server listen() {
     return listen(ListenOptions.port(0), null);
   }
 
-  /** Listens on an OS-chosen port, then runs {@code callback} on {@code 'listening'}. */
+  /**
+   * Listens on an OS-chosen port, then runs {@code callback} on {@code 'listening'}.
+   *
+   * @param callback added as a one-time {@code 'listening'} listener
+   * @return this server
+   */
   public Server listen(Runnable callback) {
     return listen(ListenOptions.port(0), callback);
   }
 
-  /** Listens on {@code port} (0: OS-chosen) on every interface. */
+  /**
+   * Listens on {@code port} (0: OS-chosen) on every interface.
+   *
+   * @param port the port; 0 lets the system choose
+   * @return this server
+   */
   public Server listen(int port) {
     return listen(ListenOptions.port(port), null);
   }
 
-  /** Listens on {@code port} on every interface, then runs {@code callback}. */
+  /**
+   * Listens on {@code port} on every interface, then runs {@code callback}.
+   *
+   * @param port the port; 0 lets the system choose
+   * @param callback added as a one-time {@code 'listening'} listener
+   * @return this server
+   */
   public Server listen(int port, Runnable callback) {
     return listen(ListenOptions.port(port), callback);
   }
 
-  /** Listens on {@code port} on {@code host} (an address or a name, resolved first). */
+  /**
+   * Listens on {@code port} on {@code host} (an address or a name, resolved first).
+   *
+   * @param port the port; 0 lets the system choose
+   * @param host the address or name to listen on
+   * @return this server
+   */
   public Server listen(int port, String host) {
     return listen(hostOptions(port, host), null);
   }
 
-  /** Listens on {@code port} on {@code host}, then runs {@code callback}. */
+  /**
+   * Listens on {@code port} on {@code host}, then runs {@code callback}.
+   *
+   * @param port the port; 0 lets the system choose
+   * @param host the address or name to listen on
+   * @param callback added as a one-time {@code 'listening'} listener
+   * @return this server
+   */
   public Server listen(int port, String host, Runnable callback) {
     return listen(hostOptions(port, host), callback);
   }
 
-  /** Listens on {@code port} on {@code host} with a pending-connection queue of {@code backlog}. */
+  /**
+   * Listens on {@code port} on {@code host} with a pending-connection queue of {@code backlog}.
+   *
+   * @param port the port; 0 lets the system choose
+   * @param host the address or name to listen on
+   * @param backlog the length of the pending-connection queue
+   * @param callback added as a one-time {@code 'listening'} listener
+   * @return this server
+   */
   public Server listen(int port, String host, int backlog, Runnable callback) {
     return listen(hostOptions(port, host).backlog(backlog), callback);
   }
 
-  /** Listens on the IPC socket at {@code path}. */
+  /**
+   * Listens on the IPC socket at {@code path}.
+   *
+   * @param path the IPC path to listen on
+   * @return this server
+   */
   public Server listen(String path) {
     return listen(ListenOptions.path(path), null);
   }
 
-  /** Listens on the IPC socket at {@code path}, then runs {@code callback}. */
+  /**
+   * Listens on the IPC socket at {@code path}, then runs {@code callback}.
+   *
+   * @param path the IPC path to listen on
+   * @param callback added as a one-time {@code 'listening'} listener
+   * @return this server
+   */
   public Server listen(String path, Runnable callback) {
     return listen(ListenOptions.path(path), callback);
   }
 
-  /** Listens on the IPC socket at {@code path} with {@code backlog}, then runs {@code callback}. */
+  /**
+   * Listens on the IPC socket at {@code path} with {@code backlog}, then runs {@code callback}.
+   *
+   * @param path the IPC path to listen on
+   * @param backlog the length of the pending-connection queue
+   * @param callback added as a one-time {@code 'listening'} listener
+   * @return this server
+   */
   public Server listen(String path, int backlog, Runnable callback) {
     return listen(ListenOptions.path(path).backlog(backlog), callback);
   }
 
-  /** Listens as {@code options} say. */
+  /**
+   * Listens as {@code options} say.
+   *
+   * @param options the options
+   * @return this server
+   */
   public Server listen(ListenOptions options) {
     return listen(options, null);
   }
@@ -157,6 +225,9 @@ public class Server extends EventEmitter {
    * Node. Called from a thread that runs no jnet loop, this waits until the server's loop has made
    * the bind; from another loop's thread it hands the bind over and returns at once.
    *
+   * @param options the options
+   * @param callback added as a one-time {@code 'listening'} listener
+   * @return this server
    * @throws JnetException {@code ERR_SERVER_ALREADY_LISTEN} while listening, {@code
    *     ERR_SOCKET_BAD_PORT} for a port out of range, {@code ERR_INVALID_ARG_VALUE} for options
    *     with neither port nor path, or with {@code readableAll}/{@code writableAll} on an abstract
@@ -385,7 +456,11 @@ public class Server extends EventEmitter {
 
   // close.
 
-  /** Stops accepting: Node's {@code close()}. {@code 'close'} follows once connections end. */
+  /**
+   * Stops accepting: Node's {@code close()}. {@code 'close'} follows once connections end.
+   *
+   * @return this server
+   */
   public Server close() {
     return close(null);
   }
@@ -399,6 +474,9 @@ public class Server extends EventEmitter {
    * from inside an I/O callback ({@code 'connection'}, {@code 'data'}...) releases the socket only
    * once the loop's I/O pass ends, so a connection attempted before then is reset ({@code
    * ECONNRESET}) instead.
+   *
+   * @param callback added as a one-time {@code 'listening'} listener
+   * @return this server
    */
   public Server close(Consumer<JnetException> callback) {
     if (!loop.inLoop()) {
@@ -435,6 +513,9 @@ public class Server extends EventEmitter {
    * <p>Cancelling the future before it completes aborts the listen, as the options' {@link
    * ListenOptions#signal signal} would: the server is closed ({@code close()}); cancelling it after
    * it completed changes nothing.
+   *
+   * @param options the options
+   * @return a future completed with the address on {@code 'listening'}
    */
   public CompletableFuture<AddressInfo> listenAsync(ListenOptions options) {
     CompletableFuture<AddressInfo> f = new CompletableFuture<>();
@@ -462,7 +543,11 @@ public class Server extends EventEmitter {
     return f;
   }
 
-  /** A future completed once the server has closed: the Java form of {@code close(callback)}. */
+  /**
+   * A future completed once the server has closed: the Java form of {@code close(callback)}.
+   *
+   * @return a future completed once the server has closed
+   */
   public CompletableFuture<Void> closeAsync() {
     CompletableFuture<Void> f = new CompletableFuture<>();
     close(
@@ -490,7 +575,11 @@ public class Server extends EventEmitter {
 
   // State.
 
-  /** Node's {@code listening}. */
+  /**
+   * Node's {@code listening}.
+   *
+   * @return whether the server listens
+   */
   public boolean listening() {
     return listening;
   }
@@ -499,6 +588,8 @@ public class Server extends EventEmitter {
    * Node's {@code address()}: where the server listens, or null when it does not; a server that was
    * ever given a path answers that path even when not listening (after {@code close()}, or a failed
    * listen), as Node's does.
+   *
+   * @return the address, or null
    */
   public AddressInfo address() {
     AddressInfo a = address;
@@ -508,6 +599,9 @@ public class Server extends EventEmitter {
   /**
    * Node's {@code getConnections(callback)}: calls {@code callback} with (null, the number of open
    * connections) on a later tick, and returns this server, as Node's does.
+   *
+   * @param callback added as a one-time {@code 'listening'} listener
+   * @return this server
    */
   public Server getConnections(BiConsumer<JnetException, Integer> callback) {
     if (callback == null) {
@@ -522,12 +616,20 @@ public class Server extends EventEmitter {
     return this;
   }
 
-  /** The number of open connections right now (a jnet extra: Node has only the callback form). */
+  /**
+   * The number of open connections right now (a jnet extra: Node has only the callback form).
+   *
+   * @return the number of open connections
+   */
   public int connections() {
     return connections;
   }
 
-  /** Node's {@code maxConnections}: null (Node's {@code undefined}, the default) means no limit. */
+  /**
+   * Node's {@code maxConnections}: null (Node's {@code undefined}, the default) means no limit.
+   *
+   * @return the limit, or null
+   */
   public Integer maxConnections() {
     return maxConnections;
   }
@@ -536,13 +638,20 @@ public class Server extends EventEmitter {
    * Sets Node's {@code maxConnections}: once that many connections are open, new ones are closed
    * and {@code 'drop'} is emitted. As in Node 24, 0 or a negative value drops every connection and
    * null means no limit.
+   *
+   * @param max the limit, or null for none
+   * @return this server
    */
   public Server maxConnections(Integer max) {
     maxConnections = max;
     return this;
   }
 
-  /** Lets the listening server keep the JVM alive again: Node's {@code ref()}. */
+  /**
+   * Lets the listening server keep the JVM alive again: Node's {@code ref()}.
+   *
+   * @return this server
+   */
   public Server ref() {
     refWanted = true;
     loop.execute(
@@ -553,7 +662,11 @@ public class Server extends EventEmitter {
     return this;
   }
 
-  /** Lets the JVM exit while this server listens: Node's {@code unref()}. */
+  /**
+   * Lets the JVM exit while this server listens: Node's {@code unref()}.
+   *
+   * @return this server
+   */
   public Server unref() {
     refWanted = false;
     loop.execute(

@@ -31,40 +31,69 @@ public final class ServerOptions {
     return c;
   }
 
-  /** Node's defaults: every option off. */
+  /**
+   * Node's defaults: every option off.
+   *
+   * @return the default options
+   */
   public static ServerOptions defaults() {
     return DEFAULTS;
   }
 
-  /** When true, accepted sockets stay writable after the peer's end. */
+  /**
+   * When true, accepted sockets stay writable after the peer's end.
+   *
+   * @param allowHalfOpen whether the writable side stays open after the peer's end
+   * @return a copy of these options with this one changed
+   */
   public ServerOptions allowHalfOpen(boolean allowHalfOpen) {
     ServerOptions c = copy();
     c.allowHalfOpen = allowHalfOpen;
     return c;
   }
 
-  /** When true, accepted sockets start paused: nothing is read until {@code resume()}. */
+  /**
+   * When true, accepted sockets start paused: nothing is read until {@code resume()}.
+   *
+   * @param pauseOnConnect whether accepted sockets start paused
+   * @return a copy of these options with this one changed
+   */
   public ServerOptions pauseOnConnect(boolean pauseOnConnect) {
     ServerOptions c = copy();
     c.pauseOnConnect = pauseOnConnect;
     return c;
   }
 
-  /** Disables Nagle's algorithm on accepted sockets. */
+  /**
+   * Disables Nagle's algorithm on accepted sockets.
+   *
+   * @param noDelay whether to disable Nagle's algorithm
+   * @return a copy of these options with this one changed
+   */
   public ServerOptions noDelay(boolean noDelay) {
     ServerOptions c = copy();
     c.noDelay = noDelay;
     return c;
   }
 
-  /** Enables TCP keep-alive on accepted sockets. */
+  /**
+   * Enables TCP keep-alive on accepted sockets.
+   *
+   * @param keepAlive whether to enable TCP keep-alive
+   * @return a copy of these options with this one changed
+   */
   public ServerOptions keepAlive(boolean keepAlive) {
     ServerOptions c = copy();
     c.keepAlive = keepAlive;
     return c;
   }
 
-  /** The idle time in milliseconds before the first keep-alive probe. */
+  /**
+   * The idle time in milliseconds before the first keep-alive probe.
+   *
+   * @param millis the time in milliseconds
+   * @return a copy of these options with this one changed
+   */
   public ServerOptions keepAliveInitialDelay(int millis) {
     ServerOptions c = copy();
     c.keepAliveInitialDelay = millis;
@@ -74,6 +103,9 @@ public final class ServerOptions {
   /**
    * The stream high-water mark of accepted sockets, in bytes. As in Node, the value is checked only
    * when a connection is accepted: a negative one then fails as an uncaught error.
+   *
+   * @param bytes the high-water mark in bytes
+   * @return a copy of these options with this one changed
    */
   public ServerOptions highWaterMark(int bytes) {
     ServerOptions c = copy();
@@ -81,27 +113,56 @@ public final class ServerOptions {
     return c;
   }
 
+  /**
+   * Whether accepted sockets stay writable after the peer's end; false unless set.
+   *
+   * @return the option's value
+   */
   public boolean allowHalfOpen() {
     return allowHalfOpen;
   }
 
+  /**
+   * Whether accepted sockets start paused; false unless set.
+   *
+   * @return the option's value
+   */
   public boolean pauseOnConnect() {
     return pauseOnConnect;
   }
 
+  /**
+   * Whether accepted sockets disable Nagle's algorithm; false unless set.
+   *
+   * @return the option's value
+   */
   public boolean noDelay() {
     return noDelay;
   }
 
+  /**
+   * Whether accepted sockets enable TCP keep-alive; false unless set.
+   *
+   * @return the option's value
+   */
   public boolean keepAlive() {
     return keepAlive;
   }
 
+  /**
+   * The idle time in milliseconds before the first keep-alive probe; 0 unless set.
+   *
+   * @return the delay in milliseconds
+   */
   public int keepAliveInitialDelay() {
     return keepAliveInitialDelay;
   }
 
-  /** The high-water mark in bytes, or -1 for the default. */
+  /**
+   * The high-water mark in bytes, or -1 for the default.
+   *
+   * @return the high-water mark in bytes, or -1 for the default
+   */
   public int highWaterMark() {
     return highWaterMark;
   }
@@ -114,6 +175,9 @@ public final class ServerOptions {
    * Node 24's {@code blockList}: a connection from an address the list blocks is closed as soon as
    * it is accepted, with no event (no {@code 'connection'}, no {@code 'drop'}), as in Node. The
    * list is read at each accept, so rules added later apply. Null (the default) blocks nothing.
+   *
+   * @param blockList the block list, or null for none
+   * @return a copy of these options with this one changed
    */
   public ServerOptions blockList(BlockList blockList) {
     ServerOptions c = copy();
@@ -121,7 +185,11 @@ public final class ServerOptions {
     return c;
   }
 
-  /** The block list, or null. */
+  /**
+   * The block list, or null.
+   *
+   * @return the block list, or null
+   */
   public BlockList blockList() {
     return blockList;
   }

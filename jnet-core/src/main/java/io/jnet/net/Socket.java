@@ -65,6 +65,10 @@ import java.util.function.Consumer;
  * #address()} is never null: Node's {@code {}} is {@link AddressInfo#EMPTY}. The {@code 'close'}
  * argument is never null either: where Node emits {@code 'close'} with no argument (a socket
  * destroyed before it ever had a handle), jnet passes {@code false}.
+ *
+ * <p>As in Node, every socket starts with one {@code 'end'} listener of its own (Node's {@code
+ * onReadableStreamEnd}): without {@code allowHalfOpen}, it makes a write after the peer's end and
+ * the socket's own fail with {@code EPIPE}; {@code listenerCount(END)} counts it.
  */
 public class Socket extends Duplex {
   /** Node's {@code 'connect'}: the connection is established. */
@@ -128,11 +132,20 @@ public class Socket extends Duplex {
   private KeepAlive keepAlive;
   private boolean peerEnded;
 
+  /** Set by the socket's own {@code 'end'} listener without allowHalfOpen: Node's writeAfterFIN. */
+  private volatile boolean writeAfterFinArmed;
+
   /**
    * Loop only: whether the handle is active as libuv counts it, so that a ref'd socket keeps the
-   * JVM alive: until the peer's FIN is read, and after it while a write or shutdown is pending.
+   * JVM alive: while it reads (started, not stopped, the peer's FIN not read yet).
    */
-  private boolean active = true;
+  private boolean active;
+
+  /**
+   * Loop only: held while a write or shutdown is pending, whatever {@link #unref()} says, as a
+   * libuv request keeps its loop alive.
+   */
+  private KeepAlive requestAlive;
 
   /** Loop only: a shutdown (FIN) asked of the handle and not yet complete. */
   private boolean shutdownPending;
@@ -153,13 +166,18 @@ public class Socket extends Duplex {
     this(SocketOptions.defaults());
   }
 
-  /** A socket that is not connected yet, with Node's constructor options. */
+  /**
+   * A socket that is not connected yet, with Node's constructor options.
+   *
+   * @param options the options
+   */
   public Socket(SocketOptions options) {
     super(streamOptions(options));
     this.onread = options.onread() == null ? null : options.onread().reader();
     this.blockList = options.blockList();
     if (options.fd() >= 0) adopt(options.fd());
     watchSignal(options.signal());
+    on(END, this::onReadableStreamEnd);
   }
 
   /** An accepted connection on {@code handle}, for {@code server}. */
@@ -167,6 +185,7 @@ public class Socket extends Duplex {
     super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
     this.onread = null;
     this.blockList = null;
+    on(END, this::onReadableStreamEnd);
     this.server = server;
     this.pipePath = path;
     attach(handle);
@@ -186,6 +205,7 @@ public class Socket extends Duplex {
     } else {
       read(0);
     }
+    updateActive();
   }
 
   private static StreamOptions streamOptions(SocketOptions options) {
@@ -207,12 +227,23 @@ public class Socket extends Duplex {
 
   // Connecting.
 
-  /** Connects to {@code options}' port and host, or its path: Node's {@code socket.connect}. */
+  /**
+   * Connects to {@code options}' port and host, or its path: Node's {@code socket.connect}.
+   *
+   * @param options the options
+   * @return this socket
+   */
   public Socket connect(ConnectOptions options) {
     return connect(options, null);
   }
 
-  /** Connects and adds {@code connectListener} as a one-time {@code 'connect'} listener. */
+  /**
+   * Connects and adds {@code connectListener} as a one-time {@code 'connect'} listener.
+   *
+   * @param options the options
+   * @param connectListener added as a one-time {@code 'connect'} listener
+   * @return this socket
+   */
   public Socket connect(ConnectOptions options, Runnable connectListener) {
     if (options == null) throw NetErrors.missingConnectArgs();
     return connectAs(options.blockList(blockList), connectListener);
@@ -222,6 +253,7 @@ public class Socket extends Duplex {
   private Socket connectAs(ConnectOptions options, Runnable connectListener) {
     connector.check(options);
     if (connectListener != null) once(CONNECT, connectListener);
+    writeAfterFinArmed = false; // Node's connect() restores the prototype's write
     pipePath = options.path();
     connecting = true;
     if (!loop().inLoop()) {
@@ -241,6 +273,9 @@ public class Socket extends Duplex {
    * is destroyed with an {@code AbortError} ({@code ABORT_ERR}), which the cancelled future's
    * listener hears, so it reaches the uncaught handler only if nothing else listens; cancelling it
    * after it completed changes nothing.
+   *
+   * @param options the options
+   * @return a future completed with this socket on {@code 'connect'}
    */
   public CompletableFuture<Socket> connectAsync(ConnectOptions options) {
     CompletableFuture<Socket> f = new CompletableFuture<>();
@@ -267,32 +302,67 @@ public class Socket extends Duplex {
     return f;
   }
 
-  /** Connects to {@code port} on {@code localhost}. */
+  /**
+   * Connects to {@code port} on {@code localhost}.
+   *
+   * @param port the port to connect to
+   * @return this socket
+   */
   public Socket connect(int port) {
     return connect(ConnectOptions.port(port), null);
   }
 
-  /** Connects to {@code port} on {@code localhost}, then runs {@code connectListener}. */
+  /**
+   * Connects to {@code port} on {@code localhost}, then runs {@code connectListener}.
+   *
+   * @param port the port to connect to
+   * @param connectListener added as a one-time {@code 'connect'} listener
+   * @return this socket
+   */
   public Socket connect(int port, Runnable connectListener) {
     return connect(ConnectOptions.port(port), connectListener);
   }
 
-  /** Connects to {@code port} on {@code host}. */
+  /**
+   * Connects to {@code port} on {@code host}.
+   *
+   * @param port the port to connect to
+   * @param host the host to connect to
+   * @return this socket
+   */
   public Socket connect(int port, String host) {
     return connect(ConnectOptions.port(port).host(host), null);
   }
 
-  /** Connects to {@code port} on {@code host}, then runs {@code connectListener}. */
+  /**
+   * Connects to {@code port} on {@code host}, then runs {@code connectListener}.
+   *
+   * @param port the port to connect to
+   * @param host the host to connect to
+   * @param connectListener added as a one-time {@code 'connect'} listener
+   * @return this socket
+   */
   public Socket connect(int port, String host, Runnable connectListener) {
     return connect(ConnectOptions.port(port).host(host), connectListener);
   }
 
-  /** Connects to the IPC socket at {@code path}. */
+  /**
+   * Connects to the IPC socket at {@code path}.
+   *
+   * @param path the IPC path to connect to
+   * @return this socket
+   */
   public Socket connect(String path) {
     return connect(ConnectOptions.path(path), null);
   }
 
-  /** Connects to the IPC socket at {@code path}, then runs {@code connectListener}. */
+  /**
+   * Connects to the IPC socket at {@code path}, then runs {@code connectListener}.
+   *
+   * @param path the IPC path to connect to
+   * @param connectListener added as a one-time {@code 'connect'} listener
+   * @return this socket
+   */
   public Socket connect(String path, Runnable connectListener) {
     return connect(ConnectOptions.path(path), connectListener);
   }
@@ -309,17 +379,15 @@ public class Socket extends Duplex {
       undestroy();
     }
     handleCreated = true;
-    // Node's handle exists from connect() on: it keeps the process alive while connecting.
-    if (keepAlive == null) {
-      keepAlive = loop().keepAlive();
-      active = true;
-      if (!refWanted) keepAlive.unref();
-    }
+    // Node's handle exists from connect() on, inactive until it reads: while connecting, only the
+    // system lookup and the connect itself keep the process alive (Connector holds them).
+    newKeepAlive();
     connector.start(options);
   }
 
   /** Loop thread only: the connector got a handle. */
   void afterConnect(StreamHandle connected, ConnectOptions options) {
+    connector.release();
     if (destroyed()) {
       connected.close(err -> {});
       return;
@@ -344,6 +412,7 @@ public class Socket extends Duplex {
 
   /** Loop thread only: the connector failed with {@code error}. */
   void connectFailed(JnetException error) {
+    connector.release();
     if (destroyed()) return;
     connecting = false;
     destroy(error);
@@ -355,11 +424,7 @@ public class Socket extends Duplex {
     hasHandle = true;
     sockname = null;
     peername = null;
-    if (keepAlive == null) {
-      keepAlive = loop().keepAlive();
-      active = true;
-      if (!refWanted) keepAlive.unref();
-    }
+    newKeepAlive();
     h.setListener(
         onread != null
             ? new OnReadListener()
@@ -393,7 +458,10 @@ public class Socket extends Duplex {
     }
     bytesRead += chunk.length();
     refreshTimer();
-    if (!push(chunk) && handle != null && handle.reading()) handle.readStop();
+    if (!push(chunk) && handle != null && handle.reading()) {
+      handle.readStop();
+      updateActive();
+    }
   }
 
   private void onEof() {
@@ -410,6 +478,7 @@ public class Socket extends Duplex {
       once(CONNECT, () -> _read(size));
     } else if (!handle.reading()) {
       handle.readStart();
+      updateActive();
     }
   }
 
@@ -479,19 +548,24 @@ public class Socket extends Duplex {
 
   @Override
   public boolean write(Buffer chunk, Consumer<JnetException> callback) {
-    if (peerEnded && !allowHalfOpen() && writableEnded()) return writeAfterFin(callback);
+    if (writeAfterFinArmed && writableEnded()) return writeAfterFin(callback);
     return super.write(chunk, callback);
   }
 
   @Override
   public boolean write(String chunk, String encoding, Consumer<JnetException> callback) {
-    if (peerEnded && !allowHalfOpen() && writableEnded()) {
+    if (writeAfterFinArmed && writableEnded()) {
       if (chunk == null)
         throw JnetException.typeError(
             "ERR_STREAM_NULL_VALUES", "May not write null values to stream");
       return writeAfterFin(callback);
     }
     return super.write(chunk, encoding, callback);
+  }
+
+  /** The socket's own {@code 'end'} listener, as Node's. */
+  private void onReadableStreamEnd() {
+    if (!allowHalfOpen()) writeAfterFinArmed = true;
   }
 
   private boolean writeAfterFin(Consumer<JnetException> callback) {
@@ -548,20 +622,38 @@ public class Socket extends Duplex {
   }
 
   /**
-   * Refs or unrefs the keep-alive as libuv's handle becomes active or inactive: a socket that read
-   * the peer's FIN and has no write or shutdown pending no longer keeps the JVM alive, even if
-   * nobody destroys it, as in Node. (Unlike libuv, a socket paused before its FIN stays active.)
+   * Refs or unrefs the keep-alive as libuv's handle becomes active or inactive, as in Node: a
+   * socket that does not read (paused before reading started, stopped by backpressure, or past the
+   * peer's FIN) keeps the JVM alive only while a write or shutdown is pending, even if nobody
+   * destroys it.
    */
   private void updateActive() {
     KeepAlive k = keepAlive;
-    boolean now = !peerEnded || writeCallback != null || shutdownPending;
-    if (k == null || now == active) return;
-    active = now;
-    if (!now) {
-      k.unref();
-    } else if (refWanted) {
-      k.ref();
+    if (k == null) return;
+    boolean now = handle != null && handle.reading() && !peerEnded;
+    if (now != active) {
+      active = now;
+      if (!now) {
+        k.unref();
+      } else if (refWanted) {
+        k.ref();
+      }
     }
+    boolean request = writeCallback != null || shutdownPending;
+    if (request && requestAlive == null) {
+      requestAlive = loop().keepAlive();
+    } else if (!request && requestAlive != null) {
+      requestAlive.close();
+      requestAlive = null;
+    }
+  }
+
+  /** The socket's keep-alive, made inactive (libuv's new handle): reading makes it active. */
+  private void newKeepAlive() {
+    if (keepAlive != null) return;
+    keepAlive = loop().keepAlive();
+    keepAlive.unref();
+    active = false;
   }
 
   /** A write made while connecting waits for {@code 'connect'}, or fails on {@code 'close'}. */
@@ -585,7 +677,8 @@ public class Socket extends Duplex {
 
   @Override
   protected void _final(Callback callback) {
-    if (pending()) {
+    // Node 24 defers on connecting, not pending: a socket never connected finishes at once.
+    if (connecting) {
       once(CONNECT, () -> _final(callback));
       return;
     }
@@ -678,6 +771,9 @@ public class Socket extends Duplex {
     KeepAlive k = keepAlive;
     keepAlive = null;
     if (k != null) k.close();
+    KeepAlive r = requestAlive;
+    requestAlive = null;
+    if (r != null) r.close();
   }
 
   /**
@@ -700,6 +796,8 @@ public class Socket extends Duplex {
   /**
    * Closes the connection with an RST instead of a FIN ({@code SO_LINGER} 0): the peer sees
    * ECONNRESET. Node's {@code resetAndDestroy}.
+   *
+   * @return this socket
    */
   public Socket resetAndDestroy() {
     // Node throws at the call for a pipe's handle, connecting or connected: no RST on a pipe.
@@ -728,18 +826,32 @@ public class Socket extends Duplex {
   /**
    * Emits {@code 'timeout'} after {@code millis} of inactivity (no read, no write); 0 disables. The
    * socket stays open: Node's {@code setTimeout}.
+   *
+   * @param millis the idle time in milliseconds; 0 disables
+   * @return this socket
    */
   public Socket setTimeout(long millis) {
-    return setTimeout(millis, null);
+    NetErrors.checkTimeout(millis);
+    return applyTimeout(millis, null);
   }
 
   /**
-   * {@link #setTimeout(long)}, adding {@code callback} as a one-time {@code 'timeout'} listener.
+   * {@link #setTimeout(long)}, adding {@code callback} as a one-time {@code 'timeout'} listener; a
+   * null {@code callback} throws {@code ERR_INVALID_ARG_TYPE}, as Node's {@code null} does.
+   *
+   * @param millis the idle time in milliseconds; 0 disables
+   * @param callback added as a one-time {@code 'timeout'} listener
+   * @return this socket
    */
   public Socket setTimeout(long millis, Runnable callback) {
     NetErrors.checkTimeout(millis);
+    if (callback == null) throw NetErrors.invalidArgType("callback", "function", "null");
+    return applyTimeout(millis, callback);
+  }
+
+  private Socket applyTimeout(long millis, Runnable callback) {
     if (!loop().inLoop()) {
-      loop().execute(() -> setTimeout(millis, callback));
+      loop().execute(() -> applyTimeout(millis, callback));
       return this;
     }
     if (destroyed()) return this;
@@ -759,18 +871,29 @@ public class Socket extends Duplex {
   /**
    * Node's {@code socket.timeout}: the value last given to {@link #setTimeout}, or null before any
    * (Node's {@code undefined}).
+   *
+   * @return the timeout in milliseconds, or null
    */
   public Long timeout() {
     long millis = idle.millis();
     return millis < 0 ? null : millis;
   }
 
-  /** Disables Nagle's algorithm: Node's {@code setNoDelay()}. */
+  /**
+   * Disables Nagle's algorithm: Node's {@code setNoDelay()}.
+   *
+   * @return this socket
+   */
   public Socket setNoDelay() {
     return setNoDelay(true);
   }
 
-  /** Node's {@code setNoDelay(enable)}. */
+  /**
+   * Node's {@code setNoDelay(enable)}.
+   *
+   * @param enable whether to turn it on
+   * @return this socket
+   */
   public Socket setNoDelay(boolean enable) {
     if (!loop().inLoop()) {
       loop().execute(() -> setNoDelay(enable));
@@ -788,12 +911,23 @@ public class Socket extends Duplex {
     return this;
   }
 
-  /** Node's {@code setKeepAlive(enable)}. */
+  /**
+   * Node's {@code setKeepAlive(enable)}.
+   *
+   * @param enable whether to turn it on
+   * @return this socket
+   */
   public Socket setKeepAlive(boolean enable) {
     return setKeepAlive(enable, 0);
   }
 
-  /** Node's {@code setKeepAlive(enable, initialDelay)}; the delay is in milliseconds. */
+  /**
+   * Node's {@code setKeepAlive(enable, initialDelay)}; the delay is in milliseconds.
+   *
+   * @param enable whether to turn it on
+   * @param initialDelayMillis the idle time before the first probe, in milliseconds
+   * @return this socket
+   */
   public Socket setKeepAlive(boolean enable, int initialDelayMillis) {
     if (!loop().inLoop()) {
       loop().execute(() -> setKeepAlive(enable, initialDelayMillis));
@@ -813,7 +947,11 @@ public class Socket extends Duplex {
     return this;
   }
 
-  /** Lets this socket keep the JVM alive again: Node's {@code ref()}. */
+  /**
+   * Lets this socket keep the JVM alive again: Node's {@code ref()}.
+   *
+   * @return this socket
+   */
   public Socket ref() {
     refWanted = true;
     loop()
@@ -825,7 +963,12 @@ public class Socket extends Duplex {
     return this;
   }
 
-  /** Lets the JVM exit while this socket is open: Node's {@code unref()}. */
+  /**
+   * Lets the JVM exit while this socket is open: Node's {@code unref()}. As in Node, a lookup,
+   * connect, write or shutdown in flight still keeps the JVM alive until it completes.
+   *
+   * @return this socket
+   */
   public Socket unref() {
     refWanted = false;
     loop()
@@ -839,17 +982,29 @@ public class Socket extends Duplex {
 
   // State.
 
-  /** Node's {@code connecting}: true between {@code connect()} and {@code 'connect'}. */
+  /**
+   * Node's {@code connecting}: true between {@code connect()} and {@code 'connect'}.
+   *
+   * @return whether the socket is connecting
+   */
   public boolean connecting() {
     return connecting;
   }
 
-  /** Node's {@code pending}: true until connected (no handle yet, or still connecting). */
+  /**
+   * Node's {@code pending}: true until connected (no handle yet, or still connecting).
+   *
+   * @return whether the socket is not connected yet
+   */
   public boolean pending() {
     return !hasHandle || connecting;
   }
 
-  /** Node's {@code readyState}: opening, open, readOnly, writeOnly or closed. */
+  /**
+   * Node's {@code readyState}: opening, open, readOnly, writeOnly or closed.
+   *
+   * @return the state's name
+   */
   public String readyState() {
     if (connecting) return "opening";
     boolean r = readable();
@@ -860,7 +1015,11 @@ public class Socket extends Duplex {
     return "closed";
   }
 
-  /** Node's {@code bytesRead}: bytes received. */
+  /**
+   * Node's {@code bytesRead}: bytes received.
+   *
+   * @return the number of bytes received
+   */
   public long bytesRead() {
     return bytesRead;
   }
@@ -868,6 +1027,8 @@ public class Socket extends Duplex {
   /**
    * Node's {@code bytesWritten}: bytes handed to the kernel plus those still queued in the socket,
    * as Node counts them.
+   *
+   * @return the number of bytes written
    */
   public long bytesWritten() {
     // Node's sum: bytes dispatched, the chunks buffered behind the write in progress, and that
@@ -881,6 +1042,8 @@ public class Socket extends Duplex {
    * Node's {@code autoSelectFamilyAttemptedAddresses}: the {@code ip:port} pairs tried by the last
    * family race, in order; null (Node's {@code undefined}) when the last connect ran none (an IP
    * address, a name with one address, {@code autoSelectFamily} off).
+   *
+   * @return the addresses tried, or null
    */
   public List<String> autoSelectFamilyAttemptedAddresses() {
     FamilyRace r = connector.race();
@@ -900,6 +1063,8 @@ public class Socket extends Duplex {
   /**
    * Node's {@code bufferSize}: the same as {@link #writableLength()} while the socket has a handle
    * (from {@code connect()} until it is destroyed), else null (Node's {@code undefined}).
+   *
+   * @return the buffered bytes, or null
    */
   public Integer bufferSize() {
     return connecting || hasHandle ? writableLength() : null;
@@ -911,49 +1076,79 @@ public class Socket extends Duplex {
    * connecting, the address is read afresh until the kernel bound it (Node caches the {@code {}} of
    * a read made before, until connected). On NIO a connecting socket has no local address until it
    * is connected: the JDK does not tell it earlier.
+   *
+   * @return the local address
    */
   public AddressInfo address() {
     AddressInfo a = localInfo();
     return a == null ? AddressInfo.EMPTY : a;
   }
 
-  /** Node's {@code localAddress}: the local IP address, or null (none yet, or an IPC socket). */
+  /**
+   * Node's {@code localAddress}: the local IP address, or null (none yet, or an IPC socket).
+   *
+   * @return the local address, or null
+   */
   public String localAddress() {
     AddressInfo a = localInfo();
     return a == null ? null : a.address();
   }
 
-  /** Node's {@code localPort}: the local port, or null (none yet, or an IPC socket). */
+  /**
+   * Node's {@code localPort}: the local port, or null (none yet, or an IPC socket).
+   *
+   * @return the local port, or null
+   */
   public Integer localPort() {
     AddressInfo a = localInfo();
     return a == null ? null : a.port();
   }
 
-  /** Node's {@code localFamily}: {@code "IPv4"} or {@code "IPv6"}, or null. */
+  /**
+   * Node's {@code localFamily}: {@code "IPv4"} or {@code "IPv6"}, or null.
+   *
+   * @return the local family, or null
+   */
   public String localFamily() {
     AddressInfo a = localInfo();
     return a == null ? null : a.family();
   }
 
-  /** Node's {@code remoteAddress}: the peer's IP address, or null (not connected, or IPC). */
+  /**
+   * Node's {@code remoteAddress}: the peer's IP address, or null (not connected, or IPC).
+   *
+   * @return the peer's address, or null
+   */
   public String remoteAddress() {
     AddressInfo a = remoteInfo();
     return a == null ? null : a.address();
   }
 
-  /** Node's {@code remotePort}: the peer's port, or null (not connected, or IPC). */
+  /**
+   * Node's {@code remotePort}: the peer's port, or null (not connected, or IPC).
+   *
+   * @return the peer's port, or null
+   */
   public Integer remotePort() {
     AddressInfo a = remoteInfo();
     return a == null ? null : a.port();
   }
 
-  /** Node's {@code remoteFamily}: {@code "IPv4"} or {@code "IPv6"}, or null. */
+  /**
+   * Node's {@code remoteFamily}: {@code "IPv4"} or {@code "IPv6"}, or null.
+   *
+   * @return the peer's family, or null
+   */
   public String remoteFamily() {
     AddressInfo a = remoteInfo();
     return a == null ? null : a.family();
   }
 
-  /** The path of an IPC socket, or null for TCP (a jnet extra). */
+  /**
+   * The path of an IPC socket, or null for TCP (a jnet extra).
+   *
+   * @return the path, or null
+   */
   public String path() {
     return pipePath;
   }
@@ -961,6 +1156,8 @@ public class Socket extends Duplex {
   /**
    * Node's {@code socket.server}: the server that accepted this socket, or null for a socket made
    * by {@code connect}.
+   *
+   * @return the server, or null
    */
   public Server server() {
     return server;

@@ -40,22 +40,44 @@ public final class SocketAddress {
     this(null, 0, null, 0);
   }
 
-  /** Node's {@code new SocketAddress({address})}: an IPv4 address, port 0. */
+  /**
+   * Node's {@code new SocketAddress({address})}: an IPv4 address, port 0.
+   *
+   * @param address the IP address
+   */
   public SocketAddress(String address) {
     this(address, 0, null, 0);
   }
 
-  /** Node's {@code new SocketAddress({address, port})}: an IPv4 address. */
+  /**
+   * Node's {@code new SocketAddress({address, port})}: an IPv4 address.
+   *
+   * @param address the IP address
+   * @param port the port, 0 to 65535
+   */
   public SocketAddress(String address, int port) {
     this(address, port, null, 0);
   }
 
-  /** Node's {@code new SocketAddress({address, port, family})}. */
+  /**
+   * Node's {@code new SocketAddress({address, port, family})}.
+   *
+   * @param address the IP address
+   * @param port the port, 0 to 65535
+   * @param family {@code "ipv4"} or {@code "ipv6"}
+   */
   public SocketAddress(String address, int port, String family) {
     this(address, port, family, 0);
   }
 
-  /** Node's {@code new SocketAddress({address, port, family, flowlabel})}. */
+  /**
+   * Node's {@code new SocketAddress({address, port, family, flowlabel})}.
+   *
+   * @param address the IP address
+   * @param port the port, 0 to 65535
+   * @param family {@code "ipv4"} or {@code "ipv6"}
+   * @param flowlabel the IPv6 flow label
+   */
   public SocketAddress(String address, int port, String family, long flowlabel) {
     boolean v6 = isIPv6Family(family, "options.family");
     checkPort(port);
@@ -90,6 +112,9 @@ public final class SocketAddress {
    * the host and port of an {@code http://} URL, or null when {@code input} is not one. As in Node,
    * the URL rules apply: {@code 0x7f.1} is {@code 127.0.0.1}, a user before {@code @} and a path
    * after {@code /} are ignored, and port 80 (http's default) reads as 0.
+   *
+   * @param input the text to parse
+   * @return the address, or null
    */
   public static SocketAddress parse(String input) {
     if (input == null) {
@@ -99,22 +124,38 @@ public final class SocketAddress {
     return SocketAddressParser.parse(input);
   }
 
-  /** The address as Node prints it ({@code ::1}, {@code ::ffff:1.2.3.4}, {@code 10.0.0.1}). */
+  /**
+   * The address as Node prints it ({@code ::1}, {@code ::ffff:1.2.3.4}, {@code 10.0.0.1}).
+   *
+   * @return the address
+   */
   public String address() {
     return address;
   }
 
-  /** The port, 0 to 65535. */
+  /**
+   * The port, 0 to 65535.
+   *
+   * @return the port
+   */
   public int port() {
     return port;
   }
 
-  /** {@code "ipv4"} or {@code "ipv6"}, in Node's lower case. */
+  /**
+   * {@code "ipv4"} or {@code "ipv6"}, in Node's lower case.
+   *
+   * @return the family
+   */
   public String family() {
     return bytes.length == 4 ? "ipv4" : "ipv6";
   }
 
-  /** The IPv6 flow label; 0 for an IPv4 address. */
+  /**
+   * The IPv6 flow label; 0 for an IPv4 address.
+   *
+   * @return the flow label
+   */
   public long flowlabel() {
     return flowlabel;
   }

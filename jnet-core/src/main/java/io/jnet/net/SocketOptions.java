@@ -35,26 +35,45 @@ public final class SocketOptions {
     return c;
   }
 
-  /** Node's defaults: not half-open, readable and writable once connected. */
+  /**
+   * Node's defaults: not half-open, readable and writable once connected.
+   *
+   * @return the default options
+   */
   public static SocketOptions defaults() {
     return DEFAULTS;
   }
 
-  /** When true, the socket stays writable after the peer's end (no automatic {@code end()}). */
+  /**
+   * When true, the socket stays writable after the peer's end (no automatic {@code end()}).
+   *
+   * @param allowHalfOpen whether the writable side stays open after the peer's end
+   * @return a copy of these options with this one changed
+   */
   public SocketOptions allowHalfOpen(boolean allowHalfOpen) {
     SocketOptions c = copy();
     c.allowHalfOpen = allowHalfOpen;
     return c;
   }
 
-  /** Node's {@code readable}: only meaningful with a handle; kept for ports of Node code. */
+  /**
+   * Node's {@code readable}: only meaningful with a handle; kept for ports of Node code.
+   *
+   * @param readable Node's {@code readable} option
+   * @return a copy of these options with this one changed
+   */
   public SocketOptions readable(boolean readable) {
     SocketOptions c = copy();
     c.readable = readable;
     return c;
   }
 
-  /** Node's {@code writable}: only meaningful with a handle; kept for ports of Node code. */
+  /**
+   * Node's {@code writable}: only meaningful with a handle; kept for ports of Node code.
+   *
+   * @param writable Node's {@code writable} option
+   * @return a copy of these options with this one changed
+   */
   public SocketOptions writable(boolean writable) {
     SocketOptions c = copy();
     c.writable = writable;
@@ -64,6 +83,9 @@ public final class SocketOptions {
   /**
    * The stream high-water mark of both sides, in bytes (Node 24's default 64 KiB); it wins over
    * {@link #readableHighWaterMark(int)} and {@link #writableHighWaterMark(int)}, as in Node.
+   *
+   * @param bytes the high-water mark in bytes
+   * @return a copy of these options with this one changed
    */
   public SocketOptions highWaterMark(int bytes) {
     SocketOptions c = copy();
@@ -71,14 +93,24 @@ public final class SocketOptions {
     return c;
   }
 
-  /** Node's {@code readableHighWaterMark}: the readable side's high-water mark, in bytes. */
+  /**
+   * Node's {@code readableHighWaterMark}: the readable side's high-water mark, in bytes.
+   *
+   * @param bytes the high-water mark in bytes
+   * @return a copy of these options with this one changed
+   */
   public SocketOptions readableHighWaterMark(int bytes) {
     SocketOptions c = copy();
     c.readableHighWaterMark = checkHighWaterMark("readableHighWaterMark", bytes);
     return c;
   }
 
-  /** Node's {@code writableHighWaterMark}: the writable side's high-water mark, in bytes. */
+  /**
+   * Node's {@code writableHighWaterMark}: the writable side's high-water mark, in bytes.
+   *
+   * @param bytes the high-water mark in bytes
+   * @return a copy of these options with this one changed
+   */
   public SocketOptions writableHighWaterMark(int bytes) {
     SocketOptions c = copy();
     c.writableHighWaterMark = checkHighWaterMark("writableHighWaterMark", bytes);
@@ -95,29 +127,56 @@ public final class SocketOptions {
     return bytes;
   }
 
+  /**
+   * Whether the socket stays writable after the peer's end; false unless set.
+   *
+   * @return the option's value
+   */
   public boolean allowHalfOpen() {
     return allowHalfOpen;
   }
 
+  /**
+   * Node's {@code readable} option, as given; true unless set.
+   *
+   * @return the option's value
+   */
   public boolean readable() {
     return readable;
   }
 
+  /**
+   * Node's {@code writable} option, as given; true unless set.
+   *
+   * @return the option's value
+   */
   public boolean writable() {
     return writable;
   }
 
-  /** The high-water mark of both sides in bytes, or null when not set. */
+  /**
+   * The high-water mark of both sides in bytes, or null when not set.
+   *
+   * @return the high-water mark in bytes, or null
+   */
   public Integer highWaterMark() {
     return highWaterMark;
   }
 
-  /** The readable side's high-water mark in bytes, or null when not set. */
+  /**
+   * The readable side's high-water mark in bytes, or null when not set.
+   *
+   * @return the high-water mark in bytes, or null
+   */
   public Integer readableHighWaterMark() {
     return readableHighWaterMark;
   }
 
-  /** The writable side's high-water mark in bytes, or null when not set. */
+  /**
+   * The writable side's high-water mark in bytes, or null when not set.
+   *
+   * @return the high-water mark in bytes, or null
+   */
   public Integer writableHighWaterMark() {
     return writableHighWaterMark;
   }
@@ -131,6 +190,9 @@ public final class SocketOptions {
    * Node's {@code signal}: aborting it destroys the socket with an {@code AbortError} ({@code
    * ABORT_ERR}, {@code "The operation was aborted"}, the signal's reason as its cause). A signal
    * already aborted destroys the socket on the next tick. Null (the default) is no signal.
+   *
+   * @param signal the signal, or null for none
+   * @return a copy of these options with this one changed
    */
   public SocketOptions signal(AbortSignal signal) {
     SocketOptions c = copy();
@@ -138,7 +200,11 @@ public final class SocketOptions {
     return c;
   }
 
-  /** The abort signal, or null. */
+  /**
+   * The abort signal, or null.
+   *
+   * @return the signal, or null
+   */
   public AbortSignal signal() {
     return signal;
   }
@@ -147,6 +213,9 @@ public final class SocketOptions {
    * Node 24's {@code blockList}: every {@code connect} of this socket refuses an address the list
    * blocks, with {@code ERR_IP_BLOCKED} (see {@link ConnectOptions#blockList}). Null (the default)
    * blocks nothing.
+   *
+   * @param blockList the block list, or null for none
+   * @return a copy of these options with this one changed
    */
   public SocketOptions blockList(BlockList blockList) {
     SocketOptions c = copy();
@@ -154,7 +223,11 @@ public final class SocketOptions {
     return c;
   }
 
-  /** The block list, or null. */
+  /**
+   * The block list, or null.
+   *
+   * @return the block list, or null
+   */
   public BlockList blockList() {
     return blockList;
   }
@@ -166,6 +239,10 @@ public final class SocketOptions {
   /**
    * Node's {@code onread}; see {@link ConnectOptions#onread(io.jnet.buffer.Buffer,
    * OnRead.Callback)}.
+   *
+   * @param buffer the buffer each read fills, or what supplies it
+   * @param callback receives each read
+   * @return a copy of these options with this one changed
    */
   public SocketOptions onread(io.jnet.buffer.Buffer buffer, OnRead.Callback callback) {
     SocketOptions c = copy();
@@ -173,7 +250,13 @@ public final class SocketOptions {
     return c;
   }
 
-  /** Node's {@code onread} with a buffer function; see {@link ConnectOptions#onread}. */
+  /**
+   * Node's {@code onread} with a buffer function; see {@link ConnectOptions#onread}.
+   *
+   * @param buffer the buffer each read fills, or what supplies it
+   * @param callback receives each read
+   * @return a copy of these options with this one changed
+   */
   public SocketOptions onread(
       java.util.function.Supplier<io.jnet.buffer.Buffer> buffer, OnRead.Callback callback) {
     SocketOptions c = copy();
@@ -181,7 +264,11 @@ public final class SocketOptions {
     return c;
   }
 
-  /** The onread option, or null. */
+  /**
+   * The onread option, or null.
+   *
+   * @return the onread option, or null
+   */
   public OnRead onread() {
     return onread;
   }
@@ -204,6 +291,8 @@ public final class SocketOptions {
    * in Node 24. Only the epoll transport can adopt a descriptor: elsewhere the constructor throws
    * {@code ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit.
    *
+   * @param fd the file descriptor, 0 or more
+   * @return a copy of these options with this one changed
    * @throws JnetException {@code ERR_OUT_OF_RANGE} for a negative {@code fd}, as Node's constructor
    */
   public SocketOptions fd(int fd) {
@@ -217,7 +306,11 @@ public final class SocketOptions {
     return c;
   }
 
-  /** The file descriptor to adopt, or -1. */
+  /**
+   * The file descriptor to adopt, or -1.
+   *
+   * @return the file descriptor, or -1 for none
+   */
   public int fd() {
     return fd;
   }

@@ -12,7 +12,11 @@ import io.jnet.error.JnetException;
  */
 @FunctionalInterface
 public interface Callback {
-  /** Completes the operation; {@code error} is null on success. */
+  /**
+   * Completes the operation; {@code error} is null on success.
+   *
+   * @param error the error, or null on success
+   */
   void done(JnetException error);
 
   /** Completes the operation successfully. */
@@ -20,7 +24,11 @@ public interface Callback {
     done(null);
   }
 
-  /** Fails the operation with {@code error}, wrapped as {@link JnetException#wrap} does. */
+  /**
+   * Fails the operation with {@code error}, wrapped as {@link JnetException#wrap} does.
+   *
+   * @param error the error, or null on success
+   */
   default void fail(Throwable error) {
     done(error == null ? null : JnetException.wrap(error));
   }

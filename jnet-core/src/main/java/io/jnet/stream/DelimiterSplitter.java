@@ -43,6 +43,9 @@ public final class DelimiterSplitter extends Transform {
   /**
    * A splitter at {@code delimiter} (one byte or more), with frames of at most {@code
    * maxFrameLength} bytes.
+   *
+   * @param delimiter where frames end, one byte or more
+   * @param maxFrameLength the longest frame, in bytes
    */
   public DelimiterSplitter(Buffer delimiter, int maxFrameLength) {
     this(delimiter, maxFrameLength, true);
@@ -51,6 +54,10 @@ public final class DelimiterSplitter extends Transform {
   /**
    * A splitter at {@code delimiter}; with {@code stripDelimiter} false each frame keeps its
    * delimiter (Netty's {@code stripDelimiter}), so that no frame is ever empty.
+   *
+   * @param delimiter where frames end, one byte or more
+   * @param maxFrameLength the longest frame, in bytes
+   * @param stripDelimiter whether frames leave out their delimiter
    */
   public DelimiterSplitter(Buffer delimiter, int maxFrameLength, boolean stripDelimiter) {
     this(check(delimiter).toByteArray(), maxFrameLength, false, stripDelimiter);
@@ -73,6 +80,9 @@ public final class DelimiterSplitter extends Transform {
    * A splitter into lines: frames end at {@code \n}, and a {@code \r} just before it is dropped too
    * (Netty's {@code LineBasedFrameDecoder}, Node's {@code readline}). {@code maxFrameLength} counts
    * a line without its line end.
+   *
+   * @param maxFrameLength the longest frame, in bytes
+   * @return a new splitter
    */
   public static DelimiterSplitter lines(int maxFrameLength) {
     return lines(maxFrameLength, true);
@@ -81,6 +91,10 @@ public final class DelimiterSplitter extends Transform {
   /**
    * A splitter into lines that, with {@code stripDelimiter} false, keeps each line's end ({@code
    * \n} or {@code \r\n}) in its frame, so an empty line arrives too.
+   *
+   * @param maxFrameLength the longest frame, in bytes
+   * @param stripDelimiter whether frames leave out their delimiter
+   * @return a new splitter
    */
   public static DelimiterSplitter lines(int maxFrameLength, boolean stripDelimiter) {
     return new DelimiterSplitter(new byte[] {'\n'}, maxFrameLength, true, stripDelimiter);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A stream with a readable side and a writable side, each with its own buffer and state: Node 20's
+ * A stream with a readable side and a writable side, each with its own buffer and state: Node 24's
  * {@code stream.Duplex}, and what net's {@code Socket} is.
  *
  * <p>The readable side is {@link Readable}'s (this class extends it), the writable side is {@link
@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * returns false, until {@link #_read} is called), writes batches in {@link #_writev}, sends FIN in
  * {@link #_final} and closes its handle in {@link #_destroy}.
  *
- * <h2>Event order, a contract (Node 20)</h2>
+ * <h2>Event order, a contract (Node 24)</h2>
  *
  * <ul>
  *   <li>Each side keeps its own contract ({@link Readable}, {@link Writable}), with one {@code
@@ -60,7 +60,11 @@ public non-sealed class Duplex extends Readable implements WritableStream {
     this(StreamOptions.defaults());
   }
 
-  /** A duplex stream with {@code options}. */
+  /**
+   * A duplex stream with {@code options}.
+   *
+   * @param options the stream's options
+   */
   public Duplex(StreamOptions options) {
     super(options, options.readable);
     this.allowHalfOpen = options.allowHalfOpen;
@@ -74,7 +78,11 @@ public non-sealed class Duplex extends Readable implements WritableStream {
     maybeConstruct(Hooks.overrides(this, "_construct"));
   }
 
-  /** Node's {@code allowHalfOpen}: whether the writable side stays open after {@code 'end'}. */
+  /**
+   * Node's {@code allowHalfOpen}: whether the writable side stays open after {@code 'end'}.
+   *
+   * @return whether the writable side stays open after {@code 'end'}
+   */
   public boolean allowHalfOpen() {
     return allowHalfOpen;
   }
@@ -249,6 +257,9 @@ public non-sealed class Duplex extends Readable implements WritableStream {
    * Writes one chunk; call {@code callback} once it is written (or failed). Node's {@code _write};
    * the default calls the {@code write} option, else {@code _writev} with one chunk when that is
    * implemented, else fails with {@code ERR_METHOD_NOT_IMPLEMENTED}.
+   *
+   * @param chunk the bytes to write
+   * @param callback call once when every chunk is written, or with the error
    */
   protected void _write(Buffer chunk, Callback callback) {
     if (writeHook != null) {
@@ -263,6 +274,9 @@ public non-sealed class Duplex extends Readable implements WritableStream {
   /**
    * Writes a batch of chunks that were buffered (behind a write in progress, or a cork) in one go.
    * Node's {@code _writev}; only called when overridden or given as the {@code writev} option.
+   *
+   * @param chunks the buffered chunks, in write order
+   * @param callback call once when every chunk is written, or with the error
    */
   protected void _writev(List<Buffer> chunks, Callback callback) {
     if (writevHook != null) {
@@ -272,7 +286,11 @@ public non-sealed class Duplex extends Readable implements WritableStream {
     }
   }
 
-  /** Runs after the last write completed, before {@code 'finish'}: Node's {@code _final}. */
+  /**
+   * Runs after the last write completed, before {@code 'finish'}: Node's {@code _final}.
+   *
+   * @param callback call once when every chunk is written, or with the error
+   */
   protected void _final(Callback callback) {
     if (finalHook != null) {
       finalHook.run(callback);

@@ -20,7 +20,11 @@ import io.jnet.error.JnetException;
 public final class LengthPrefixEncoder extends Transform {
   private final int lengthBytes;
 
-  /** An encoder whose lengths take {@code lengthBytes} (1, 2 or 4) bytes. */
+  /**
+   * An encoder whose lengths take {@code lengthBytes} (1, 2 or 4) bytes.
+   *
+   * @param lengthBytes the length's size: 1, 2 or 4 bytes
+   */
   public LengthPrefixEncoder(int lengthBytes) {
     this.lengthBytes = checkLengthBytes(lengthBytes);
   }

@@ -35,6 +35,9 @@ public final class LengthPrefixSplitter extends Transform {
   /**
    * A splitter whose lengths take {@code lengthBytes} (1, 2 or 4) bytes, with frames of at most
    * {@code maxFrameLength} bytes.
+   *
+   * @param lengthBytes the length's size: 1, 2 or 4 bytes
+   * @param maxFrameLength the longest frame, in bytes
    */
   public LengthPrefixSplitter(int lengthBytes, int maxFrameLength) {
     this.lengthBytes = LengthPrefixEncoder.checkLengthBytes(lengthBytes);

@@ -8,7 +8,7 @@ import java.nio.charset.Charset;
 import java.util.function.Consumer;
 
 /**
- * A transform that passes every chunk through unchanged: Node 20's {@code stream.PassThrough}, the
+ * A transform that passes every chunk through unchanged: Node 24's {@code stream.PassThrough}, the
  * simplest in-memory duplex (what is written can be read).
  */
 public class PassThrough extends Transform {
@@ -17,7 +17,11 @@ public class PassThrough extends Transform {
     this(StreamOptions.defaults());
   }
 
-  /** A pass-through with {@code options} (highWaterMark, encoding...). */
+  /**
+   * A pass-through with {@code options} (highWaterMark, encoding...).
+   *
+   * @param options the stream's options
+   */
   public PassThrough(StreamOptions options) {
     super(options);
   }

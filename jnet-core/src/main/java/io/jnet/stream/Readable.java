@@ -10,7 +10,7 @@ import java.nio.charset.Charset;
 import java.util.function.Consumer;
 
 /**
- * A source of bytes: Node 20's {@code stream.Readable} in byte mode, on a jnet loop.
+ * A source of bytes: Node 24's {@code stream.Readable} in byte mode, on a jnet loop.
  *
  * <p>An implementation overrides {@link #_read(int)} (or passes {@link StreamOptions#read}) and
  * calls {@link #push(Buffer)} with data, {@code push(null)} at the end; {@code push} returning
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * #DATA} (flowing mode), or listens to {@link #READABLE} and calls {@link #read()} (paused mode),
  * or pipes the stream into a writable.
  *
- * <h2>Event order, a contract (Node 20)</h2>
+ * <h2>Event order, a contract (Node 24)</h2>
  *
  * <ul>
  *   <li>{@code 'data'}* then {@code 'end'} at most once, and only after every pushed byte was
@@ -75,7 +75,11 @@ public class Readable extends Stream {
     this(StreamOptions.defaults());
   }
 
-  /** A readable stream with {@code options} (its {@code read} hook, encoding, highWaterMark...). */
+  /**
+   * A readable stream with {@code options} (its {@code read} hook, encoding, highWaterMark...).
+   *
+   * @param options the stream's options
+   */
   public Readable(StreamOptions options) {
     this(options, true);
   }
@@ -101,6 +105,8 @@ public class Readable extends Stream {
    * Asks the implementation for about {@code size} bytes: push them, now or later, then wait for
    * the next call. Node's {@code _read}; the default calls the {@code read} option or fails with
    * {@code ERR_METHOD_NOT_IMPLEMENTED}.
+   *
+   * @param size the length in bytes
    */
   protected void _read(int size) {
     if (readHook == null) throw StreamErrors.methodNotImplemented("_read()");
@@ -113,51 +119,91 @@ public class Readable extends Stream {
    * Adds {@code chunk} to the stream, or ends it when {@code chunk} is null (Node's {@code
    * push(null)}). Returns false once the buffer holds {@link #readableHighWaterMark()} bytes or
    * more: stop pushing until {@code _read} is called again.
+   *
+   * @param chunk the data; null ends the stream
+   * @return false when the buffer reached the high-water mark: push no more until {@code _read}
    */
   public boolean push(Buffer chunk) {
     return pushObject(chunk, null, false);
   }
 
-  /** Pushes a copy of {@code chunk}; null ends the stream. */
+  /**
+   * Pushes a copy of {@code chunk}; null ends the stream.
+   *
+   * @param chunk the data; null ends the stream
+   * @return false when the buffer reached the high-water mark: push no more until {@code _read}
+   */
   public boolean push(byte[] chunk) {
     return pushObject(chunk == null ? null : Buffer.from(chunk), null, false);
   }
 
-  /** Pushes the remaining bytes of {@code chunk} (copied); null ends the stream. */
+  /**
+   * Pushes the remaining bytes of {@code chunk} (copied); null ends the stream.
+   *
+   * @param chunk the data; null ends the stream
+   * @return false when the buffer reached the high-water mark: push no more until {@code _read}
+   */
   public boolean push(ByteBuffer chunk) {
     return pushObject(chunk == null ? null : copy(chunk), null, false);
   }
 
-  /** Pushes {@code chunk} encoded as UTF-8 (or the default encoding); null ends the stream. */
+  /**
+   * Pushes {@code chunk} encoded as UTF-8 (or the default encoding); null ends the stream.
+   *
+   * @param chunk the data; null ends the stream
+   * @return false when the buffer reached the high-water mark: push no more until {@code _read}
+   */
   public boolean push(String chunk) {
     return pushObject(chunk, null, false);
   }
 
   /**
    * Pushes {@code chunk} encoded with Node's {@code encoding} ({@code "hex"}, {@code "latin1"}).
+   *
+   * @param chunk the data; null ends the stream
+   * @param encoding the encoding's Node name; null means UTF-8
+   * @return false when the buffer reached the high-water mark: push no more until {@code _read}
    */
   public boolean push(String chunk, String encoding) {
     return pushObject(chunk, encoding, false);
   }
 
-  /** Ends the stream: Node's {@code push(null)}. */
+  /**
+   * Ends the stream: Node's {@code push(null)}.
+   *
+   * @return false, as Node's {@code push(null)} returns on the loop
+   */
   public boolean pushEnd() {
     return pushObject(null, null, false);
   }
 
   /**
    * Puts {@code chunk} back at the front of the buffer, for the next read. Node's {@code unshift}.
+   *
+   * @param chunk the data; null ends the stream
+   * @return false when the buffer reached the high-water mark: push no more until {@code _read}
    */
   public boolean unshift(Buffer chunk) {
     return pushObject(chunk, null, true);
   }
 
-  /** Puts {@code chunk} back at the front of the buffer, as text in the default encoding. */
+  /**
+   * Puts {@code chunk} back at the front of the buffer, as text in the default encoding.
+   *
+   * @param chunk the data; null ends the stream
+   * @return false when the buffer reached the high-water mark: push no more until {@code _read}
+   */
   public boolean unshift(String chunk) {
     return pushObject(chunk, null, true);
   }
 
-  /** Puts {@code chunk} back at the front of the buffer, as text in {@code encoding}. */
+  /**
+   * Puts {@code chunk} back at the front of the buffer, as text in {@code encoding}.
+   *
+   * @param chunk the data; null ends the stream
+   * @param encoding the encoding's Node name; null means UTF-8
+   * @return false when the buffer reached the high-water mark: push no more until {@code _read}
+   */
   public boolean unshift(String chunk, String encoding) {
     return pushObject(chunk, encoding, true);
   }
@@ -188,7 +234,11 @@ public class Readable extends Stream {
 
   // Consuming.
 
-  /** Node's {@code read()}: everything buffered (one chunk when flowing), or null. */
+  /**
+   * Node's {@code read()}: everything buffered (one chunk when flowing), or null.
+   *
+   * @return the bytes, or null
+   */
   public Buffer read() {
     return asBuffer(readObject(ReadableState.READ_ALL));
   }
@@ -196,17 +246,29 @@ public class Readable extends Stream {
   /**
    * Node's {@code read(n)}: exactly {@code n} bytes, or null until that many are buffered (all that
    * is left once the stream ended). {@code read(0)} only triggers a refill.
+   *
+   * @param n how many bytes (chars, once an encoding is set) to read
+   * @return the bytes, or null
    */
   public Buffer read(int n) {
     return asBuffer(readObject(n));
   }
 
-  /** {@link #read()} as text: Strings after {@link #setEncoding}, else UTF-8 decoded. */
+  /**
+   * {@link #read()} as text: Strings after {@link #setEncoding}, else UTF-8 decoded.
+   *
+   * @return the text, or null
+   */
   public String readText() {
     return asText(readObject(ReadableState.READ_ALL));
   }
 
-  /** {@link #read(int)} as text; {@code n} counts chars once an encoding is set. */
+  /**
+   * {@link #read(int)} as text; {@code n} counts chars once an encoding is set.
+   *
+   * @param n how many bytes (chars, once an encoding is set) to read
+   * @return the text, or null
+   */
   public String readText(int n) {
     return asText(readObject(n));
   }
@@ -225,7 +287,12 @@ public class Readable extends Stream {
     return ((Buffer) chunk).toString("utf8");
   }
 
-  /** Decodes data to Strings in {@code encoding} from now on (buffered data included). */
+  /**
+   * Decodes data to Strings in {@code encoding} from now on (buffered data included).
+   *
+   * @param encoding the encoding's Node name; null means UTF-8
+   * @return this stream
+   */
   public Readable setEncoding(String encoding) {
     if (!onLoop()) {
       loop.execute(() -> rs.setEncoding(encoding));
@@ -235,7 +302,12 @@ public class Readable extends Stream {
     return this;
   }
 
-  /** {@link #setEncoding(String)} with a jnet {@link Encoding} constant. */
+  /**
+   * {@link #setEncoding(String)} with a jnet {@link Encoding} constant.
+   *
+   * @param encoding the encoding to decode with
+   * @return this stream
+   */
   public Readable setEncoding(Encoding encoding) {
     return setEncoding(encoding == null ? null : encoding.nodeName());
   }
@@ -244,13 +316,19 @@ public class Readable extends Stream {
    * {@link #setEncoding(String)} with a {@link Charset} that is one of Node's encodings (UTF-8,
    * UTF-16LE, ISO-8859-1; see {@link Encoding#forCharset(Charset)}), a jnet extra.
    *
+   * @param charset one of Node's encodings as a charset
+   * @return this stream
    * @throws JnetException {@code ERR_UNKNOWN_ENCODING} for any other charset, at the call
    */
   public Readable setEncoding(Charset charset) {
     return setEncoding(charset == null ? null : Encoding.forCharset(charset).nodeName());
   }
 
-  /** Switches to flowing mode (on the next tick); Node's {@code resume}. */
+  /**
+   * Switches to flowing mode (on the next tick); Node's {@code resume}.
+   *
+   * @return this stream
+   */
   public Readable resume() {
     if (!onLoop()) {
       loop.execute(rs::resume);
@@ -260,7 +338,11 @@ public class Readable extends Stream {
     return this;
   }
 
-  /** Leaves flowing mode; {@code 'pause'} is emitted at once. Node's {@code pause}. */
+  /**
+   * Leaves flowing mode; {@code 'pause'} is emitted at once. Node's {@code pause}.
+   *
+   * @return this stream
+   */
   public Readable pause() {
     if (!onLoop()) {
       loop.execute(rs::pause);
@@ -270,7 +352,11 @@ public class Readable extends Stream {
     return this;
   }
 
-  /** Whether {@code pause()} was called, or the stream is explicitly not flowing. */
+  /**
+   * Whether {@code pause()} was called, or the stream is explicitly not flowing.
+   *
+   * @return whether the stream is paused
+   */
   public boolean isPaused() {
     return rs.isPaused();
   }
@@ -282,12 +368,23 @@ public class Readable extends Stream {
    * source pauses while {@code dest.write} returns false and resumes on {@code 'drain'} (with
    * several destinations, once all of them drained). Both streams should belong to the same loop:
    * the pipe runs on the source's.
+   *
+   * @param <W> the type of the destination
+   * @param dest the destination
+   * @return {@code dest}
    */
   public <W extends WritableStream> W pipe(W dest) {
     return pipe(dest, true);
   }
 
-  /** Node's {@code pipe(dest, {end})}: with {@code end} false, dest is left open at the end. */
+  /**
+   * Node's {@code pipe(dest, {end})}: with {@code end} false, dest is left open at the end.
+   *
+   * @param <W> the type of the destination
+   * @param dest the destination
+   * @param end whether {@code dest} is ended when this stream ends
+   * @return {@code dest}
+   */
   public <W extends WritableStream> W pipe(W dest, boolean end) {
     if (!onLoop()) {
       loop.execute(() -> Pipe.start(this, dest, end));
@@ -297,7 +394,11 @@ public class Readable extends Stream {
     return dest;
   }
 
-  /** Stops piping to every destination; Node's {@code unpipe()}. */
+  /**
+   * Stops piping to every destination; Node's {@code unpipe()}.
+   *
+   * @return this stream
+   */
   public Readable unpipe() {
     if (!onLoop()) {
       loop.execute(() -> Pipe.unpipe(this, null));
@@ -307,7 +408,12 @@ public class Readable extends Stream {
     return this;
   }
 
-  /** Stops piping to {@code dest}; Node's {@code unpipe(dest)}. */
+  /**
+   * Stops piping to {@code dest}; Node's {@code unpipe(dest)}.
+   *
+   * @param dest the destination
+   * @return this stream
+   */
   public Readable unpipe(WritableStream dest) {
     if (!onLoop()) {
       loop.execute(() -> Pipe.unpipe(this, dest));
@@ -319,7 +425,11 @@ public class Readable extends Stream {
 
   // State, safe from any thread.
 
-  /** Node's {@code readable}: not destroyed, errored, ended or disabled. */
+  /**
+   * Node's {@code readable}: not destroyed, errored, ended or disabled.
+   *
+   * @return whether the readable side can still deliver data
+   */
   public boolean readable() {
     return !rs.has(
         StreamState.DISABLED
@@ -328,37 +438,65 @@ public class Readable extends Stream {
             | ReadableState.END_EMITTED);
   }
 
-  /** Node's {@code readableFlowing}: null before any consumer, then true or false. */
+  /**
+   * Node's {@code readableFlowing}: null before any consumer, then true or false.
+   *
+   * @return null, true or false
+   */
   public Boolean readableFlowing() {
     return rs.flowing();
   }
 
-  /** Node's {@code readableEnded}: {@code 'end'} was emitted. */
+  /**
+   * Node's {@code readableEnded}: {@code 'end'} was emitted.
+   *
+   * @return whether {@code 'end'} was emitted
+   */
   public boolean readableEnded() {
     return rs.has(ReadableState.END_EMITTED);
   }
 
-  /** Bytes (chars, once an encoding is set) buffered and not yet read. */
+  /**
+   * Bytes (chars, once an encoding is set) buffered and not yet read.
+   *
+   * @return the buffered length
+   */
   public int readableLength() {
     return rs.length;
   }
 
-  /** Node's {@code readableHighWaterMark}. */
+  /**
+   * Node's {@code readableHighWaterMark}.
+   *
+   * @return the high-water mark
+   */
   public int readableHighWaterMark() {
     return rs.highWaterMark;
   }
 
-  /** Node's {@code readableEncoding}: the encoding given to setEncoding, or null. */
+  /**
+   * Node's {@code readableEncoding}: the encoding given to setEncoding, or null.
+   *
+   * @return the encoding, or null
+   */
   public String readableEncoding() {
     return rs.encoding;
   }
 
-  /** Node's {@code readableDidRead}: some {@code 'data'} was emitted. */
+  /**
+   * Node's {@code readableDidRead}: some {@code 'data'} was emitted.
+   *
+   * @return whether data was emitted
+   */
   public boolean readableDidRead() {
     return rs.has(ReadableState.DATA_EMITTED);
   }
 
-  /** Node's {@code readableAborted}: destroyed or errored before {@code 'end'}. */
+  /**
+   * Node's {@code readableAborted}: destroyed or errored before {@code 'end'}.
+   *
+   * @return whether the readable side was aborted
+   */
   public boolean readableAborted() {
     return !rs.has(StreamState.DISABLED)
         && rs.has(StreamState.DESTROYED | StreamState.ERRORED)

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The readable side's state machine: Node 20's {@code ReadableState} and the functions of {@code
+ * The readable side's state machine: Node 24's {@code ReadableState} and the functions of {@code
  * lib/internal/streams/readable.js} that drive it (push, read, flow, 'readable', 'end').
  *
  * <p>Loop thread only, except the volatile fields, which any thread may read.

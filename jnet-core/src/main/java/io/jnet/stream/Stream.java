@@ -10,7 +10,7 @@ import io.jnet.loop.EventLoop;
  * The common base of every stream: its loop, and destruction ({@code destroy}, {@code 'error'},
  * {@code 'close'}) as Node's {@code lib/internal/streams/destroy.js} does it.
  *
- * <h2>Destruction, as in Node 20</h2>
+ * <h2>Destruction, as in Node 24</h2>
  *
  * <p>{@link #destroy(Throwable)} marks the stream destroyed at once ({@link #destroyed()} is true
  * when it returns), then calls {@code _destroy(err, callback)}; after that callback, on the next
@@ -112,14 +112,22 @@ public abstract class Stream extends EventEmitter {
     }
   }
 
-  /** The loop this stream belongs to: every event of this stream is emitted on its thread. */
+  /**
+   * The loop this stream belongs to: every event of this stream is emitted on its thread.
+   *
+   * @return the stream's loop
+   */
   public final EventLoop loop() {
     return loop;
   }
 
   // Destroy.
 
-  /** Node's {@code destroy()}: releases the stream without an error. */
+  /**
+   * Node's {@code destroy()}: releases the stream without an error.
+   *
+   * @return this stream
+   */
   public Stream destroy() {
     return destroy(null);
   }
@@ -127,6 +135,9 @@ public abstract class Stream extends EventEmitter {
   /**
    * Node's {@code destroy(err)}: releases the stream; {@code error}, if not null, is emitted as
    * {@code 'error'} (wrapped as {@link JnetException#wrap} does) before {@code 'close'}.
+   *
+   * @param error the error to emit, or null
+   * @return this stream
    */
   public Stream destroy(Throwable error) {
     JnetException err = error == null ? null : JnetException.wrap(error);
@@ -146,7 +157,11 @@ public abstract class Stream extends EventEmitter {
     destroy(err);
   }
 
-  /** Whether {@link #destroy} was called. Safe from any thread. */
+  /**
+   * Whether {@link #destroy} was called. Safe from any thread.
+   *
+   * @return whether the stream was destroyed
+   */
   public boolean destroyed() {
     ReadableState r = readState();
     WritableState w = writeState();
@@ -155,7 +170,11 @@ public abstract class Stream extends EventEmitter {
     return s.has(StreamState.DESTROYED);
   }
 
-  /** The error the stream was destroyed or failed with, or null. Safe from any thread. */
+  /**
+   * The error the stream was destroyed or failed with, or null. Safe from any thread.
+   *
+   * @return the error, or null
+   */
   public JnetException errored() {
     WritableState w = writeState();
     if (w != null && w.errored != null) return w.errored;
@@ -163,7 +182,11 @@ public abstract class Stream extends EventEmitter {
     return r == null ? null : r.errored;
   }
 
-  /** Whether the stream finished destroying ({@code _destroy}'s callback ran). */
+  /**
+   * Whether the stream finished destroying ({@code _destroy}'s callback ran).
+   *
+   * @return whether the stream is closed
+   */
   public boolean closed() {
     StreamState s = writeState() != null ? writeState() : readState();
     return s.has(StreamState.CLOSED);
@@ -172,6 +195,9 @@ public abstract class Stream extends EventEmitter {
   /**
    * Releases the stream's resources; call {@code callback} when done, with the error to emit (by
    * default the one given). Node's {@code _destroy}.
+   *
+   * @param error the error the stream is destroyed with, or null
+   * @param callback call once when done, with the error to emit (or null)
    */
   protected void _destroy(JnetException error, Callback callback) {
     if (destroyHook != null) {
@@ -184,6 +210,8 @@ public abstract class Stream extends EventEmitter {
   /**
    * Prepares the stream before any {@code _read} or {@code _write}; runs on the next tick after
    * construction when overridden (or given as an option). Node's {@code _construct}.
+   *
+   * @param callback call once when done, or with the error
    */
   protected void _construct(Callback callback) {
     if (constructHook != null) {

@@ -39,7 +39,13 @@ import java.util.function.Consumer;
 public final class Streams {
   private Streams() {}
 
-  /** Node's {@code stream.finished(stream, callback)}; returns the cleanup. */
+  /**
+   * Node's {@code stream.finished(stream, callback)}; returns the cleanup.
+   *
+   * @param stream the stream
+   * @param callback called once with null when the stream or pipeline is done, or with its error
+   * @return the cleanup: running it removes the listeners this call added
+   */
   public static Runnable finished(Stream stream, Consumer<JnetException> callback) {
     Objects.requireNonNull(stream, "stream == null");
     Objects.requireNonNull(callback, "callback == null");
@@ -53,6 +59,12 @@ public final class Streams {
   /**
    * Node's {@code stream.finished(stream, {readable, writable}, callback)}: {@code readable} false
    * does not wait for {@code 'end'}, {@code writable} false does not wait for {@code 'finish'}.
+   *
+   * @param stream the stream
+   * @param readable whether to wait for {@code 'end'}
+   * @param writable whether to wait for {@code 'finish'}
+   * @param callback called once with null when the stream or pipeline is done, or with its error
+   * @return the cleanup: running it removes the listeners this call added
    */
   public static Runnable finished(
       Stream stream, boolean readable, boolean writable, Consumer<JnetException> callback) {
@@ -64,14 +76,31 @@ public final class Streams {
     return () -> stream.loop.execute(() -> cleanup[0].run());
   }
 
-  /** Node's {@code pipeline(source, destination, callback)}; returns destination. */
+  /**
+   * Node's {@code pipeline(source, destination, callback)}; returns destination.
+   *
+   * @param <W> the type of the destination
+   * @param source the first stream
+   * @param destination the last stream
+   * @param callback called once with null when the stream or pipeline is done, or with its error
+   * @return the last stream
+   */
   public static <W extends WritableStream> W pipeline(
       Readable source, W destination, Consumer<JnetException> callback) {
     pipeline(List.of(source, (Stream) destination), callback);
     return destination;
   }
 
-  /** Node's {@code pipeline(source, transform, destination, callback)}; returns destination. */
+  /**
+   * Node's {@code pipeline(source, transform, destination, callback)}; returns destination.
+   *
+   * @param <W> the type of the destination
+   * @param source the first stream
+   * @param transform the stream between
+   * @param destination the last stream
+   * @param callback called once with null when the stream or pipeline is done, or with its error
+   * @return the last stream
+   */
   public static <W extends WritableStream> W pipeline(
       Readable source, Duplex transform, W destination, Consumer<JnetException> callback) {
     pipeline(List.of(source, transform, (Stream) destination), callback);
@@ -81,6 +110,10 @@ public final class Streams {
   /**
    * Node's {@code pipeline(streams, callback)}: the first stream is a {@link Readable}, the last a
    * {@link WritableStream}, those between are {@link Duplex}es. Returns the last stream.
+   *
+   * @param streams the streams, first to last
+   * @param callback called once with null when the stream or pipeline is done, or with its error
+   * @return the last stream
    */
   public static Stream pipeline(List<? extends Stream> streams, Consumer<JnetException> callback) {
     Objects.requireNonNull(callback, "callback == null");
@@ -129,6 +162,9 @@ public final class Streams {
    * A blocking {@link InputStream} view of {@code stream}, for another thread (a virtual thread,
    * say): it consumes the stream and keeps its backpressure. A jnet addition. Never read it on the
    * stream's loop thread.
+   *
+   * @param stream the stream
+   * @return the blocking view
    */
   public static InputStream inputStream(Readable stream) {
     Objects.requireNonNull(stream, "stream == null");
@@ -139,6 +175,9 @@ public final class Streams {
    * A blocking {@link OutputStream} view of {@code stream}: writes wait for {@code 'drain'}, {@code
    * close} ends the stream and waits for {@code 'finish'}. A jnet addition. Never write it on the
    * stream's loop thread.
+   *
+   * @param stream the stream
+   * @return the blocking view
    */
   public static OutputStream outputStream(WritableStream stream) {
     Objects.requireNonNull(stream, "stream == null");

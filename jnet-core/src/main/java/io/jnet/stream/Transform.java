@@ -8,7 +8,7 @@ import java.nio.charset.Charset;
 import java.util.function.Consumer;
 
 /**
- * A duplex stream whose output is computed from its input: Node 20's {@code stream.Transform}.
+ * A duplex stream whose output is computed from its input: Node 24's {@code stream.Transform}.
  *
  * <p>An implementation overrides {@link #_transform} (or passes {@link StreamOptions#transform}):
  * for each written chunk it {@code push}es any output and then calls the callback; {@link #_flush}
@@ -29,7 +29,11 @@ public class Transform extends Duplex {
     this(StreamOptions.defaults());
   }
 
-  /** A transform with {@code options}. */
+  /**
+   * A transform with {@code options}.
+   *
+   * @param options the stream's options
+   */
   public Transform(StreamOptions options) {
     super(options);
     this.transformHook = options.transform;
@@ -42,13 +46,20 @@ public class Transform extends Duplex {
    * Transforms one chunk: push the output, then call {@code callback}. Node's {@code _transform};
    * the default calls the {@code transform} option or fails with {@code
    * ERR_METHOD_NOT_IMPLEMENTED}.
+   *
+   * @param chunk the bytes written
+   * @param callback call once when done, or with the error
    */
   protected void _transform(Buffer chunk, Callback callback) {
     if (transformHook == null) throw StreamErrors.methodNotImplemented("_transform()");
     transformHook.transform(this, chunk, callback);
   }
 
-  /** Pushes the last output once the writable side ended; Node's {@code _flush}. */
+  /**
+   * Pushes the last output once the writable side ended; Node's {@code _flush}.
+   *
+   * @param callback call once when done, or with the error
+   */
   protected void _flush(Callback callback) {
     if (flushHook != null) {
       flushHook.flush(this, callback);

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A destination of bytes: Node 20's {@code stream.Writable} in byte mode, on a jnet loop.
+ * A destination of bytes: Node 24's {@code stream.Writable} in byte mode, on a jnet loop.
  *
  * <p>An implementation overrides {@link #_write} (or passes {@link StreamOptions#write}), and may
  * override {@link #_writev} to take several buffered chunks in one call (a socket writes them with
  * one system call), {@link #_final} to act after the last write, and {@link #_destroy}. Writes made
  * while one is in progress, or while {@link #cork() corked}, wait in a buffer in order.
  *
- * <h2>Event order, a contract (Node 20)</h2>
+ * <h2>Event order, a contract (Node 24)</h2>
  *
  * <ul>
  *   <li>{@code write} returns false once {@link #writableLength()} {@code >= highWaterMark} (or the
@@ -58,7 +58,11 @@ public non-sealed class Writable extends Stream implements WritableStream {
     this(StreamOptions.defaults());
   }
 
-  /** A writable stream with {@code options} (its {@code write} hook, highWaterMark...). */
+  /**
+   * A writable stream with {@code options} (its {@code write} hook, highWaterMark...).
+   *
+   * @param options the stream's options
+   */
   public Writable(StreamOptions options) {
     super(options);
     this.writeHook = options.write;
@@ -231,6 +235,9 @@ public non-sealed class Writable extends Stream implements WritableStream {
    * Writes one chunk; call {@code callback} once it is written (or failed). Node's {@code _write};
    * the default calls the {@code write} option, else {@code _writev} with one chunk when that is
    * implemented, else fails with {@code ERR_METHOD_NOT_IMPLEMENTED}.
+   *
+   * @param chunk the bytes to write
+   * @param callback call once when every chunk is written, or with the error
    */
   protected void _write(Buffer chunk, Callback callback) {
     if (writeHook != null) {
@@ -245,6 +252,9 @@ public non-sealed class Writable extends Stream implements WritableStream {
   /**
    * Writes a batch of chunks that were buffered (behind a write in progress, or a cork) in one go.
    * Node's {@code _writev}; only called when overridden or given as the {@code writev} option.
+   *
+   * @param chunks the buffered chunks, in write order
+   * @param callback call once when every chunk is written, or with the error
    */
   protected void _writev(List<Buffer> chunks, Callback callback) {
     if (writevHook != null) {
@@ -254,7 +264,11 @@ public non-sealed class Writable extends Stream implements WritableStream {
     }
   }
 
-  /** Runs after the last write completed, before {@code 'finish'}: Node's {@code _final}. */
+  /**
+   * Runs after the last write completed, before {@code 'finish'}: Node's {@code _final}.
+   *
+   * @param callback call once when every chunk is written, or with the error
+   */
   protected void _final(Callback callback) {
     if (finalHook != null) {
       finalHook.run(callback);

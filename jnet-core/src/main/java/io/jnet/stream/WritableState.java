@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The writable side's state machine: Node 20's {@code WritableState} and the functions of {@code
+ * The writable side's state machine: Node 24's {@code WritableState} and the functions of {@code
  * lib/internal/streams/writable.js} (write, buffer, cork, end, prefinish, finish).
  *
  * <p>Loop thread only, except the volatile fields and {@link #pending}, which any thread may read.

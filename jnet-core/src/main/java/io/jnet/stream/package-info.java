@@ -1,5 +1,5 @@
 /**
- * Node 20's {@code stream} for bytes: {@link io.jnet.stream.Readable}, {@link
+ * Node 24's {@code stream} for bytes: {@link io.jnet.stream.Readable}, {@link
  * io.jnet.stream.Writable}, {@link io.jnet.stream.Duplex}, {@link io.jnet.stream.Transform}, {@link
  * io.jnet.stream.PassThrough}, and {@link io.jnet.stream.Streams#pipeline pipeline} and {@link
  * io.jnet.stream.Streams#finished finished}.
@@ -10,7 +10,7 @@
  * ReadableState}, {@code WritableState}, {@code Stream}'s destroy, {@code Pipe}, {@code
  * EndOfStream}, {@code PipelineRun}), each a port of its file in {@code lib/internal/streams/},
  * with one flags word per side. Which events are emitted synchronously and which on the next tick
- * is Node's, tested against orderings recorded from Node 20.
+ * is Node's, tested against orderings recorded from Node 24.
  *
  * <h2>Implementing a stream</h2>
  *

@@ -59,8 +59,7 @@ class RunTest {
   @Test
   void atInfoLevelTheUnheardErrorIsTheOneLineAlone() {
     try (LogCapture capture = LogCapture.of("io.jnet")) {
-      EventLoop.run(
-          () -> EventLoop.current().reportUncaught(new JnetException("EPIPE", "write EPIPE")));
+      report(new JnetException("EPIPE", "write EPIPE"));
       assertEquals(1, capture.records().size(), capture.records()::toString);
     }
   }

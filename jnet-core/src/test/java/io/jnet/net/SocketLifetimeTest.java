@@ -20,16 +20,35 @@ class SocketLifetimeTest {
   @Test
   void aSocketThatReadEofWithNothingPendingLetsTheJvmExit() throws Exception {
     // Node 24: connection, client close, exit (the accepted socket is open, never destroyed).
-    assertEquals(List.of("connection", "client close"), runChild());
+    assertEquals(List.of("connection", "client close"), runChild("eof"));
   }
 
-  private static List<String> runChild() throws Exception {
+  @Test
+  void anAcceptedSocketPausedOnConnectLetsTheJvmExit() throws Exception {
+    // Node 24 (pauseOnConnect, client unref'd on 'connect'): connection, exit.
+    assertEquals(List.of("connection"), runChild("pauseOnConnect"));
+  }
+
+  @Test
+  void theLookupAndConnectOfAnUnrefdSocketKeepTheJvmAlive() throws Exception {
+    // Node 24 (connect to localhost, unref'd at once): lookup, connect, exit.
+    assertEquals(List.of("lookup", "connect"), runChild("unrefConnecting"));
+  }
+
+  @Test
+  void aWritePendingOnAnUnrefdSocketKeepsTheJvmAlive() throws Exception {
+    // Node 24 (32 MiB written by an unref'd socket to an unref'd reader): written, exit.
+    assertEquals(List.of("written"), runChild("unrefWriting"));
+  }
+
+  private static List<String> runChild(String scenario) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Djnet.transport=" + System.getProperty("jnet.transport", "auto"));
     command.add("-cp");
     command.add(classPath());
     command.add(SocketLifetimeMain.class.getName());
+    command.add(scenario);
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try {
       if (!p.waitFor(20, TimeUnit.SECONDS)) fail("the child JVM did not exit");

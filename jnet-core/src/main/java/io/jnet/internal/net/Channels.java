@@ -15,10 +15,15 @@ import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.channel.unix.FileDescriptor;
+import io.netty.channel.unix.Socket;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.channel.uring.IoUringDomainSocketChannel;
+import io.netty.channel.uring.IoUringIoHandle;
 import io.netty.channel.uring.IoUringServerDomainSocketChannel;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
+import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.spi.SelectorProvider;
@@ -41,9 +46,48 @@ final class Channels {
     if (loop instanceof IoEventLoop io) {
       if (io.isCompatible(NioIoHandle.class)) return Transport.NIO;
       if (io.isCompatible(EpollIoHandle.class)) return Transport.EPOLL;
+      if (ioUring(io)) return Transport.IO_URING;
     }
     // A jnet loop wraps its transport's handler to run Node's phases; its channels are the JVM's.
     return Transport.current();
+  }
+
+  /** True when {@code loop} takes io_uring channels; false where the io_uring jar is missing. */
+  private static boolean ioUring(IoEventLoop loop) {
+    try {
+      return loop.isCompatible(IoUringIoHandle.class);
+    } catch (LinkageError e) {
+      return false;
+    }
+  }
+
+  /**
+   * True when the transport's channel closes at the peer's FIN instead of shutting its input down:
+   * Netty 4.2.18's io_uring Unix channel, whose config is no {@code SocketChannelConfig}, the only
+   * kind its {@code ALLOW_HALF_CLOSURE} check reads. The stream handle then takes that close for
+   * the end of the stream.
+   */
+  static boolean closesAtPeerEnd(Transport transport, boolean pipe) {
+    return pipe && transport == Transport.IO_URING;
+  }
+
+  /**
+   * Stops {@code server} listening now, before its close: on io_uring Netty closes a listening
+   * channel's descriptor only once its pending accept is cancelled, a loop turn later, and a
+   * connect made meanwhile would be queued then reset ({@code ECONNRESET}) where libuv's {@code
+   * uv_close} has it refused ({@code ECONNREFUSED}). {@code shutdown(SHUT_RD)} on a listening
+   * socket stops it at once (the kernel refuses new connects and resets queued ones). Other
+   * transports close within the call and need nothing.
+   */
+  static void stopListening(Transport transport, Channel server) {
+    if (transport != Transport.IO_URING || !(server instanceof UnixChannel unix)) return;
+    FileDescriptor fd = unix.fd();
+    if (!fd.isOpen()) return;
+    try {
+      new Socket(fd.intValue()).shutdown(true, false); // a view of the fd: the channel closes it
+    } catch (IOException | RuntimeException e) {
+      // not listening (any more): the close that follows is all there is to do
+    }
   }
 
   static Channel newSocket(Transport transport, boolean ipv6) {

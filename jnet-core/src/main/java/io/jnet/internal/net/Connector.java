@@ -127,7 +127,7 @@ final class Connector {
       EventLoop loop, Invoker invoker, String path, ConnectCallback callback) {
     assert loop.inEventLoop() : "not on the loop thread";
     Transport transport = Channels.transportOf(loop);
-    if (Channels.isAbstract(path) && transport != Transport.EPOLL) {
+    if (Channels.isAbstract(path) && transport == Transport.NIO) {
       // The JDK's Unix sockets cannot name Linux's abstract sockets.
       return failNow(loop, invoker, UvError.connect("EINVAL", path, null, null, null), callback);
     }

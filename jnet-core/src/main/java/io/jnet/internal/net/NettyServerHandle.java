@@ -49,7 +49,7 @@ import java.util.function.Function;
  * <p>As libuv's {@code uv_listen}, a listen is synchronous: the channel is registered and bound
  * before the listen call returns, and its callback has run by then (with the handle or the error).
  *
- * <p>Linux abstract socket names (a path starting with NUL) work on the epoll transport; the JDK's
+ * <p>Linux abstract socket names (a path starting with NUL) work on epoll and io_uring; the JDK's
  * Unix sockets cannot name them, so on NIO they fail with {@code EINVAL}, unlike Node.
  *
  * <p>Unlike Node, {@code ipv6Only} is honoured on the epoll transport only: the JDK's NIO has no
@@ -155,7 +155,7 @@ final class NettyServerHandle implements ServerHandle {
     assert loop.inEventLoop() : "not on the loop thread";
     Transport transport = Channels.transportOf(loop);
     boolean abstractName = Channels.isAbstract(path);
-    if (abstractName && transport != Transport.EPOLL) {
+    if (abstractName && transport == Transport.NIO) {
       callback.done(null, UvError.listen("EINVAL", path, -1, null));
       return;
     }
@@ -334,13 +334,13 @@ final class NettyServerHandle implements ServerHandle {
   public void close(Callback callback) {
     assert channel.eventLoop().inEventLoop() : "not on the loop thread";
     Selector selector = nioSelector(channel);
+    // At the call, as uv_close unlinks: io_uring completes a listening channel's close later.
+    if (path != null && !Channels.isAbstract(path)) removeSocketFile();
+    Channels.stopListening(Channels.transportOf(channel.eventLoop()), channel);
     channel
         .close()
         .addListener(
-            f -> {
-              if (path != null && !Channels.isAbstract(path)) removeSocketFile();
-              channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(null)));
-            });
+            f -> channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(null))));
     // libuv closes the descriptor in uv_close: no connection can reach the server after close().
     io.jnet.loop.EventLoop owner = LoopEngine.currentOwner();
     if (selector != null && owner != null) LoopEngine.of(owner).releaseClosedChannels(selector);

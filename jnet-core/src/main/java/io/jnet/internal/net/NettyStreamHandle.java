@@ -39,7 +39,8 @@ import jdk.net.ExtendedSocketOptions;
  *       start, so the listener never sees data while stopped.
  *   <li>The peer's FIN is Netty's {@code ChannelInputShutdownEvent} under {@code
  *       ALLOW_HALF_CLOSURE}: the handle stays writable (on NIO, Unix sockets use jnet's own {@code
- *       NioUnixChannel}, because Netty's NIO domain channel ignores half-closure).
+ *       NioUnixChannel}, because Netty's NIO domain channel ignores half-closure; on io_uring,
+ *       whose Unix channel closes at the FIN, that close is the end: see {@link #afterClose}).
  *   <li>Writes wrap the caller's bytes ({@code Unpooled.wrappedBuffer}) and are flushed at once, as
  *       libuv tries the kernel before it queues: a write the kernel took whole completes within the
  *       call. A write behind one still queued waits for the socket to be writable (Netty's flush
@@ -60,6 +61,11 @@ final class NettyStreamHandle implements StreamHandle {
   private static final int CLOSED = 1 << 6;
   private static final int WRITING = 1 << 7;
   private static final int CLOSE_UNHEARD = 1 << 8;
+
+  /**
+   * Netty closed the channel at the peer's FIN (io_uring Unix sockets): see {@link #afterClose}.
+   */
+  private static final int PEER_CLOSED = 1 << 9;
 
   /** Parked marker for the peer's FIN. */
   private static final Object EOF = new Object();
@@ -256,6 +262,12 @@ final class NettyStreamHandle implements StreamHandle {
    */
   private boolean enqueue(ByteBuf buf, Callback callback) {
     assertLoop();
+    if (has(PEER_CLOSED) && !has(CLOSING)) {
+      buf.release();
+      JnetException e = UvError.stream("EPIPE", "write", null);
+      loop.execute(() -> invoker.invoke(() -> callback.done(e)));
+      return false;
+    }
     if (has(CLOSING) || has(CLOSED)) {
       buf.release();
       // libuv refuses a write on a closed handle with EBADF; pending ones are ECANCELED instead.
@@ -338,6 +350,7 @@ final class NettyStreamHandle implements StreamHandle {
       return false;
     }
     flags |= SHUTDOWN;
+    if (has(PEER_CLOSED)) return true; // the FIN left when Netty closed the channel
     shutdownCallback = callback;
     if (pendingWrites > 0) return false;
     // Nothing queued: the FIN leaves now, as libuv's shutdown does within the same loop turn.
@@ -378,6 +391,11 @@ final class NettyStreamHandle implements StreamHandle {
       return;
     }
     closeCallbacks.add(callback);
+    if (has(PEER_CLOSED)) {
+      // Netty closed the channel already: report it now, once
+      if (closeCallbacks.size() == 1) loop.execute(this::afterClose);
+      return;
+    }
     channel.close();
   }
 
@@ -394,8 +412,21 @@ final class NettyStreamHandle implements StreamHandle {
     close(callback);
   }
 
-  /** Runs in a task after Netty closed the channel, so that failed writes are reported first. */
+  /**
+   * Runs in a task after Netty closed the channel, so that failed writes are reported first.
+   *
+   * <p>A close nobody asked for, before the end of the input, is Netty's io_uring Unix channel
+   * closing at the peer's FIN (it honours {@code ALLOW_HALF_CLOSURE} only for a {@code
+   * SocketChannelConfig}): it is the end of the stream, delivered as such (parked while reading is
+   * stopped), and the handle is reported closed when it is closed. jnet differs from Node there: a
+   * write after that end fails with {@code EPIPE}, as the socket is gone.
+   */
   private void afterClose() {
+    if (!has(CLOSING) && !has(READ_ENDED) && Channels.closesAtPeerEnd(transport, pipe)) {
+      flags |= READ_ENDED | PEER_CLOSED;
+      arrived(EOF);
+      return;
+    }
     flags |= CLOSED;
     flags &= ~READING;
     parked.clear();

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Differences from Node, each forced by the JDK:
  *
  * <ul>
- *   <li>Order: Node 20 keeps the resolver's order ({@code verbatim}); the JDK puts IPv4 addresses
+ *   <li>Order: Node 24 keeps the resolver's order ({@code verbatim}); the JDK puts IPv4 addresses
  *       first unless the JVM runs with {@code -Djava.net.preferIPv6Addresses=system}, which keeps
  *       the resolver's order as Node does. jnet keeps whatever order the JDK gives.
  *   <li>Caching: the JDK caches answers (30 s) and failures (10 s); Node asks the resolver every

@@ -27,7 +27,10 @@
  * <ul>
  *   <li>Writes complete in a later task (after the turn's one flush), never synchronously as
  *       libuv's {@code uv_try_write} may.
- *   <li>Linux abstract socket names work on epoll only; {@code ipv6Only} works on epoll only.
+ *   <li>Linux abstract socket names work on epoll and io_uring; {@code ipv6Only} works on epoll
+ *       only.
+ *   <li>On io_uring a Unix socket closes at the peer's FIN (Netty 4.2.18's channel ignores
+ *       half-closure): the handle delivers the end, and a write after it fails with {@code EPIPE}.
  *   <li>Name lookups follow the JDK's order (IPv4 first unless {@code
  *       -Djava.net.preferIPv6Addresses=system}) and cache.
  * </ul>

@@ -126,12 +126,12 @@ abstract class PipeHandleTest {
   }
 
   @Test
-  void abstractNamesWorkOnEpollAndAreEinvalOnNio() throws Exception {
+  void abstractNamesWorkOnNativeTransportsAndAreEinvalOnNio() throws Exception {
     String name = "jnet-test-" + System.nanoTime();
     String path = "\0" + name;
     LoopFixture.Server s = f.new Server();
     Object r = f.listenPipeResult(s, path);
-    if (transport() != Transport.EPOLL) {
+    if (transport() == Transport.NIO) {
       assertEquals("EINVAL", ((JnetException) r).code());
       assertEquals("EINVAL", ((JnetException) f.connectPipeResult(path)).code());
       return;
@@ -179,7 +179,13 @@ abstract class PipeHandleTest {
     f.listenPipeResult(s, path);
     String out =
         io.jnet.testing.NodeJs.run(io.jnet.testing.NodeJs.script("internal-net/client.js"), path);
-    // On both transports: jnet's NIO Unix channel stays open after the peer's end, as epoll's does.
+    if (transport() == Transport.IO_URING) {
+      // Netty 4.2.18's io_uring Unix channel closes at the peer's FIN: the answer fails (EPIPE),
+      // the client still sees its end and its close.
+      assertEquals("end\nclose false\n", out);
+      return;
+    }
+    // jnet's NIO Unix channel stays open after the peer's end, as epoll's does.
     assertEquals("data pong to ping\nend\nclose false\n", out);
   }
 

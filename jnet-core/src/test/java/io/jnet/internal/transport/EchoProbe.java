@@ -35,7 +35,7 @@ public final class EchoProbe {
               ? ConnectOptions.port(address.port()).host("127.0.0.1")
               : ConnectOptions.path(address.address());
       Socket client = Net.connectAsync(to).get(30, TimeUnit.SECONDS);
-      // The request is answered before the client ends: no half-close (see the io_uring note).
+      // The request is answered before the client ends, then the end brings the close.
       String request = "hello " + kind;
       CompletableFuture<String> echoed = new CompletableFuture<>();
       CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -55,7 +55,6 @@ public final class EchoProbe {
         closed.get(10, TimeUnit.SECONDS);
         System.out.println(kind + " closed");
       } catch (java.util.concurrent.TimeoutException e) {
-        // Known on io_uring Unix sockets (Netty 4.2.18 closes them at the peer's FIN): reported.
         System.out.println(kind + " close missing after end()");
         client.destroy();
       }

@@ -110,14 +110,10 @@ class TransportChoiceTest {
     assertTrue(r.out().contains("unix echo hello unix\n"), r::toString);
     assertTrue(r.out().contains("tcp closed\n"), r::toString);
     assertTrue(r.out().contains("tcp server closed\n"), r::toString);
-    if (!r.out().contains("unix closed\n") || !r.out().contains("unix server closed\n")) {
-      // Known: Netty 4.2.18's io_uring Unix channel ignores ALLOW_HALF_CLOSURE (its config is no
-      // SocketChannelConfig), so the peer's FIN closes it; the client's 'close' after end() is
-      // then missing. Visible here until fixed, not a failure of the transport choice.
-      String known = "io_uring Unix socket: no 'close' after end(), so server.close() waits";
-      System.err.println("KNOWN ISSUE (TransportChoiceTest): " + known);
-      reporter.publishEntry("known issue", known);
-    }
+    // Netty's io_uring Unix channel closes at the peer's FIN: jnet still delivers the end, so the
+    // client's end() brings its 'close' and the server's close() completes.
+    assertTrue(r.out().contains("unix closed\n"), r::toString);
+    assertTrue(r.out().contains("unix server closed\n"), r::toString);
   }
 
   @Test

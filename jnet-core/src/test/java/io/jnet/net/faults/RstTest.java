@@ -104,15 +104,21 @@ class RstTest {
   void resetAndDestroyMidWriteResetsThePeerAndClosesOnceWithoutError() throws Exception {
     Faults.Baseline base = Faults.Baseline.take();
     CompletableFuture<Faults.Events> events = new CompletableFuture<>();
+    CompletableFuture<Long> resetWithQueued = new CompletableFuture<>();
     Server server =
         Net.createServer(
             s -> {
               events.complete(Faults.Events.of(s));
+              // The peer reads nothing yet, so the kernel's buffers fill and write() returns
+              // false long before BIG: the reset comes with bytes still queued.
               new Faults.Pump(s, Prng.SERVER_SEED, BIG, true).start();
-              s.once(Socket.DRAIN, s::resetAndDestroy);
+              long queued = s.writableLength();
+              s.resetAndDestroy();
+              resetWithQueued.complete(queued);
             });
     int port = Faults.listen(server);
     try (SocketChannel peer = Faults.peer(port)) {
+      assertTrue(Faults.await(resetWithQueued, "the reset") > 0, "bytes were queued at the reset");
       long got = Faults.readChecked(peer, new Prng(Prng.SERVER_SEED), Long.MAX_VALUE);
       assertTrue(got < BIG, "the transfer was cut: " + got);
       assertThrows(IOException.class, () -> peer.read(ByteBuffer.allocate(1)), "reset");

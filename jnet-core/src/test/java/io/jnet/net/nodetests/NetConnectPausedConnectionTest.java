@@ -2,15 +2,11 @@ package io.jnet.net.nodetests;
 
 import io.jnet.net.Net;
 import io.jnet.net.Server;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Node's {@code test/parallel/test-net-connect-paused-connection.js}. */
 @NodeFile("test-net-connect-paused-connection.js")
 class NetConnectPausedConnectionTest extends NodeTestCase {
-  @Differs(
-      "Node 24 exits while a connected client socket is paused (libuv stops reading, so the handle keeps nothing alive); jnet's loop stays held by the paused socket.")
-  @Tag("pending")
   @Test
   void aPausedClientDoesNotKeepTheLoopAlive() throws Exception {
     node(

@@ -2,7 +2,6 @@ package io.jnet.net.nodetests;
 
 import io.jnet.net.ConnectOptions;
 import io.jnet.net.Net;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Node's {@code test/parallel/test-net-options-lookup.js}. */
@@ -14,9 +13,6 @@ import org.junit.jupiter.api.Test;
           + " addresses only, their family is read from them"
     })
 class NetOptionsLookupTest extends NodeTestCase {
-  @Differs(
-      "Node 24 exits while a connect waits on a lookup that never answers (nothing is ref'd yet); jnet's loop stays held by that connecting socket.")
-  @Tag("pending")
   @Test
   void aLookupThatNeverAnswersIsAccepted() throws Exception {
     node(

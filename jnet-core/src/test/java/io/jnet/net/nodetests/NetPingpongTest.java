@@ -2,6 +2,7 @@ package io.jnet.net.nodetests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jnet.error.JnetException;
@@ -16,11 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 @NodeFile(
     value = "test-net-pingpong.js",
-    notPorted = {
-      "socket.server === server: jnet's Socket has no server accessor",
-      "server.getConnections(cb) returns the server: jnet's returns void",
-      "socket.timeout = 0: a property write"
-    })
+    notPorted = {"socket.timeout = 0: a property write"})
 class NetPingpongTest extends NodeTestCase {
   static final int N = 1000;
 
@@ -85,9 +82,13 @@ class NetPingpongTest extends NodeTestCase {
     closeServer = server::close;
     server.on(
         Server.CONNECTION,
-        socket ->
-            server.getConnections(
-                mustSucceedWith((Integer connections) -> assertEquals(1, connections))));
+        socket -> {
+          assertSame(server, socket.server());
+          assertSame(
+              server,
+              server.getConnections(
+                  mustSucceedWith((Integer connections) -> assertEquals(1, connections))));
+        });
     Runnable onListening =
         mustCall(
             () -> {

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jnet.net.Socket;
 import io.jnet.net.SocketOptions;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Node's {@code test/parallel/test-net-socket-no-halfopen-enforcer.js}. */
 @NodeFile("test-net-socket-no-halfopen-enforcer.js")
 class NetSocketNoHalfopenEnforcerTest extends NodeTestCase {
-  @Differs("Node 24's new Socket({allowHalfOpen: false}) has 1 'end' listener; jnet's has 0.")
-  @Tag("pending")
   @Test
   void aSocketWithoutHalfOpenHasOneEndListener() throws Exception {
     node(

@@ -12,6 +12,7 @@ import static io.jnet.net.trace.NetLib.watch;
 import static io.jnet.net.trace.TwoSided.after;
 
 import io.jnet.buffer.Buffer;
+import io.jnet.internal.transport.Transport;
 import io.jnet.net.ConnectOptions;
 import io.jnet.net.Net;
 import io.jnet.net.Server;
@@ -35,12 +36,14 @@ final class NetReadWrite {
     s.add("pauseBeforeConnect", NetReadWrite::pauseBeforeConnect);
     s.add("pauseBuffersData", NetReadWrite::pauseBuffersData);
     s.add("pauseOnConnect", NetReadWrite::pauseOnConnect);
-    s.add("writeCallbackOrder", NetReadWrite::writeCallbackOrder);
-    s.add("writeFalseThenDrain", NetReadWrite::writeFalseThenDrain);
+    // On io_uring these three are skipped (NetTraceTest says why): no write completes in the call.
+    boolean syncWrites = Transport.current() != Transport.IO_URING;
+    if (syncWrites) s.add("writeCallbackOrder", NetReadWrite::writeCallbackOrder);
+    if (syncWrites) s.add("writeFalseThenDrain", NetReadWrite::writeFalseThenDrain);
     s.add("writeAfterEnd", NetReadWrite::writeAfterEnd);
     s.add("endWithDataAndCallback", NetReadWrite::endWithDataAndCallback);
     s.add("bytesCounts", NetReadWrite::bytesCounts);
-    s.add("writesQueuedBeforeConnect", NetReadWrite::writesQueuedBeforeConnect);
+    if (syncWrites) s.add("writesQueuedBeforeConnect", NetReadWrite::writesQueuedBeforeConnect);
     s.add("writeAfterDestroy", NetReadWrite::writeAfterDestroy);
     s.add("setEncodingSplit", NetReadWrite::setEncodingSplit);
     s.add("streamFlags", NetReadWrite::streamFlags);
