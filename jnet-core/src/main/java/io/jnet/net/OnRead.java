@@ -75,6 +75,19 @@ public final class OnRead {
     private int restOffset;
     private int restEnd;
 
+    /** Set by a pause: the piece being handed over is the last until {@link #release}. */
+    private boolean held;
+
+    /** A pause: no piece is handed over after the one in progress, as Node reads no more. */
+    void hold() {
+      held = true;
+    }
+
+    /** A resume: pieces may be handed over again. */
+    void release() {
+      held = false;
+    }
+
     /**
      * Hands {@code length} bytes of {@code chunk} from {@code offset} over, one buffer at a time;
      * {@code counted} runs with each piece's size before its call. Returns false if the callback
@@ -90,7 +103,7 @@ public final class OnRead {
         System.arraycopy(chunk, offset, b.array(), b.arrayOffset(), n);
         offset += n;
         counted.accept(n);
-        boolean more = callback.onRead(n, b);
+        boolean more = callback.onRead(n, b) && !held;
         if (supplier != null) {
           Buffer next = supplier.get();
           if (next != null) current = next;
@@ -120,7 +133,7 @@ public final class OnRead {
           throw JnetException.typeError("ERR_INVALID_ARG_VALUE", "onread buffer is empty");
         src.get(b.array(), b.arrayOffset(), n);
         counted.accept(n);
-        boolean more = callback.onRead(n, b);
+        boolean more = callback.onRead(n, b) && !held;
         if (supplier != null) {
           Buffer next = supplier.get();
           if (next != null) current = next;
@@ -138,8 +151,12 @@ public final class OnRead {
       return true;
     }
 
-    /** Hands over what a stop held back; returns false if the callback stopped again. */
+    /**
+     * Hands over what a stop held back; returns false if the callback stopped again, or if a pause
+     * holds the reader.
+     */
     boolean drain(IntConsumer counted) {
+      if (held) return false;
       byte[] r = rest;
       if (r == null) return true;
       rest = null;

@@ -376,7 +376,7 @@ public class Server extends EventEmitter {
         };
     ListenCallback done = (h, err) -> afterBind(gen, o, h, err);
     if (o.fd() >= 0) {
-      Adopt.listen(loop, o.fd(), listener, done);
+      Adopt.listen(loop, o.fd(), o.backlog(), listener, done);
     } else if (o.path() != null) {
       NetBridge.listenPath(loop, o.path(), o.backlog(), listener, done);
     } else {

@@ -525,11 +525,13 @@ public class Socket extends Duplex {
 
   /** Node's pause() of an onread socket: the handle stops reading at once. Loop only. */
   private void onreadStop() {
+    onread.hold(); // a pause inside the callback holds back the rest of the arrival too
     if (!connecting && handle != null && handle.reading()) handle.readStop();
   }
 
   /** Node's resume() and read() of an onread socket: the handle reads again. Loop only. */
   private void onreadStart() {
+    onread.release();
     if (connecting || handle == null || handle.reading()) return;
     if (onread.drain(countRead)) handle.readStart();
   }

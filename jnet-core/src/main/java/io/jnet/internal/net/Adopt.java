@@ -43,19 +43,22 @@ public final class Adopt {
   }
 
   /**
-   * Loop thread only: listens on the listening socket {@code fd}. A descriptor that is no listening
-   * socket fails with {@code listen EINVAL}, as libuv's {@code uv_listen} does in Node 24.
+   * Loop thread only: listens on the stream socket {@code fd}, listening already or not yet (a
+   * bound one is made to listen with {@code backlog}, as libuv's {@code uv_listen} does in Node
+   * 24). A descriptor that is no stream socket fails with {@code listen EINVAL}, as in Node 24.
    */
-  public static void listen(EventLoop loop, int fd, ServerListener listener, ListenCallback done) {
+  public static void listen(
+      EventLoop loop, int fd, int backlog, ServerListener listener, ListenCallback done) {
     io.netty.channel.EventLoop netty = LoopEngine.of(loop).netty();
     Invoker invoker = NetBridge.invoker(loop);
     int domain;
     try {
       Socket probe = new Socket(fd);
-      if (probe.getIntOpt(SOL_SOCKET, SO_ACCEPTCONN) != 1) {
+      if (probe.getIntOpt(SOL_SOCKET, SO_TYPE) != SOCK_STREAM) {
         done.done(null, UvError.listen("EINVAL", null, -1, null));
         return;
       }
+      if (probe.getIntOpt(SOL_SOCKET, SO_ACCEPTCONN) != 1) probe.listen(backlog);
       domain = probe.getIntOpt(SOL_SOCKET, SO_DOMAIN);
     } catch (IOException | ChannelException e) {
       done.done(null, UvError.listen("EINVAL", null, -1, e));
