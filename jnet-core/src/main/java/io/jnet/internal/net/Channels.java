@@ -116,16 +116,31 @@ final class Channels {
     }
   }
 
+  // One return per transport, never a conditional expression: the verifier of a newer JDK loads
+  // both classes of a ?: to merge their types, and the epoll or io_uring jars may be absent.
+
   static Channel newDomainSocket(Transport transport) {
-    if (transport == Transport.IO_URING) return new IoUringDomainSocketChannel();
-    return transport == Transport.EPOLL ? new EpollDomainSocketChannel() : new NioUnixChannel();
+    switch (transport) {
+      case EPOLL:
+        return new EpollDomainSocketChannel();
+      case IO_URING:
+        return new IoUringDomainSocketChannel();
+      case NIO:
+      default:
+        return new NioUnixChannel();
+    }
   }
 
   static ServerChannel newServerDomainSocket(Transport transport) {
-    if (transport == Transport.IO_URING) return new IoUringServerDomainSocketChannel();
-    return transport == Transport.EPOLL
-        ? new EpollServerDomainSocketChannel()
-        : new NioUnixServerChannel();
+    switch (transport) {
+      case EPOLL:
+        return new EpollServerDomainSocketChannel();
+      case IO_URING:
+        return new IoUringServerDomainSocketChannel();
+      case NIO:
+      default:
+        return new NioUnixServerChannel();
+    }
   }
 
   /** True for a Linux abstract socket name: a path whose first character is NUL. */
