@@ -34,6 +34,7 @@ public final class ListenOptions {
   private boolean ipv6Only;
   private boolean readableAll;
   private boolean writableAll;
+  private boolean reusePort;
 
   private ListenOptions() {}
 
@@ -47,6 +48,7 @@ public final class ListenOptions {
     c.ipv6Only = ipv6Only;
     c.readableAll = readableAll;
     c.writableAll = writableAll;
+    c.reusePort = reusePort;
     return c;
   }
 
@@ -113,6 +115,23 @@ public final class ListenOptions {
     return c;
   }
 
+  /**
+   * Node 24's {@code reusePort}: TCP only, sets {@code SO_REUSEPORT} so that several servers bind
+   * the same port (each with this option) and the kernel spreads incoming connections among them
+   * (Linux 3.9+ and a few BSDs). A bind where the system has no such option fails with {@code
+   * listen ENOTSUP}; a server on the port without it fails with {@code EADDRINUSE}, and so does one
+   * without it on a port a reusePort server holds. Ignored for a path, as in Node.
+   *
+   * <p>With jnet this is how one port is served by several loops each with its own listening
+   * socket: make one server per loop (a server belongs to the loop of the thread that makes it),
+   * each listening with this option.
+   */
+  public ListenOptions reusePort(boolean reusePort) {
+    ListenOptions c = copy();
+    c.reusePort = reusePort;
+    return c;
+  }
+
   /** The port, or -1 for IPC options. */
   public int port() {
     return port;
@@ -151,5 +170,9 @@ public final class ListenOptions {
 
   public boolean writableAll() {
     return writableAll;
+  }
+
+  public boolean reusePort() {
+    return reusePort;
   }
 }

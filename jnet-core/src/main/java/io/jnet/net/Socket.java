@@ -483,7 +483,7 @@ public class Socket extends Duplex {
       loop().nextTick(() -> emit(CLOSE, (Boolean) null));
     }
     Server s = server;
-    if (s != null) s.connectionClosed();
+    if (s != null) s.connectionClosed(this);
   }
 
   private void releaseKeepAlive() {
