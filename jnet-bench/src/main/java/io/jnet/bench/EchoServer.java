@@ -14,12 +14,14 @@ import java.util.concurrent.TimeUnit;
  * The jnet echo server the shared benchmark harness runs, a transliteration of its Node one.
  *
  * <pre>
- * java -jar jnet-bench/target/jnet-bench.jar tcp:[HOST:]PORT | unix:PATH [--mode=pipe|data] [--nodelay=1|0]
+ * java -jar jnet-bench/target/jnet-bench.jar tcp:[HOST:]PORT | unix:PATH [--mode=pipe|data] [--nodelay=1|0] [--loops=N]
  * </pre>
  *
  * <p>{@code --mode=pipe} (the default) is {@code socket.pipe(socket)}; {@code --mode=data} writes
  * every chunk back from {@code 'data'}, pauses when {@code write} returns false and resumes on
- * {@code 'drain'}. SIGTERM and SIGINT close the server, which removes a unix socket file.
+ * {@code 'drain'}. {@code --loops=N} (default 1, Node's one loop) spreads the connections over N
+ * loops ({@code ServerOptions.loops}), so the server uses N cores. SIGTERM and SIGINT close the
+ * server, which removes a unix socket file.
  */
 public final class EchoServer {
   private EchoServer() {}
@@ -28,6 +30,7 @@ public final class EchoServer {
     String target = null;
     boolean data = false;
     boolean noDelay = true;
+    int loops = 1;
     for (String a : args) {
       if (a.equals("--mode=data") || a.equals("--data")) {
         data = true;
@@ -35,6 +38,12 @@ public final class EchoServer {
         data = false;
       } else if (a.startsWith("--nodelay=")) {
         noDelay = !a.substring(10).equals("0");
+      } else if (a.startsWith("--loops=")) {
+        loops = Integer.parseInt(a.substring(8));
+        if (loops < 1) {
+          System.err.println("--loops must be at least 1");
+          System.exit(2);
+        }
       } else if (!a.startsWith("--")) {
         target = a;
       } else {
@@ -44,14 +53,15 @@ public final class EchoServer {
     }
     if (target == null) {
       System.err.println(
-          "usage: jnet-bench tcp:[HOST:]PORT | unix:PATH [--mode=pipe|data] [--nodelay=1|0]");
+          "usage: jnet-bench tcp:[HOST:]PORT | unix:PATH [--mode=pipe|data] [--nodelay=1|0]"
+              + " [--loops=N]");
       System.exit(2);
     }
     ListenOptions listen = listenOptions(target);
     boolean dataMode = data;
     Server server =
         Net.createServer(
-            ServerOptions.defaults().noDelay(noDelay),
+            ServerOptions.defaults().noDelay(noDelay).loops(loops),
             socket -> {
               socket.on(Socket.ERROR, err -> {}); // a peer's reset must not stop the server
               if (dataMode) {
@@ -75,11 +85,19 @@ public final class EchoServer {
     String mode = data ? "data" : "pipe";
     String shown = target;
     boolean shownNoDelay = noDelay;
+    int shownLoops = loops;
     server.listen(
         listen,
         () ->
             System.err.println(
-                "jnet-echo listening on " + shown + " mode=" + mode + " noDelay=" + shownNoDelay));
+                "jnet-echo listening on "
+                    + shown
+                    + " mode="
+                    + mode
+                    + " noDelay="
+                    + shownNoDelay
+                    + " loops="
+                    + shownLoops));
     CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
