@@ -11,6 +11,10 @@ public final class GracefulCloseMain {
   private GracefulCloseMain() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("unref")) {
+      unrefServer();
+      return;
+    }
     EventLoop.defaultLoop()
         .execute(
             () -> {
@@ -36,6 +40,33 @@ public final class GracefulCloseMain {
                   });
             });
     say("main returned");
+  }
+
+  /**
+   * An unref'd server on two loops: its connection keeps the JVM alive until it closes, the server
+   * itself does not.
+   */
+  private static void unrefServer() {
+    EventLoop.defaultLoop()
+        .execute(
+            () -> {
+              Server server =
+                  Net.createServer(
+                      ServerOptions.defaults().loops(2),
+                      socket -> {
+                        say("connection");
+                        socket.end("bye");
+                      });
+              server.listen(
+                  0,
+                  "127.0.0.1",
+                  () -> {
+                    Socket client = Net.connect(server.address().port(), "127.0.0.1");
+                    client.on(Socket.DATA, d -> say("client " + d));
+                    client.on(Socket.CLOSE, h -> say("client close"));
+                    server.unref();
+                  });
+            });
   }
 
   private static synchronized void say(String line) {
