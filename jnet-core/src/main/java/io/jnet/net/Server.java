@@ -114,7 +114,11 @@ public class Server extends EventEmitter {
   private final EventLoop loop;
   private final ServerOptions options;
 
-  /** The loops connections are handed to, in turn; null: this server's loop only (Node's). */
+  /**
+   * The loops connections are dealt to, in turn, as the handle layer reaches them; null: this
+   * server's loop only (Node's). Where one is this server's own loop, its slot is null: that
+   * connection is served inside the accept, as in Node.
+   */
   private final ConnectionLoop[] targets;
 
   /** Open sockets, for {@link #endConnections} and {@link #destroyConnections}; any thread. */
@@ -151,7 +155,10 @@ public class Server extends EventEmitter {
     } else {
       List<EventLoop> loops = group.loops();
       this.targets = new ConnectionLoop[loops.size()];
-      for (int i = 0; i < targets.length; i++) targets[i] = NetBridge.connectionLoop(loops.get(i));
+      for (int i = 0; i < targets.length; i++) {
+        EventLoop l = loops.get(i);
+        targets[i] = l == loop ? null : NetBridge.connectionLoop(l);
+      }
     }
     if (connectionListener != null) on(CONNECTION, connectionListener);
   }
@@ -379,7 +386,7 @@ public class Server extends EventEmitter {
           public ConnectionLoop connectionLoop() {
             if (targets == null) return null;
             open.incrementAndGet(); // from the accept on: 'close' waits for it
-            ConnectionLoop next = targets[nextTarget];
+            ConnectionLoop next = targets[nextTarget]; // null: this loop, inside the accept
             nextTarget = nextTarget + 1 == targets.length ? 0 : nextTarget + 1;
             return next;
           }
@@ -435,7 +442,8 @@ public class Server extends EventEmitter {
 
   /**
    * Node's {@code onconnection}, on the loop the connection will live on: this server's, or the one
-   * {@code connectionLoop()} handed it to (then it was counted in {@link #open} at accept).
+   * {@code connectionLoop()} handed it to. Over several loops it was counted in {@link #open} at
+   * the accept already.
    */
   private void onConnection(StreamHandle accepted) {
     boolean handedOver = targets != null;

@@ -19,12 +19,16 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A server spread over several loops ({@code ServerOptions.loops}), on every transport. */
 class MultiLoopServerTest {
@@ -56,6 +60,13 @@ class MultiLoopServerTest {
    */
   static List<String> run(EventLoops group, BiConsumer<List<String>, Runnable> body)
       throws Exception {
+    return run(group, body, () -> "");
+  }
+
+  /** {@link #run(EventLoops, BiConsumer)}; a timeout's message adds {@code state}. */
+  static List<String> run(
+      EventLoops group, BiConsumer<List<String>, Runnable> body, Supplier<String> state)
+      throws Exception {
     List<String> log = Collections.synchronizedList(new ArrayList<>());
     List<Throwable> thrown = Collections.synchronizedList(new ArrayList<>());
     CompletableFuture<Void> done = new CompletableFuture<>();
@@ -64,7 +75,11 @@ class MultiLoopServerTest {
     loop.execute(() -> body.accept(log, () -> done.complete(null)));
     LoopEngine engine = LoopEngine.of(loop);
     try {
-      done.get(20, TimeUnit.SECONDS);
+      try {
+        done.get(20, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        throw new AssertionError("not done: " + log + " " + state.get() + " " + thrown, e);
+      }
       assertTrue(engine.awaitIdle(10_000), "the loop went idle: " + log);
       for (EventLoop l : group.loops()) {
         assertTrue(LoopEngine.of(l).awaitIdle(10_000), "idle: " + l + " " + log);
@@ -93,10 +108,12 @@ class MultiLoopServerTest {
   /**
    * 1,000 clients on four loops: every byte comes back (checksums both ends), each socket's events
    * run on its own loop in Node's order, the connections are dealt round robin, getConnections
-   * counts every loop's, and 'close' follows the last connection of every loop.
+   * counts every loop's, and 'close' follows the last connection of every loop. The server accepts
+   * on a loop of its own, or on one of the four (whose share is then served inside the accept).
    */
-  @Test
-  void aThousandConnectionsOnFourLoopsEchoEveryByteInOrder() throws Exception {
+  @ParameterizedTest(name = "server on a loop of the group: {0}")
+  @ValueSource(booleans = {false, true})
+  void aThousandConnectionsOnFourLoopsEchoEveryByteInOrder(boolean serverInGroup) throws Exception {
     Map<Socket, Seen> seen = new ConcurrentHashMap<>();
     AtomicInteger offLoop = new AtomicInteger();
     AtomicInteger closedOnServer = new AtomicInteger();
@@ -105,106 +122,112 @@ class MultiLoopServerTest {
         run(
             group,
             (log, done) -> {
-              EventLoop clientLoop = EventLoop.current();
-              AtomicInteger accepted = new AtomicInteger();
-              Server[] server = new Server[1];
-              Runnable[] allConnected = new Runnable[1];
-              server[0] =
-                  Net.createServer(
-                      ServerOptions.defaults().loops(group),
-                      socket -> {
-                        Seen s = new Seen(socket.loop());
-                        if (EventLoop.current() != socket.loop()) offLoop.incrementAndGet();
-                        s.events.add("connection");
-                        seen.put(socket, s);
-                        socket.on(
-                            Socket.DATA,
-                            chunk -> {
-                              if (EventLoop.current() != s.loop) offLoop.incrementAndGet();
-                              if (!s.events.get(s.events.size() - 1).equals("data")) {
-                                s.events.add("data");
-                              }
-                              s.crc.update(chunk.toByteArray());
-                              s.bytes += chunk.length();
-                              socket.write(chunk);
-                            });
-                        socket.on(
-                            Socket.END,
-                            () -> {
-                              s.events.add("end");
-                              socket.end();
-                            });
-                        socket.on(Socket.FINISH, () -> s.events.add("finish"));
-                        socket.on(
-                            Socket.CLOSE,
-                            hadError -> {
-                              if (EventLoop.current() != s.loop) offLoop.incrementAndGet();
-                              s.events.add("close " + hadError);
-                              closedOnServer.incrementAndGet();
-                            });
-                        if (accepted.incrementAndGet() == CLIENTS) {
-                          clientLoop.execute(allConnected[0]);
-                        }
-                      });
-              server[0].listen(
-                  ListenOptions.port(0).host("127.0.0.1").backlog(CLIENTS),
+              Runnable start =
                   () -> {
-                    int port = server[0].address().port();
-                    long[] sent = new long[CLIENTS];
-                    List<Socket> clients = new ArrayList<>();
-                    List<byte[]> payloads = new ArrayList<>();
-                    for (int i = 0; i < CLIENTS; i++) {
-                      int id = i;
-                      byte[] payload = new byte[BYTES];
-                      new Random(id).nextBytes(payload);
-                      CRC32 want = new CRC32();
-                      want.update(payload);
-                      sent[id] = want.getValue();
-                      CRC32 back = new CRC32();
-                      long[] backBytes = new long[1];
-                      Socket c = Net.connect(port, "127.0.0.1");
-                      c.on(
-                          Socket.DATA,
-                          chunk -> {
-                            back.update(chunk.toByteArray());
-                            backBytes[0] += chunk.length();
-                          });
-                      c.on(
-                          Socket.END,
-                          () -> {
-                            if (backBytes[0] == BYTES && back.getValue() == sent[id]) {
-                              matched.incrementAndGet();
-                            }
-                          });
-                      payloads.add(payload);
-                      clients.add(c);
-                    }
-                    allConnected[0] =
-                        () ->
-                            server[0].getConnections(
-                                (err, n) -> {
-                                  log.add("connections " + n);
-                                  server[0].close(e -> log.add("server closed " + e));
-                                  server[0].on(
-                                      Server.CLOSE,
-                                      () -> {
-                                        // Node's 'close' follows the last socket's destroy, and
-                                        // comes before that socket's own 'close' event.
-                                        long destroyed =
-                                            seen.keySet().stream()
-                                                .filter(Socket::destroyed)
-                                                .count();
-                                        log.add("server sockets destroyed " + destroyed);
-                                        done.run();
-                                      });
-                                  for (int i = 0; i < CLIENTS; i++) {
-                                    Socket c = clients.get(i);
-                                    byte[] p = payloads.get(i);
-                                    c.write(Buffer.from(p, 0, 1000));
-                                    c.end(Buffer.from(p, 1000, BYTES - 1000));
+                    EventLoop clientLoop = EventLoop.current();
+                    AtomicInteger accepted = new AtomicInteger();
+                    Server[] server = new Server[1];
+                    Runnable[] allConnected = new Runnable[1];
+                    server[0] =
+                        Net.createServer(
+                            ServerOptions.defaults().loops(group),
+                            socket -> {
+                              Seen s = new Seen(socket.loop());
+                              if (EventLoop.current() != socket.loop()) offLoop.incrementAndGet();
+                              s.events.add("connection");
+                              seen.put(socket, s);
+                              socket.on(
+                                  Socket.DATA,
+                                  chunk -> {
+                                    if (EventLoop.current() != s.loop) offLoop.incrementAndGet();
+                                    if (!s.events.get(s.events.size() - 1).equals("data")) {
+                                      s.events.add("data");
+                                    }
+                                    s.crc.update(chunk.toByteArray());
+                                    s.bytes += chunk.length();
+                                    socket.write(chunk);
+                                  });
+                              socket.on(
+                                  Socket.END,
+                                  () -> {
+                                    s.events.add("end");
+                                    socket.end();
+                                  });
+                              socket.on(Socket.FINISH, () -> s.events.add("finish"));
+                              socket.on(
+                                  Socket.CLOSE,
+                                  hadError -> {
+                                    if (EventLoop.current() != s.loop) offLoop.incrementAndGet();
+                                    s.events.add("close " + hadError);
+                                    closedOnServer.incrementAndGet();
+                                  });
+                              if (accepted.incrementAndGet() == CLIENTS) {
+                                clientLoop.execute(allConnected[0]);
+                              }
+                            });
+                    server[0].listen(
+                        ListenOptions.port(0).host("127.0.0.1").backlog(CLIENTS),
+                        () -> {
+                          int port = server[0].address().port();
+                          long[] sent = new long[CLIENTS];
+                          List<Socket> clients = new ArrayList<>();
+                          List<byte[]> payloads = new ArrayList<>();
+                          for (int i = 0; i < CLIENTS; i++) {
+                            int id = i;
+                            byte[] payload = new byte[BYTES];
+                            new Random(id).nextBytes(payload);
+                            CRC32 want = new CRC32();
+                            want.update(payload);
+                            sent[id] = want.getValue();
+                            CRC32 back = new CRC32();
+                            long[] backBytes = new long[1];
+                            Socket c = Net.connect(port, "127.0.0.1");
+                            c.on(
+                                Socket.DATA,
+                                chunk -> {
+                                  back.update(chunk.toByteArray());
+                                  backBytes[0] += chunk.length();
+                                });
+                            c.on(
+                                Socket.END,
+                                () -> {
+                                  if (backBytes[0] == BYTES && back.getValue() == sent[id]) {
+                                    matched.incrementAndGet();
                                   }
                                 });
-                  });
+                            payloads.add(payload);
+                            clients.add(c);
+                          }
+                          allConnected[0] =
+                              () ->
+                                  server[0].getConnections(
+                                      (err, n) -> {
+                                        log.add("connections " + n);
+                                        server[0].close(e -> log.add("server closed " + e));
+                                        server[0].on(
+                                            Server.CLOSE,
+                                            () -> {
+                                              // Node's 'close' follows the last socket's destroy,
+                                              // and
+                                              // comes before that socket's own 'close' event.
+                                              long destroyed =
+                                                  seen.keySet().stream()
+                                                      .filter(Socket::destroyed)
+                                                      .count();
+                                              log.add("server sockets destroyed " + destroyed);
+                                              done.run();
+                                            });
+                                        for (int i = 0; i < CLIENTS; i++) {
+                                          Socket c = clients.get(i);
+                                          byte[] p = payloads.get(i);
+                                          c.write(Buffer.from(p, 0, 1000));
+                                          c.end(Buffer.from(p, 1000, BYTES - 1000));
+                                        }
+                                      });
+                        });
+                  };
+              if (serverInGroup) group.get(0).execute(start);
+              else start.run();
             });
     assertEquals(
         List.of(
@@ -233,15 +256,32 @@ class MultiLoopServerTest {
             group,
             (log, done) -> {
               EventLoop serverLoop = EventLoop.current();
+              Socket[] first = new Socket[1];
+              int[] port = new int[1];
+              // The second client connects once the first is served: the two connections go to
+              // two loops, and the first to be counted must be the first.
+              Runnable connectSecond =
+                  () -> {
+                    Socket second = Net.connect(port[0], "127.0.0.1");
+                    second.on(Socket.ERROR, e -> {});
+                    second.on(
+                        Socket.CLOSE,
+                        h -> {
+                          log.add("second closed");
+                          first[0].destroy();
+                        });
+                  };
               Server server =
                   Net.createServer(
                       ServerOptions.defaults().loops(group),
-                      socket ->
-                          log.add(
-                              "connection on socket loop "
-                                  + (EventLoop.current() == socket.loop())
-                                  + " group "
-                                  + group.contains(socket.loop())));
+                      socket -> {
+                        log.add(
+                            "connection on socket loop "
+                                + (EventLoop.current() == socket.loop())
+                                + " group "
+                                + group.contains(socket.loop()));
+                        serverLoop.execute(connectSecond);
+                      });
               server.maxConnections(1);
               server.on(
                   Server.DROP,
@@ -257,19 +297,8 @@ class MultiLoopServerTest {
                   0,
                   "127.0.0.1",
                   () -> {
-                    Socket first = Net.connect(server.address().port(), "127.0.0.1");
-                    first.on(
-                        Socket.CONNECT,
-                        () -> {
-                          Socket second = Net.connect(server.address().port(), "127.0.0.1");
-                          second.on(Socket.ERROR, e -> {});
-                          second.on(
-                              Socket.CLOSE,
-                              h -> {
-                                log.add("second closed");
-                                first.destroy();
-                              });
-                        });
+                    port[0] = server.address().port();
+                    first[0] = Net.connect(port[0], "127.0.0.1");
                   });
             });
     assertTrue(got.contains("connection on socket loop true group true"), got.toString());
