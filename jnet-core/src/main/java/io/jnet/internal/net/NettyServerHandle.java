@@ -309,15 +309,15 @@ final class NettyServerHandle implements ServerHandle {
       child.config().setAutoRead(false);
       ConnectionLoop target = listener.connectionLoop();
       if (target == null) {
-        register(child, loop, invoker, null);
+        register(child, loop, invoker);
         return;
       }
       // Registered from the target loop's own thread, Netty registers inline and the channel
       // becomes active (so onConnection runs) inside this one task.
-      target.handOver().execute(() -> register(child, target.netty(), target.invoker(), listener));
+      target.handOver().execute(() -> register(child, target.netty(), target.invoker()));
     }
 
-    private void register(Channel child, EventLoop on, Invoker upcalls, ServerListener handedTo) {
+    private void register(Channel child, EventLoop on, Invoker upcalls) {
       child
           .pipeline()
           .addLast(
@@ -341,7 +341,7 @@ final class NettyServerHandle implements ServerHandle {
               (ChannelFuture f) -> {
                 if (f.isSuccess()) return;
                 child.unsafe().closeForcibly();
-                if (handedTo != null) upcalls.invoke(handedTo::onConnectionLost);
+                upcalls.invoke(listener::onConnectionLost);
               });
     }
   }
