@@ -393,7 +393,7 @@ public class Server extends EventEmitter {
 
           @Override
           public void onConnectionLost() {
-            openEnded();
+            if (targets != null) openEnded(); // counted at the accept
           }
         };
     ListenCallback done = (h, err) -> afterBind(gen, o, h, err);
@@ -634,7 +634,10 @@ public class Server extends EventEmitter {
     return close(deadline, null);
   }
 
-  /** {@link #close(Duration)}, then {@code callback} as {@link #close(Consumer)} calls it. */
+  /**
+   * {@link #close(Duration)}, then {@code callback} as {@link #close(Consumer)} calls it. (Beside
+   * this overload a bare {@code close(null)} is ambiguous in Java: write {@link #close()}.)
+   */
   public Server close(Duration deadline, Consumer<JnetException> callback) {
     long millis = checkDeadline(deadline);
     if (!loop.inLoop()) {
