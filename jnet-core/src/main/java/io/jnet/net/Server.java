@@ -522,6 +522,7 @@ public class Server extends EventEmitter {
 
   /** Loop thread only: the last connection ended; 'close' follows if close() waits for it. */
   private void afterDrain() {
+    assert loop.inLoop() : "not on the server's loop";
     if (!awaitingDrain || handle != null || open.get() != 0) return;
     emitClose();
   }
