@@ -11,6 +11,7 @@ import io.jnet.error.JnetException;
 import io.jnet.internal.loop.LoopEngine;
 import io.jnet.loop.EventLoop;
 import io.jnet.loop.EventLoops;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,6 +38,8 @@ class MultiLoopServerTest {
   private static final int BYTES = 4096;
 
   private static EventLoops group;
+
+  @TempDir Path dir;
   private static final List<Throwable> uncaught = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll
@@ -304,6 +308,51 @@ class MultiLoopServerTest {
     assertTrue(got.contains("connection on socket loop true group true"), got.toString());
     assertTrue(got.contains("drop on server loop true"), got.toString());
     assertEquals("closed null", got.get(got.size() - 1), got.toString());
+  }
+
+  /** A Unix socket server spreads its connections too: each client gets its own bytes back. */
+  @Test
+  void aPipeServerSpreadsItsConnectionsOverTheLoops() throws Exception {
+    String path = dir.resolve("m.sock").toString();
+    Map<EventLoop, Integer> perLoop = new ConcurrentHashMap<>();
+    List<String> got =
+        run(
+            group,
+            (log, done) -> {
+              AtomicInteger echoed = new AtomicInteger();
+              Server server =
+                  Net.createServer(
+                      ServerOptions.defaults().loops(group),
+                      socket -> {
+                        perLoop.merge(socket.loop(), 1, Integer::sum);
+                        socket.pipe(socket);
+                      });
+              server.listen(
+                  path,
+                  () -> {
+                    for (int i = 0; i < 8; i++) {
+                      String word = "client " + i;
+                      Socket c = Net.connect(path);
+                      StringBuilder back = new StringBuilder();
+                      c.on(Socket.DATA, d -> back.append(d));
+                      c.on(
+                          Socket.END,
+                          () -> {
+                            if (back.toString().equals(word) && echoed.incrementAndGet() == 8) {
+                              log.add("all echoed");
+                              server.close(
+                                  e -> {
+                                    log.add("closed " + e);
+                                    done.run();
+                                  });
+                            }
+                          });
+                      c.end(word);
+                    }
+                  });
+            });
+    assertEquals(List.of("all echoed", "closed null"), got);
+    for (EventLoop l : group.loops()) assertEquals(2, perLoop.get(l), "round robin on " + l);
   }
 
   /** With the default options every socket lives on the server's loop: Node's model. */
