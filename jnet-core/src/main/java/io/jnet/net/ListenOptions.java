@@ -36,6 +36,7 @@ public final class ListenOptions {
   private boolean ipv6Only;
   private boolean readableAll;
   private boolean writableAll;
+  private boolean reusePort;
 
   private ListenOptions() {}
 
@@ -51,6 +52,7 @@ public final class ListenOptions {
     c.writableAll = writableAll;
     c.signal = signal;
     c.fd = fd;
+    c.reusePort = reusePort;
     return c;
   }
 
@@ -151,6 +153,26 @@ public final class ListenOptions {
   public ListenOptions writableAll(boolean writableAll) {
     ListenOptions c = copy();
     c.writableAll = writableAll;
+    return c;
+  }
+
+  /**
+   * Node 24's {@code reusePort}: TCP only, sets {@code SO_REUSEPORT} so that several servers bind
+   * the same port (each with this option) and the kernel spreads incoming connections among them
+   * (Linux 3.9+ and a few BSDs). A bind where the system has no such option fails with {@code
+   * listen ENOTSUP}; a server on the port without it fails with {@code EADDRINUSE}, and so does one
+   * without it on a port a reusePort server holds. Ignored for a path, as in Node.
+   *
+   * <p>With jnet this is how one port is served by several loops each with its own listening
+   * socket: make one server per loop (a server belongs to the loop of the thread that makes it),
+   * each listening with this option.
+   *
+   * @param reusePort whether to set {@code SO_REUSEPORT}
+   * @return a copy of these options with this one changed
+   */
+  public ListenOptions reusePort(boolean reusePort) {
+    ListenOptions c = copy();
+    c.reusePort = reusePort;
     return c;
   }
 
@@ -300,5 +322,14 @@ public final class ListenOptions {
    */
   public int fd() {
     return fd;
+  }
+
+  /**
+   * Whether {@code SO_REUSEPORT} is asked for.
+   *
+   * @return whether the option is set
+   */
+  public boolean reusePort() {
+    return reusePort;
   }
 }

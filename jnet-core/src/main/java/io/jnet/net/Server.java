@@ -6,6 +6,7 @@ import io.jnet.events.Event;
 import io.jnet.events.EventEmitter;
 import io.jnet.events.Signal;
 import io.jnet.internal.net.Adopt;
+import io.jnet.internal.net.ConnectionLoop;
 import io.jnet.internal.net.IpAddresses;
 import io.jnet.internal.net.ListenCallback;
 import io.jnet.internal.net.NetBridge;
@@ -14,8 +15,15 @@ import io.jnet.internal.net.ServerListener;
 import io.jnet.internal.net.StreamHandle;
 import io.jnet.internal.net.UvError;
 import io.jnet.loop.EventLoop;
+import io.jnet.loop.EventLoops;
 import io.jnet.loop.KeepAlive;
+import io.jnet.loop.Timeout;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -46,6 +54,51 @@ import java.util.function.Consumer;
  * handed to the server's loop, on whose thread every event is emitted. Unlike Node, whose pipe
  * servers answer {@code address()} with a string, jnet answers an {@link AddressInfo} whose {@code
  * address()} is the path and whose family is null.
+ *
+ * <h2>Several loops (a jnet extra)</h2>
+ *
+ * <p>By default a server and all its sockets live on one loop: Node's model, one core. With {@link
+ * ServerOptions#loops(int)} or {@link ServerOptions#loops(io.jnet.loop.EventLoops)} the server
+ * still accepts on its own loop, and hands each accepted connection to the next loop of the group
+ * in turn (round robin: accepting stays one plain counter on one thread, with nothing read from the
+ * other loops, and connections of one kind spread evenly; least-connections would read counters the
+ * other loops write at every close, and still count connections, not load). What a listener may
+ * then assume:
+ *
+ * <ul>
+ *   <li>A socket lives on one loop for good ({@code socket.loop()}); its events, {@code
+ *       'connection'} first, run on that loop's thread, one at a time, in Node's order. Its {@code
+ *       'connection'} is emitted there, before any of its own events, so the listener sets the
+ *       socket up before it can emit anything.
+ *   <li>So {@code 'connection'} listeners run on several threads at once, one per loop, and so do
+ *       the events of sockets on different loops. State shared between sockets needs the program's
+ *       own care: a concurrent collection, an atomic counter, or a hand-over to one loop with
+ *       {@code loop.execute}.
+ *   <li>The server's own events ({@code 'listening'}, {@code 'error'}, {@code 'drop'}, {@code
+ *       'close'}) stay on its loop. {@link #maxConnections} and {@link #getConnections} count the
+ *       connections of every loop; {@code 'close'} follows the last of them, on any loop, and also
+ *       waits for a connection accepted but still being handed over.
+ *   <li>A connection being handed over when {@link #close()} is called is still served: it was
+ *       accepted before the close, so its {@code 'connection'} may come after {@code close()}.
+ * </ul>
+ *
+ * <pre>{@code
+ * Set<Socket> clients = ConcurrentHashMap.newKeySet();          // touched from every loop
+ * Server server = Net.createServer(ServerOptions.defaults().loops(4), socket -> {
+ *   clients.add(socket);                                         // on the socket's loop
+ *   socket.on(Socket.DATA, chunk -> socket.write(chunk));        // same loop, one at a time
+ *   socket.on(Socket.CLOSE, hadError -> clients.remove(socket));
+ * });
+ * }</pre>
+ *
+ * <p>Another way to several cores is {@link ListenOptions#reusePort}: one server per loop, each
+ * with its own listening socket on one port, the kernel spreading the connections.
+ *
+ * <h2>Shutdown</h2>
+ *
+ * <p>{@link #close(Duration)} stops accepting, lets the connections finish, and destroys those
+ * still open at the deadline; {@link #endConnections()} and {@link #destroyConnections()} end or
+ * destroy every open connection, so that a shutdown needs no set of sockets of its own.
  */
 public class Server extends EventEmitter {
   /** Node's {@code 'listening'}. */
@@ -63,11 +116,30 @@ public class Server extends EventEmitter {
   private final EventLoop loop;
   private final ServerOptions options;
 
+  /**
+   * The loops connections are dealt to, in turn, as the handle layer reaches them; null: this
+   * server's loop only (Node's). Where one is this server's own loop, its slot is null: that
+   * connection is served inside the accept, as in Node.
+   */
+  private final ConnectionLoop[] targets;
+
+  /** Open sockets, for {@link #endConnections} and {@link #destroyConnections}; any thread. */
+  private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+
+  /** Sockets made and not closed yet: Node's {@code _connections}. Any thread. */
+  private final AtomicInteger connections = new AtomicInteger();
+
+  /** {@link #connections} plus connections being handed to another loop. Any thread. */
+  private final AtomicInteger open = new AtomicInteger();
+
   // Loop thread only, unless volatile.
+  private int nextTarget;
+  private boolean awaitingDrain; // close() found connections open: 'close' waits for the last
+  private Timeout deadline; // of close(Duration), until 'close'
+  private volatile boolean deadlinePassed; // accepted connections still arriving are closed
   private ServerHandle handle;
   private volatile boolean listening;
   private volatile AddressInfo address;
-  private volatile int connections;
   private volatile Integer maxConnections;
   private volatile boolean refWanted = true;
   private KeepAlive keepAlive;
@@ -79,6 +151,17 @@ public class Server extends EventEmitter {
     EventLoop current = EventLoop.current();
     this.loop = current != null ? current : EventLoop.defaultLoop();
     this.options = options;
+    EventLoops group = options.loops();
+    if (group == null) {
+      this.targets = null;
+    } else {
+      List<EventLoop> loops = group.loops();
+      this.targets = new ConnectionLoop[loops.size()];
+      for (int i = 0; i < targets.length; i++) {
+        EventLoop l = loops.get(i);
+        targets[i] = l == loop ? null : NetBridge.connectionLoop(l);
+      }
+    }
     if (connectionListener != null) on(CONNECTION, connectionListener);
   }
 
@@ -329,6 +412,7 @@ public class Server extends EventEmitter {
     }
     int gen = ++listenGeneration;
     watchSignal(o.signal());
+    deadlinePassed = false;
     // Node's server handle exists from listen() on: it keeps the process alive while binding.
     if (keepAlive == null) {
       keepAlive = loop.keepAlive();
@@ -373,6 +457,20 @@ public class Server extends EventEmitter {
           public void onError(JnetException error) {
             emit(ERROR, error);
           }
+
+          @Override
+          public ConnectionLoop connectionLoop() {
+            if (targets == null) return null;
+            open.incrementAndGet(); // from the accept on: 'close' waits for it
+            ConnectionLoop next = targets[nextTarget]; // null: this loop, inside the accept
+            nextTarget = nextTarget + 1 == targets.length ? 0 : nextTarget + 1;
+            return next;
+          }
+
+          @Override
+          public void onConnectionLost() {
+            if (targets != null) openEnded(); // counted at the accept
+          }
         };
     ListenCallback done = (h, err) -> afterBind(gen, o, h, err);
     if (o.fd() >= 0) {
@@ -380,7 +478,8 @@ public class Server extends EventEmitter {
     } else if (o.path() != null) {
       NetBridge.listenPath(loop, o.path(), o.backlog(), listener, done);
     } else {
-      NetBridge.listenTcp(loop, ip, o.port(), o.backlog(), o.ipv6Only(), listener, done);
+      NetBridge.listenTcp(
+          loop, ip, o.port(), o.backlog(), o.ipv6Only(), o.reusePort(), listener, done);
     }
   }
 
@@ -419,39 +518,99 @@ public class Server extends EventEmitter {
         });
   }
 
+  /**
+   * Node's {@code onconnection}, on the loop the connection will live on: this server's, or the one
+   * {@code connectionLoop()} handed it to. Over several loops it was counted in {@link #open} at
+   * the accept already.
+   */
   private void onConnection(StreamHandle accepted) {
-    Integer max = maxConnections;
-    if (max != null && connections >= max) {
+    boolean handedOver = targets != null;
+    if (!reserveConnection()) {
       AddressInfo local = accepted.localAddress();
       AddressInfo remote = accepted.remoteAddress();
       accepted.close(e -> {});
-      emit(
-          DROP,
+      DropInfo drop =
           new DropInfo(
               local == null ? null : local.address(),
               local == null ? -1 : local.port(),
               local == null ? null : local.family(),
               remote == null ? null : remote.address(),
               remote == null ? -1 : remote.port(),
-              remote == null ? null : remote.family()));
+              remote == null ? null : remote.family());
+      if (loop.inLoop()) {
+        emit(DROP, drop);
+      } else {
+        loop.execute(() -> emit(DROP, drop)); // a server event: on the server's loop
+      }
+      if (handedOver) openEnded();
       return;
     }
-    if (options.blockList() != null) {
-      AddressInfo peer = accepted.remoteAddress(); // Node 24: a blocked peer is closed silently
-      if (peer != null && BlockList.blocks(options.blockList(), peer.address())) {
-        accepted.close(e -> {});
-        return;
-      }
+    if (deadlinePassed || blocked(accepted)) {
+      accepted.close(e -> {});
+      connections.decrementAndGet();
+      if (handedOver) openEnded();
+      return;
     }
-    Socket socket = new Socket(accepted, this, options, path);
-    connections++;
+    if (!handedOver) open.incrementAndGet();
+    Socket socket;
+    try {
+      socket = new Socket(accepted, this, options, path);
+    } catch (RuntimeException | Error e) {
+      connections.decrementAndGet();
+      openEnded();
+      throw e;
+    }
+    if (!socket.destroyed()) sockets.add(socket);
     emit(CONNECTION, socket);
   }
 
-  /** Loop thread only: one of this server's sockets was destroyed. */
-  void connectionClosed() {
-    connections--;
-    emitCloseIfDrained();
+  /** Counts a new connection unless {@code maxConnections} are open: Node's check, atomically. */
+  private boolean reserveConnection() {
+    while (true) {
+      int n = connections.get();
+      Integer max = maxConnections;
+      if (max != null && n >= max) return false;
+      if (connections.compareAndSet(n, n + 1)) return true;
+    }
+  }
+
+  /** Node 24's {@code blockList}: a blocked peer is closed silently. */
+  private boolean blocked(StreamHandle accepted) {
+    if (options.blockList() == null) return false;
+    AddressInfo peer = accepted.remoteAddress();
+    return peer != null && BlockList.blocks(options.blockList(), peer.address());
+  }
+
+  /** The socket's loop: one of this server's sockets was destroyed. */
+  void connectionClosed(Socket socket) {
+    sockets.remove(socket);
+    connections.decrementAndGet();
+    openEnded();
+  }
+
+  /** A counted connection ended; the one that ends the last lets a closed server emit 'close'. */
+  private void openEnded() {
+    if (open.decrementAndGet() != 0) return;
+    if (loop.inLoop()) {
+      afterDrain();
+    } else {
+      loop.execute(this::afterDrain);
+    }
+  }
+
+  /** Loop thread only: the last connection ended; 'close' follows if close() waits for it. */
+  private void afterDrain() {
+    assert loop.inLoop() : "not on the server's loop";
+    if (!awaitingDrain || handle != null || open.get() != 0) return;
+    emitClose();
+  }
+
+  private void emitClose() {
+    awaitingDrain = false;
+    Timeout t = deadline;
+    deadline = null;
+    if (t != null) loop.clearTimeout(t);
+    loop.nextTick(() -> emit(CLOSE));
   }
 
   // close.
@@ -462,7 +621,7 @@ public class Server extends EventEmitter {
    * @return this server
    */
   public Server close() {
-    return close(null);
+    return close((Consumer<JnetException>) null);
   }
 
   /**
@@ -500,7 +659,11 @@ public class Server extends EventEmitter {
       h.close(e -> {});
     }
     releaseKeepAlive();
-    emitCloseIfDrained();
+    if (open.get() == 0) {
+      emitClose();
+    } else {
+      awaitingDrain = true;
+    }
     return this;
   }
 
@@ -561,16 +724,122 @@ public class Server extends EventEmitter {
     return f;
   }
 
+  // Shutdown with a deadline (jnet extras).
+
+  /**
+   * Closes with a deadline: stops accepting at once as {@link #close()} does, lets the open
+   * connections finish, and destroys those still open once {@code deadline} has passed (a jnet
+   * extra). {@code 'close'} follows the last connection, as ever. Connections accepted but still
+   * being handed to another loop when the deadline passes are closed unseen. The deadline's timer
+   * does not keep the JVM alive by itself; the connections do, until they end or it destroys them.
+   *
+   * @throws JnetException {@code ERR_INVALID_ARG_TYPE} for a null deadline, {@code
+   *     ERR_OUT_OF_RANGE} for a negative one
+   * @param deadline how long open connections may take to finish
+   * @return this server
+   */
+  public Server close(Duration deadline) {
+    return close(deadline, null);
+  }
+
+  /**
+   * {@link #close(Duration)}, then {@code callback} as {@link #close(Consumer)} calls it. (Beside
+   * this overload a bare {@code close(null)} is ambiguous in Java: write {@link #close()}.)
+   *
+   * @param deadline how long open connections may take to finish
+   * @param callback called once with null on {@code 'close'}, or with the error
+   * @return this server
+   */
+  public Server close(Duration deadline, Consumer<JnetException> callback) {
+    long millis = checkDeadline(deadline);
+    if (!loop.inLoop()) {
+      loop.execute(() -> closeBy(millis, callback));
+    } else {
+      closeBy(millis, callback);
+    }
+    return this;
+  }
+
+  /**
+   * {@link #close(Duration)} as a future, completed as {@link #closeAsync()}'s is.
+   *
+   * @param deadline how long open connections may take to finish
+   * @return a future completed on {@code 'close'}
+   */
+  public CompletableFuture<Void> closeAsync(Duration deadline) {
+    checkDeadline(deadline);
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    close(
+        deadline,
+        err -> {
+          if (err == null) {
+            f.complete(null);
+          } else {
+            f.completeExceptionally(err);
+          }
+        });
+    return f;
+  }
+
+  private static long checkDeadline(Duration deadline) {
+    if (deadline == null) throw NetErrors.invalidArgType("deadline", "Duration", "null");
+    if (deadline.isNegative()) {
+      throw JnetException.rangeError(
+          "ERR_OUT_OF_RANGE",
+          "The value of \"deadline\" is out of range. It must be >= 0. Received " + deadline);
+    }
+    try {
+      return deadline.toMillis();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private void closeBy(long millis, Consumer<JnetException> callback) {
+    close(callback);
+    if (!awaitingDrain) return; // 'close' is on its way
+    Timeout old = deadline;
+    if (old != null) loop.clearTimeout(old); // the latest deadline counts
+    Timeout t =
+        loop.setTimeout(
+            () -> {
+              deadline = null;
+              deadlinePassed = true;
+              destroyConnections();
+            },
+            Math.min(millis, Integer.MAX_VALUE));
+    t.unref();
+    deadline = t;
+  }
+
+  /**
+   * Calls {@code end()} on every open connection of this server, on each one's loop: each sends its
+   * FIN once its queued writes are out, and closes when the peer ends too (a jnet extra, so that a
+   * shutdown needs no set of sockets of its own). Returns this server.
+   *
+   * @return this server
+   */
+  public Server endConnections() {
+    for (Socket s : sockets) s.end();
+    return this;
+  }
+
+  /**
+   * Calls {@code destroy()} on every open connection of this server, on each one's loop: what is
+   * not yet written is lost (a jnet extra; Node's {@code http.Server} calls this {@code
+   * closeAllConnections()}). Returns this server.
+   *
+   * @return this server
+   */
+  public Server destroyConnections() {
+    for (Socket s : sockets) s.destroy();
+    return this;
+  }
+
   private void releaseKeepAlive() {
     KeepAlive k = keepAlive;
     keepAlive = null;
     if (k != null) k.close();
-  }
-
-  private void emitCloseIfDrained() {
-    if (connections > 0) return;
-    if (handle != null) return;
-    loop.nextTick(() -> emit(CLOSE));
   }
 
   // State.
@@ -608,7 +877,7 @@ public class Server extends EventEmitter {
       throw NetErrors.invalidArgType("callback", "function", "undefined");
     }
     if (loop.inLoop()) {
-      int n = connections;
+      int n = connections.get();
       loop.nextTick(() -> callback.accept(null, n));
     } else {
       loop.execute(() -> getConnections(callback));
@@ -622,7 +891,7 @@ public class Server extends EventEmitter {
    * @return the number of open connections
    */
   public int connections() {
-    return connections;
+    return connections.get();
   }
 
   /**

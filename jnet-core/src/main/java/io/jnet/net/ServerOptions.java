@@ -1,5 +1,8 @@
 package io.jnet.net;
 
+import io.jnet.error.JnetException;
+import io.jnet.loop.EventLoops;
+
 /**
  * Immutable options for {@code Net.createServer(options)}: Node's server options object.
  *
@@ -28,6 +31,8 @@ public final class ServerOptions {
     c.keepAlive = keepAlive;
     c.keepAliveInitialDelay = keepAliveInitialDelay;
     c.highWaterMark = highWaterMark;
+    c.loopCount = loopCount;
+    c.loops = loops;
     return c;
   }
 
@@ -192,5 +197,60 @@ public final class ServerOptions {
    */
   public BlockList blockList() {
     return blockList;
+  }
+
+  // loops (a jnet extra).
+
+  private int loopCount = 1;
+  private EventLoops loops;
+
+  /**
+   * Spreads the accepted connections over {@code n} loops, so that one server uses {@code n} cores:
+   * the default loop and {@code n - 1} loops of jnet's shared set ({@link EventLoops#shared}). 1,
+   * the default, is Node's model: every connection on the server's own loop. See {@link
+   * #loops(EventLoops)} for what this changes.
+   *
+   * @throws JnetException {@code ERR_OUT_OF_RANGE} when {@code n < 1}
+   * @param n how many loops, 1 or more
+   * @return a copy of these options with this one changed
+   */
+  public ServerOptions loops(int n) {
+    if (n < 1) {
+      throw JnetException.rangeError(
+          "ERR_OUT_OF_RANGE",
+          "The value of \"loops\" is out of range. It must be >= 1. Received " + n);
+    }
+    ServerOptions c = copy();
+    c.loopCount = n;
+    c.loops = null;
+    return c;
+  }
+
+  /**
+   * Spreads the accepted connections over the loops of {@code group} (a jnet extra; null: the
+   * server's own loop only, Node's model). The server still accepts on its own loop and emits its
+   * own events there ({@code 'listening'}, {@code 'drop'}, {@code 'error'}, {@code 'close'}); each
+   * accepted socket goes to the next loop of the group in turn, lives there for good, and its
+   * {@code 'connection'} is emitted there. See {@link Server} for what listeners may assume.
+   *
+   * @param group the loops to spread connections over
+   * @return a copy of these options with this one changed
+   */
+  public ServerOptions loops(EventLoops group) {
+    ServerOptions c = copy();
+    c.loops = group;
+    c.loopCount = group == null ? 1 : group.size();
+    return c;
+  }
+
+  /**
+   * The loops connections are spread over, or null for the server's own loop only (the default, and
+   * {@code loops(1)}).
+   *
+   * @return the group of loops, or null for the server's own loop only
+   */
+  public EventLoops loops() {
+    if (loops != null) return loops;
+    return loopCount > 1 ? EventLoops.shared(loopCount) : null;
   }
 }

@@ -764,7 +764,7 @@ public class Socket extends Duplex {
       loop().nextTick(() -> emit(CLOSE, false)); // Node passes nothing
     }
     Server s = server;
-    if (s != null) s.connectionClosed();
+    if (s != null) s.connectionClosed(this);
   }
 
   private void releaseKeepAlive() {

@@ -72,7 +72,27 @@ public final class Handles {
       boolean ipv6Only,
       ServerListener listener,
       ListenCallback callback) {
-    NettyServerHandle.listenTcp(loop, invoker, host, port, backlog, ipv6Only, listener, callback);
+    listenTcp(loop, invoker, host, port, backlog, ipv6Only, false, listener, callback);
+  }
+
+  /**
+   * {@link #listenTcp(EventLoop, Invoker, String, int, int, boolean, ServerListener,
+   * ListenCallback)} with {@code SO_REUSEPORT} when {@code reusePort}: several listening sockets
+   * share the port and the kernel spreads connections among them; {@code listen ENOTSUP} where the
+   * system has no such option.
+   */
+  public static void listenTcp(
+      EventLoop loop,
+      Invoker invoker,
+      String host,
+      int port,
+      int backlog,
+      boolean ipv6Only,
+      boolean reusePort,
+      ServerListener listener,
+      ListenCallback callback) {
+    NettyServerHandle.listenTcp(
+        loop, invoker, host, port, backlog, ipv6Only, reusePort, listener, callback);
   }
 
   /** Listens on the Unix domain socket {@code path} with the file's default permissions. */

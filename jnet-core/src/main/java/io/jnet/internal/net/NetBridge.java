@@ -74,6 +74,7 @@ public final class NetBridge {
       int port,
       int backlog,
       boolean ipv6Only,
+      boolean reusePort,
       ServerListener listener,
       ListenCallback callback) {
     Handles.listenTcp(
@@ -83,8 +84,14 @@ public final class NetBridge {
         port,
         backlog,
         ipv6Only,
+        reusePort,
         listener,
         callback);
+  }
+
+  /** {@code loop} as a loop that listening handles may hand accepted connections to. */
+  public static ConnectionLoop connectionLoop(EventLoop loop) {
+    return new ConnectionLoop(LoopEngine.of(loop).netty(), invoker(loop), loop);
   }
 
   /** Loop thread only: listens on the Unix domain socket at {@code path}. */

@@ -22,11 +22,14 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.unix.IntegerUnixChannelOption;
+import io.netty.channel.unix.UnixChannelOption;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.spi.SelectorProvider;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -51,6 +54,10 @@ import java.util.function.Function;
  *
  * <p>Linux abstract socket names (a path starting with NUL) work on epoll and io_uring; the JDK's
  * Unix sockets cannot name them, so on NIO they fail with {@code EINVAL}, unlike Node.
+ *
+ * <p>{@code reusePort} sets {@code SO_REUSEPORT} before the bind, so that several servers (of one
+ * process or several) listen on one port and the kernel spreads the connections among them; where
+ * the system has no such option the listen fails with {@code ENOTSUP}, as libuv's does.
  *
  * <p>Unlike Node, {@code ipv6Only} is honoured on the epoll transport only: the JDK's NIO has no
  * {@code IPV6_V6ONLY} option, so on NIO a server on {@code ::} is always dual-stack.
@@ -83,12 +90,14 @@ final class NettyServerHandle implements ServerHandle {
       int port,
       int backlog,
       boolean ipv6Only,
+      boolean reusePort,
       ServerListener listener,
       ListenCallback callback) {
     assert loop.inEventLoop() : "not on the loop thread";
     Transport transport = Channels.transportOf(loop);
     if (host != null) {
-      bindTcp(loop, invoker, transport, host, port, backlog, ipv6Only, listener, callback);
+      bindTcp(
+          loop, invoker, transport, host, port, backlog, ipv6Only, reusePort, listener, callback);
       return;
     }
     bindTcp(
@@ -99,12 +108,15 @@ final class NettyServerHandle implements ServerHandle {
         port,
         backlog,
         ipv6Only,
+        reusePort,
         listener,
         (server, error) -> {
           if (error == null || error.code().equals("EADDRINUSE") || error.code().equals("EACCES")) {
             callback.done(server, error);
           } else {
-            bindTcp(loop, invoker, transport, "0.0.0.0", port, backlog, false, listener, callback);
+            bindTcp(
+                loop, invoker, transport, "0.0.0.0", port, backlog, false, reusePort, listener,
+                callback);
           }
         });
   }
@@ -117,6 +129,7 @@ final class NettyServerHandle implements ServerHandle {
       int port,
       int backlog,
       boolean ipv6Only,
+      boolean reusePort,
       ServerListener listener,
       ListenCallback callback) {
     boolean ipv6 = IpAddresses.isIP(host) == 6;
@@ -127,6 +140,12 @@ final class NettyServerHandle implements ServerHandle {
             : Channels.newServerSocket(transport, ipv6);
     ch.config().setOption(ChannelOption.SO_REUSEADDR, true);
     if (ipv6 && ipv6Only && transport == Transport.EPOLL) ch.config().setOption(IPV6_V6ONLY, 1);
+    if (reusePort && !setReusePort(ch)) {
+      // libuv's answer where the system has no SO_REUSEPORT.
+      ch.unsafe().closeForcibly();
+      callback.done(null, UvError.listen("ENOTSUP", host, port, null));
+      return;
+    }
     bind(
         ch,
         new Acceptor(loop, invoker, transport, ipv6, false, listener),
@@ -140,6 +159,16 @@ final class NettyServerHandle implements ServerHandle {
         },
         t -> UvError.listen(t, host, port),
         callback);
+  }
+
+  /**
+   * Sets {@code SO_REUSEPORT} on a TCP server channel not yet bound: the native option on epoll and
+   * io_uring, the JDK's {@link StandardSocketOptions#SO_REUSEPORT} on NIO where the JDK offers it.
+   * False when this system has none.
+   */
+  private static boolean setReusePort(ServerChannel ch) {
+    if (ch instanceof NioTcpServerChannel nio) return nio.reusePort();
+    return ch.config().setOption(UnixChannelOption.SO_REUSEPORT, true);
   }
 
   /** Listens on the Unix domain socket {@code path}. Loop thread only. */
@@ -246,9 +275,10 @@ final class NettyServerHandle implements ServerHandle {
   }
 
   /**
-   * Last handler of a listening channel: registers each accepted channel with the loop, not
-   * reading, as a new {@link NettyStreamHandle} that {@code listener} receives once it is
-   * registered.
+   * Last handler of a listening channel: registers each accepted channel, not reading, as a new
+   * {@link NettyStreamHandle} that {@code listener} receives once it is registered: with the
+   * listening loop, or with the loop {@link ServerListener#connectionLoop()} names, on that loop's
+   * thread.
    */
   static final class Acceptor extends ChannelInboundHandlerAdapter {
     private final EventLoop loop;
@@ -277,6 +307,17 @@ final class NettyServerHandle implements ServerHandle {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       Channel child = (Channel) msg;
       child.config().setAutoRead(false);
+      ConnectionLoop target = listener.connectionLoop();
+      if (target == null) {
+        register(child, loop, invoker);
+        return;
+      }
+      // Registered from the target loop's own thread, Netty registers inline and the channel
+      // becomes active (so onConnection runs) inside this one task.
+      target.handOver().execute(() -> register(child, target.netty(), target.invoker()));
+    }
+
+    private void register(Channel child, EventLoop on, Invoker upcalls) {
       child
           .pipeline()
           .addLast(
@@ -287,18 +328,20 @@ final class NettyServerHandle implements ServerHandle {
                   handle[0] =
                       new NettyStreamHandle(
                           ch,
-                          loop,
+                          on,
                           transport,
-                          invoker,
+                          upcalls,
                           ipv6,
                           pipe,
-                          () -> invoker.invoke(() -> listener.onConnection(handle[0])));
+                          () -> upcalls.invoke(() -> listener.onConnection(handle[0])));
                 }
               });
-      loop.register(child)
+      on.register(child)
           .addListener(
               (ChannelFuture f) -> {
-                if (!f.isSuccess()) child.unsafe().closeForcibly();
+                if (f.isSuccess()) return;
+                child.unsafe().closeForcibly();
+                upcalls.invoke(listener::onConnectionLost);
               });
     }
   }
@@ -364,6 +407,18 @@ final class NettyServerHandle implements ServerHandle {
 
     SelectionKey key() {
       return selectionKey();
+    }
+
+    /** Sets the JDK's {@code SO_REUSEPORT}; false where the JDK does not offer it. */
+    boolean reusePort() {
+      ServerSocketChannel jdk = javaChannel();
+      if (!jdk.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) return false;
+      try {
+        jdk.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+        return true;
+      } catch (IOException | UnsupportedOperationException e) {
+        return false;
+      }
     }
   }
 

@@ -16,4 +16,20 @@ public interface ServerListener {
    * normally the waiting connections are closed unseen and nothing is reported, as in Node.
    */
   void onError(JnetException error);
+
+  /**
+   * The loop the connection being accepted will live on, or null (the default) for the listening
+   * loop itself, where {@link #onConnection} then runs inside the accept. Called on the listening
+   * loop, once per accepted connection, before anything else sees it; for another loop, {@link
+   * #onConnection} (or, should the hand-over fail, {@link #onConnectionLost}) follows on that loop.
+   */
+  default ConnectionLoop connectionLoop() {
+    return null;
+  }
+
+  /**
+   * A connection handed to another loop could not be registered there and was closed unseen. Called
+   * on that loop.
+   */
+  default void onConnectionLost() {}
 }
