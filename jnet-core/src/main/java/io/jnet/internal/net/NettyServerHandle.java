@@ -283,16 +283,20 @@ final class NettyServerHandle implements ServerHandle {
               new ChannelInitializer<Channel>() {
                 @Override
                 protected void initChannel(Channel ch) {
+                  // The callback captures locals only: capturing this initializer would keep it
+                  // (and its map of contexts) alive as long as the connection.
+                  Invoker inv = invoker;
+                  ServerListener l = listener;
                   NettyStreamHandle[] handle = new NettyStreamHandle[1];
                   handle[0] =
                       new NettyStreamHandle(
                           ch,
                           loop,
                           transport,
-                          invoker,
+                          inv,
                           ipv6,
                           pipe,
-                          () -> invoker.invoke(() -> listener.onConnection(handle[0])));
+                          () -> inv.invoke(() -> l.onConnection(handle[0])));
                 }
               });
       loop.register(child)
