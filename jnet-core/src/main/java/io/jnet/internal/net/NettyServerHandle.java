@@ -15,7 +15,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.ServerChannel;
@@ -277,28 +276,20 @@ final class NettyServerHandle implements ServerHandle {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       Channel child = (Channel) msg;
       child.config().setAutoRead(false);
-      child
-          .pipeline()
-          .addLast(
-              new ChannelInitializer<Channel>() {
-                @Override
-                protected void initChannel(Channel ch) {
-                  // The callback captures locals only: capturing this initializer would keep it
-                  // (and its map of contexts) alive as long as the connection.
-                  Invoker inv = invoker;
-                  ServerListener l = listener;
-                  NettyStreamHandle[] handle = new NettyStreamHandle[1];
-                  handle[0] =
-                      new NettyStreamHandle(
-                          ch,
-                          loop,
-                          transport,
-                          inv,
-                          ipv6,
-                          pipe,
-                          () -> inv.invoke(() -> l.onConnection(handle[0])));
-                }
-              });
+      // The handle joins the pipeline before registration (no initializer to add and remove per
+      // connection); its callback captures locals only, not this acceptor.
+      Invoker inv = invoker;
+      ServerListener l = listener;
+      NettyStreamHandle[] handle = new NettyStreamHandle[1];
+      handle[0] =
+          new NettyStreamHandle(
+              child,
+              loop,
+              transport,
+              inv,
+              ipv6,
+              pipe,
+              () -> inv.invoke(() -> l.onConnection(handle[0])));
       loop.register(child)
           .addListener(
               (ChannelFuture f) -> {
