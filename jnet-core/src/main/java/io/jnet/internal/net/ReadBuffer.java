@@ -13,10 +13,10 @@ import io.netty.util.concurrent.FastThreadLocal;
  * <p>It is safe because a readiness transport (epoll, NIO) reads on the loop thread and the handle
  * copies each read into the user's byte array before the next read starts; it must not serve
  * io_uring, whose reads complete later with the buffer still in the kernel's hands. Compared with
- * Netty's adaptive allocator, a stream of 16 KiB writes then costs no pooled buffer per read and
- * never churns the pool's chunks (the read buffer was released at once while the write path's
- * copies were still held), and each read takes up to 64 KiB, so fewer reads and fewer {@code
- * 'data'} events carry a megabyte; an idle connection holds no read buffer at all.
+ * Netty's adaptive allocator, a read takes no pooled buffer (releasing one at once, while the write
+ * path held its own copies, made the pool free and reallocate whole chunks under a stream of
+ * writes), and each read takes up to 64 KiB, as libuv's, so fewer reads and {@code 'data'} events
+ * carry a megabyte.
  */
 final class ReadBuffer extends DefaultMaxMessagesRecvByteBufAllocator {
   /** libuv's and Node's read size. */
