@@ -57,10 +57,14 @@ public class EventEmitter {
 
   private static volatile int defaultMaxListeners = 10;
 
-  private static final Slot[] NO_SLOTS = new Slot[0];
+  private static final Listener[] NO_LISTENERS = new Listener[0];
 
-  /** The listeners by event, in order of each event's first registration. Written under this. */
-  private volatile Slot[] slots = NO_SLOTS;
+  /**
+   * Every registration, one event's listeners side by side in their order, the events in order of
+   * their first registration (Node's key order); replaced whole on every change, written under
+   * this. One flat array keeps an idle socket's few listeners to one array and one object each.
+   */
+  private volatile Listener[] listeners = NO_LISTENERS;
 
   /** Guarded by this. */
   private int maxListeners = -1;
@@ -369,16 +373,18 @@ public class EventEmitter {
    * @return whether the event had listeners
    */
   public <T> boolean emit(Event<T> event, T arg) {
-    Slot slot = find(slots, event.name());
-    if (slot == null) {
-      if (event.name().equals(ERROR.name())) {
+    String name = event.name();
+    Listener[] all = listeners;
+    int i = first(all, name);
+    if (i < 0) {
+      if (name.equals(ERROR.name())) {
         unhandledError(arg);
       }
       return false;
     }
-    Listener[] listeners = slot.listeners;
-    for (Listener l : listeners) {
-      if (l.once && !claim(event.name(), l)) continue;
+    for (; i < all.length && all[i].named(name); i++) {
+      Listener l = all[i];
+      if (l.once && !claim(name, l)) continue;
       Object a = l.key == event ? arg : adaptArgument(l.key, event, arg);
       l.invoke(a);
     }
@@ -430,8 +436,9 @@ public class EventEmitter {
    * @return the number of listeners
    */
   public int listenerCount(Event<?> event) {
-    Slot slot = find(slots, event.name());
-    return slot == null ? 0 : slot.listeners.length;
+    Listener[] all = listeners;
+    int i = first(all, event.name());
+    return i < 0 ? 0 : end(all, i) - i;
   }
 
   /**
@@ -451,10 +458,12 @@ public class EventEmitter {
    * @return a new list of the listeners
    */
   public List<Object> listeners(Event<?> event) {
-    Slot slot = find(slots, event.name());
-    if (slot == null) return List.of();
-    List<Object> result = new ArrayList<>(slot.listeners.length);
-    for (Listener l : slot.listeners) result.add(l.fn);
+    Listener[] all = listeners;
+    int i = first(all, event.name());
+    if (i < 0) return List.of();
+    int end = end(all, i);
+    List<Object> result = new ArrayList<>(end - i);
+    for (; i < end; i++) result.add(all[i].fn);
     return result;
   }
 
@@ -474,9 +483,9 @@ public class EventEmitter {
    * @return the event names
    */
   public List<String> eventNames() {
-    Slot[] s = slots;
-    List<String> names = new ArrayList<>(s.length);
-    for (Slot slot : s) names.add(slot.name);
+    Listener[] all = listeners;
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < all.length; i = end(all, i)) names.add(all[i].key.name());
     return names;
   }
 
@@ -512,34 +521,30 @@ public class EventEmitter {
           "ERR_INVALID_ARG_TYPE",
           "The \"listener\" argument must be of type function. Received null");
     }
-    Slot[] current = slots;
-    if (current.length > 0 && find(current, NEW_LISTENER.name()) != null) {
+    Listener[] current = listeners;
+    if (current.length > 0 && first(current, NEW_LISTENER.name()) >= 0) {
       emit(NEW_LISTENER, new ListenerChange(event.name(), fn));
     }
     Listener listener = new Listener(event, fn, runnable, once);
     String warning = null;
     synchronized (this) {
-      Slot[] s = slots;
-      int i = indexOf(s, event.name());
+      Listener[] s = listeners;
+      int i = first(s, event.name());
       int count;
+      int at;
       if (i < 0) {
-        Slot[] grown = java.util.Arrays.copyOf(s, s.length + 1);
-        grown[s.length] = new Slot(event.name(), new Listener[] {listener});
-        slots = grown;
+        at = s.length;
         count = 1;
       } else {
-        Listener[] old = s[i].listeners;
-        Listener[] ls = new Listener[old.length + 1];
-        if (prepend) {
-          ls[0] = listener;
-          System.arraycopy(old, 0, ls, 1, old.length);
-        } else {
-          System.arraycopy(old, 0, ls, 0, old.length);
-          ls[old.length] = listener;
-        }
-        replace(s, i, ls);
-        count = ls.length;
+        int end = end(s, i);
+        at = prepend ? i : end;
+        count = end - i + 1;
       }
+      Listener[] grown = new Listener[s.length + 1];
+      System.arraycopy(s, 0, grown, 0, at);
+      grown[at] = listener;
+      System.arraycopy(s, at, grown, at + 1, s.length - at);
+      listeners = grown;
       int max = maxListeners < 0 ? defaultMaxListeners : maxListeners;
       if (max > 0 && count > max) {
         if (warned == null) warned = new HashSet<>();
@@ -579,9 +584,10 @@ public class EventEmitter {
     while (true) {
       Listener removed;
       synchronized (this) {
-        Slot slot = find(slots, name);
-        if (slot == null) return;
-        removed = slot.listeners[slot.listeners.length - 1];
+        Listener[] all = listeners;
+        int i = first(all, name);
+        if (i < 0) return;
+        removed = all[end(all, i) - 1];
         removeExact(name, removed);
       }
       afterRemove(name, removed);
@@ -589,19 +595,19 @@ public class EventEmitter {
   }
 
   private void afterRemove(String name, Listener removed) {
-    if (find(slots, REMOVE_LISTENER.name()) != null) {
+    if (first(listeners, REMOVE_LISTENER.name()) >= 0) {
       emit(REMOVE_LISTENER, new ListenerChange(name, removed.fn));
     }
   }
 
   /** Guarded by this. */
   private Listener removeLast(String name, Object fn) {
-    Slot slot = find(slots, name);
-    if (slot == null) return null;
-    Listener[] ls = slot.listeners;
-    for (int j = ls.length - 1; j >= 0; j--) {
-      if (ls[j].fn == fn || ls[j].fn.equals(fn)) {
-        Listener l = ls[j];
+    Listener[] all = listeners;
+    int i = first(all, name);
+    if (i < 0) return null;
+    for (int j = end(all, i) - 1; j >= i; j--) {
+      if (all[j].fn == fn || all[j].fn.equals(fn)) {
+        Listener l = all[j];
         removeExact(name, l);
         return l;
       }
@@ -611,46 +617,31 @@ public class EventEmitter {
 
   /** Guarded by this. */
   private boolean removeExact(String name, Listener l) {
-    Slot[] s = slots;
-    int i = indexOf(s, name);
-    if (i < 0) return false;
-    Listener[] old = s[i].listeners;
+    Listener[] old = listeners;
     int j = 0;
     while (j < old.length && old[j] != l) j++;
     if (j == old.length) return false;
-    if (old.length == 1) {
-      Slot[] shrunk = new Slot[s.length - 1];
-      System.arraycopy(s, 0, shrunk, 0, i);
-      System.arraycopy(s, i + 1, shrunk, i, s.length - i - 1);
-      slots = shrunk;
-      return true;
-    }
-    Listener[] ls = new Listener[old.length - 1];
+    Listener[] ls = old.length == 1 ? NO_LISTENERS : new Listener[old.length - 1];
     System.arraycopy(old, 0, ls, 0, j);
     System.arraycopy(old, j + 1, ls, j, old.length - j - 1);
-    replace(s, i, ls);
+    listeners = ls;
     return true;
   }
 
-  /** Guarded by this. */
-  private void replace(Slot[] s, int i, Listener[] ls) {
-    Slot[] copy = s.clone();
-    copy[i] = new Slot(s[i].name, ls);
-    slots = copy;
-  }
-
-  private static int indexOf(Slot[] s, String name) {
-    for (int i = 0; i < s.length; i++) {
-      if (s[i].name.equals(name)) return i;
+  /** The index of {@code name}'s first listener in {@code all}, or -1. */
+  private static int first(Listener[] all, String name) {
+    for (int i = 0; i < all.length; i++) {
+      if (all[i].named(name)) return i;
     }
     return -1;
   }
 
-  private static Slot find(Slot[] s, String name) {
-    for (Slot slot : s) {
-      if (slot.name == name || slot.name.equals(name)) return slot;
-    }
-    return null;
+  /** The index just past the listeners of the event whose first listener is at {@code i}. */
+  private static int end(Listener[] all, int i) {
+    String name = all[i].key.name();
+    int j = i + 1;
+    while (j < all.length && all[j].named(name)) j++;
+    return j;
   }
 
   private static int checkMax(int n, String what) {
@@ -670,17 +661,6 @@ public class EventEmitter {
     UnhandledErrors.report(error);
   }
 
-  /** One event's listeners; immutable, replaced whole on every change. */
-  private static final class Slot {
-    final String name;
-    final Listener[] listeners;
-
-    Slot(String name, Listener[] listeners) {
-      this.name = name;
-      this.listeners = listeners;
-    }
-  }
-
   /** One registration. */
   private static final class Listener {
     final Event<?> key;
@@ -696,6 +676,11 @@ public class EventEmitter {
       this.fn = fn;
       this.runnable = runnable;
       this.once = once;
+    }
+
+    boolean named(String name) {
+      String own = key.name();
+      return own == name || own.equals(name);
     }
 
     @SuppressWarnings("unchecked")

@@ -219,9 +219,16 @@ public class Socket extends Duplex {
     return o;
   }
 
+  // Immutable, so shared: building them per socket cost every accept three copies.
+  private static final StreamOptions HALF_OPEN = baseOptions(true);
+  private static final StreamOptions NOT_HALF_OPEN = baseOptions(false);
+
+  private static StreamOptions baseOptions(boolean allowHalfOpen) {
+    return StreamOptions.defaults().allowHalfOpen(allowHalfOpen).emitClose(false).autoDestroy(true);
+  }
+
   private static StreamOptions streamOptions(boolean allowHalfOpen, int highWaterMark) {
-    StreamOptions o =
-        StreamOptions.defaults().allowHalfOpen(allowHalfOpen).emitClose(false).autoDestroy(true);
+    StreamOptions o = allowHalfOpen ? HALF_OPEN : NOT_HALF_OPEN;
     return highWaterMark >= 0 ? o.highWaterMark(highWaterMark) : o;
   }
 

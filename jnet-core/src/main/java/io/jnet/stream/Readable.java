@@ -212,7 +212,7 @@ public class Readable extends Stream {
     if (onLoop()) return rs.push(chunk, encoding, front);
     int len =
         chunk instanceof Buffer b ? b.length() : chunk == null ? 0 : ((String) chunk).length();
-    int inFlight = rs.pendingPush.addAndGet(len);
+    int inFlight = rs.addPendingPush(len);
     int buffered = rs.length + inFlight;
     boolean ret =
         chunk != null
@@ -220,7 +220,7 @@ public class Readable extends Stream {
             && (buffered < rs.highWaterMark || buffered == 0);
     loop.execute(
         () -> {
-          rs.pendingPush.addAndGet(-len);
+          rs.addPendingPush(-len);
           rs.push(chunk, encoding, front);
         });
     return ret;

@@ -7,7 +7,7 @@ import io.jnet.error.JnetException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * The readable side's state machine: Node 24's {@code ReadableState} and the functions of {@code
@@ -45,8 +45,11 @@ final class ReadableState extends StreamState {
   /** Bytes (chars in text mode) buffered. Loop thread writes, any thread reads. */
   volatile int length;
 
-  /** Bytes pushed from other threads and not yet added by the loop. */
-  final AtomicInteger pendingPush = new AtomicInteger();
+  /** Bytes pushed from other threads and not yet added by the loop; see {@link #addPendingPush}. */
+  private volatile int pendingPush;
+
+  private static final AtomicIntegerFieldUpdater<ReadableState> PENDING_PUSH =
+      AtomicIntegerFieldUpdater.newUpdater(ReadableState.class, "pendingPush");
 
   /** Loop thread only. */
   StringDecoder decoder;
@@ -64,12 +67,18 @@ final class ReadableState extends StreamState {
 
   final List<Pipe> awaitDrainWriters = new ArrayList<>();
 
-  private final Runnable emitReadableTask = this::emitReadableNT;
-  private final Runnable maybeReadMoreTask = this::maybeReadMoreNT;
-  private final Runnable resumeTask = this::resumeNT;
-  private final Runnable endTask = this::endReadableNT;
-  private final Runnable readZeroTask = () -> read(0);
-  private final Runnable updateListeningTask = this::updateReadableListening;
+  // Ticks, each made on first use and reused after: an idle stream never makes most of them.
+  private Runnable emitReadableTask;
+  private Runnable maybeReadMoreTask;
+  private Runnable resumeTask;
+  private Runnable endTask;
+  private Runnable readZeroTask;
+  private Runnable updateListeningTask;
+
+  /** Adds {@code delta} to the bytes pushed off the loop and not yet added; returns the sum. */
+  int addPendingPush(int delta) {
+    return PENDING_PUSH.addAndGet(this, delta);
+  }
 
   ReadableState(Readable stream, StreamOptions o, boolean readable) {
     super(o, o.readableHwm());
@@ -207,7 +216,9 @@ final class ReadableState extends StreamState {
     clear(NEED_READABLE);
     if (!has(EMITTED_READABLE)) {
       set(EMITTED_READABLE);
-      stream.loop.nextTick(emitReadableTask);
+      Runnable t = emitReadableTask;
+      if (t == null) emitReadableTask = t = this::emitReadableNT;
+      stream.loop.nextTick(t);
     }
   }
 
@@ -223,7 +234,9 @@ final class ReadableState extends StreamState {
   void maybeReadMore() {
     if ((flags & (READING_MORE | CONSTRUCTED)) == CONSTRUCTED) {
       set(READING_MORE);
-      stream.loop.nextTick(maybeReadMoreTask);
+      Runnable t = maybeReadMoreTask;
+      if (t == null) maybeReadMoreTask = t = this::maybeReadMoreNT;
+      stream.loop.nextTick(t);
     }
   }
 
@@ -389,7 +402,9 @@ final class ReadableState extends StreamState {
   void endReadable() {
     if (!has(END_EMITTED)) {
       set(ENDED);
-      stream.loop.nextTick(endTask);
+      Runnable t = endTask;
+      if (t == null) endTask = t = this::endReadableNT;
+      stream.loop.nextTick(t);
     }
   }
 
@@ -432,7 +447,9 @@ final class ReadableState extends StreamState {
       }
       if (!has(RESUME_SCHEDULED)) {
         set(RESUME_SCHEDULED);
-        stream.loop.nextTick(resumeTask);
+        Runnable t = resumeTask;
+        if (t == null) resumeTask = t = this::resumeNT;
+        stream.loop.nextTick(t);
       }
     }
     set(HAS_PAUSED);
@@ -477,13 +494,17 @@ final class ReadableState extends StreamState {
       if (length > 0) {
         emitReadable();
       } else if (!has(READING)) {
-        stream.loop.nextTick(readZeroTask);
+        Runnable t = readZeroTask;
+        if (t == null) readZeroTask = t = () -> read(0);
+        stream.loop.nextTick(t);
       }
     }
   }
 
   void onReadableListenerRemoved() {
-    stream.loop.nextTick(updateListeningTask);
+    Runnable t = updateListeningTask;
+    if (t == null) updateListeningTask = t = this::updateReadableListening;
+    stream.loop.nextTick(t);
   }
 
   private void updateReadableListening() {

@@ -15,7 +15,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.ServerChannel;
@@ -318,24 +317,19 @@ final class NettyServerHandle implements ServerHandle {
     }
 
     private void register(Channel child, EventLoop on, Invoker upcalls) {
-      child
-          .pipeline()
-          .addLast(
-              new ChannelInitializer<Channel>() {
-                @Override
-                protected void initChannel(Channel ch) {
-                  NettyStreamHandle[] handle = new NettyStreamHandle[1];
-                  handle[0] =
-                      new NettyStreamHandle(
-                          ch,
-                          on,
-                          transport,
-                          upcalls,
-                          ipv6,
-                          pipe,
-                          () -> upcalls.invoke(() -> listener.onConnection(handle[0])));
-                }
-              });
+      // The handle joins the pipeline before registration (no initializer to add and remove per
+      // connection); its callback captures locals only, not this acceptor.
+      ServerListener l = listener;
+      NettyStreamHandle[] handle = new NettyStreamHandle[1];
+      handle[0] =
+          new NettyStreamHandle(
+              child,
+              on,
+              transport,
+              upcalls,
+              ipv6,
+              pipe,
+              () -> upcalls.invoke(() -> l.onConnection(handle[0])));
       on.register(child)
           .addListener(
               (ChannelFuture f) -> {

@@ -18,6 +18,7 @@ import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.socket.nio.NioChannelOption;
+import io.netty.util.internal.PlatformDependent;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -37,6 +38,8 @@ import jdk.net.ExtendedSocketOptions;
  *       still reads after a stop (epoll drains the socket when the peer half-closes, and a read
  *       loop in progress finishes its current read) is parked here and delivered after the next
  *       start, so the listener never sees data while stopped.
+ *   <li>Reads go into the loop's one reusable read buffer ({@link ReadBuffer}, epoll and NIO) and
+ *       are copied once, into the array the listener owns.
  *   <li>The peer's FIN is Netty's {@code ChannelInputShutdownEvent} under {@code
  *       ALLOW_HALF_CLOSURE}: the handle stays writable (on NIO, Unix sockets use jnet's own {@code
  *       NioUnixChannel}, because Netty's NIO domain channel ignores half-closure; on io_uring,
@@ -76,7 +79,10 @@ final class NettyStreamHandle implements StreamHandle {
   private final Invoker invoker;
   private final boolean ipv6Socket;
   private final boolean pipe;
-  private final Runnable onActive;
+
+  /** Runs once when the channel becomes active, then is dropped; loop thread only. */
+  private Runnable onActive;
+
   private final Runnable drainTask = this::drainParked;
 
   /** State flags; loop thread only. */
@@ -85,8 +91,11 @@ final class NettyStreamHandle implements StreamHandle {
   /** Loop thread only; null until {@link #setListener}. */
   private StreamListener listener;
 
-  /** Reads (byte[]), {@link #EOF} or a read error, waiting for reading to start; loop only. */
-  private final ArrayDeque<Object> parked = new ArrayDeque<>(2); // rarely used: reads after a stop
+  /**
+   * Reads (byte[]), {@link #EOF} or a read error, waiting for reading to start; null until the
+   * first is parked (rare: reads after a stop); loop thread only.
+   */
+  private ArrayDeque<Object> parked;
 
   /**
    * The read being handed to a {@link DirectReadListener}, during {@link #directRead}; loop only.
@@ -139,6 +148,7 @@ final class NettyStreamHandle implements StreamHandle {
     config.setConnectTimeoutMillis(0); // Node has no connect timeout of its own: the kernel's
     config.setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
     if (!pipe) config.setOption(ChannelOption.TCP_NODELAY, false);
+    if (transport != Transport.IO_URING) config.setRecvByteBufAllocator(ReadBuffer.INSTANCE);
     channel.pipeline().addLast("jnet-stream", new Inbound());
     channel.closeFuture().addListener(f -> loop.execute(this::afterClose));
   }
@@ -172,7 +182,7 @@ final class NettyStreamHandle implements StreamHandle {
     assertLoop();
     if (has(READING) || has(CLOSED)) return;
     flags |= READING;
-    if (!parked.isEmpty()) scheduleDrain();
+    if (hasParked()) scheduleDrain();
     if (!has(READ_ENDED) && channel.isOpen()) channel.config().setAutoRead(true);
   }
 
@@ -191,11 +201,16 @@ final class NettyStreamHandle implements StreamHandle {
 
   /** Something read (a chunk, EOF or an error): delivered now, or parked until reading starts. */
   private void arrived(Object item) {
-    if (has(READING) && listener != null && parked.isEmpty()) {
+    if (has(READING) && listener != null && !hasParked()) {
       deliver(item);
     } else {
+      if (parked == null) parked = new ArrayDeque<>(2);
       parked.add(item);
     }
+  }
+
+  private boolean hasParked() {
+    return parked != null && !parked.isEmpty();
   }
 
   private void scheduleDrain() {
@@ -206,7 +221,7 @@ final class NettyStreamHandle implements StreamHandle {
 
   private void drainParked() {
     flags &= ~DRAIN_SCHEDULED;
-    while (has(READING) && listener != null && !has(CLOSED) && !parked.isEmpty()) {
+    while (has(READING) && listener != null && !has(CLOSED) && hasParked()) {
       deliver(parked.poll());
     }
   }
@@ -429,7 +444,7 @@ final class NettyStreamHandle implements StreamHandle {
     }
     flags |= CLOSED;
     flags &= ~READING;
-    parked.clear();
+    parked = null;
     Callback shutdown = shutdownCallback;
     if (shutdown != null) {
       shutdownCallback = null;
@@ -517,7 +532,9 @@ final class NettyStreamHandle implements StreamHandle {
   private final class Inbound extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-      if (onActive != null) onActive.run();
+      Runnable r = onActive;
+      onActive = null;
+      if (r != null) r.run();
     }
 
     @Override
@@ -532,12 +549,15 @@ final class NettyStreamHandle implements StreamHandle {
       }
       byte[] chunk;
       try {
-        chunk = new byte[buf.readableBytes()];
+        int n = buf.readableBytes();
+        if (n == 0 || has(READ_ENDED)) return;
+        // The one copy of a read, into an array the copy fills whole: left unzeroed where the JDK
+        // lets Netty allocate so (--add-exports java.base/jdk.internal.misc=ALL-UNNAMED).
+        chunk = PlatformDependent.allocateUninitializedArray(n);
         buf.readBytes(chunk);
       } finally {
         buf.release();
       }
-      if (chunk.length == 0 || has(READ_ENDED)) return;
       bytesRead += chunk.length;
       arrived(chunk);
     }
