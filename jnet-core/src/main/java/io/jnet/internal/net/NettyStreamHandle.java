@@ -542,7 +542,7 @@ final class NettyStreamHandle implements StreamHandle {
       ByteBuf buf = (ByteBuf) msg;
       if (listener instanceof DirectReadListener d
           && has(READING)
-          && parked.isEmpty()
+          && !hasParked()
           && !has(READ_ENDED)) {
         readDirect(d, buf);
         return;
