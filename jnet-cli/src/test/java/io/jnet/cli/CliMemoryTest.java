@@ -43,6 +43,17 @@ class CliMemoryTest {
   }
 
   /** Writes {@link #TOTAL} bytes of the pattern, then closes {@code out} (FIN or EOF). */
+  /**
+   * A thread of its own for each blocking peer task: the common pool may have fewer threads than
+   * the test has blocked readers and writers (it has one on a 2-core machine), which deadlocks.
+   */
+  private static final java.util.concurrent.Executor OWN_THREAD =
+      task -> {
+        Thread t = new Thread(task, "cli-memory-peer");
+        t.setDaemon(true);
+        t.start();
+      };
+
   private static CompletableFuture<Void> send(OutputStream out, Runnable finish) {
     return CompletableFuture.runAsync(
         () -> {
@@ -55,7 +66,8 @@ class CliMemoryTest {
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
-        });
+        },
+        OWN_THREAD);
   }
 
   private static Runnable shutdownOutput(Socket s) {
@@ -165,7 +177,8 @@ class CliMemoryTest {
                     } catch (IOException e) {
                       throw new UncheckedIOException(e);
                     }
-                  });
+                  },
+                  OWN_THREAD);
           assertPattern(client.getInputStream());
           upRead.get(JnetProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS);
           up.get(JnetProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS);
