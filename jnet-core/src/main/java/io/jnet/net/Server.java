@@ -706,6 +706,17 @@ public class Server extends EventEmitter {
     return f;
   }
 
+  /** A close callback that completes {@code f}, exceptionally with the close's error. */
+  private static Consumer<JnetException> completing(CompletableFuture<Void> f) {
+    return err -> {
+      if (err == null) {
+        f.complete(null);
+      } else {
+        f.completeExceptionally(err);
+      }
+    };
+  }
+
   /**
    * A future completed once the server has closed: the Java form of {@code close(callback)}.
    *
@@ -713,14 +724,7 @@ public class Server extends EventEmitter {
    */
   public CompletableFuture<Void> closeAsync() {
     CompletableFuture<Void> f = new CompletableFuture<>();
-    close(
-        err -> {
-          if (err == null) {
-            f.complete(null);
-          } else {
-            f.completeExceptionally(err);
-          }
-        });
+    close(completing(f));
     return f;
   }
 
@@ -769,15 +773,7 @@ public class Server extends EventEmitter {
   public CompletableFuture<Void> closeAsync(Duration deadline) {
     checkDeadline(deadline);
     CompletableFuture<Void> f = new CompletableFuture<>();
-    close(
-        deadline,
-        err -> {
-          if (err == null) {
-            f.complete(null);
-          } else {
-            f.completeExceptionally(err);
-          }
-        });
+    close(deadline, completing(f));
     return f;
   }
 

@@ -432,28 +432,28 @@ public class Socket extends Duplex {
     sockname = null;
     peername = null;
     newKeepAlive();
-    h.setListener(
-        onread != null
-            ? new OnReadListener()
-            : new StreamListener() {
-              @Override
-              public void onRead(byte[] chunk) {
-                Socket.this.onRead(Buffer.wrap(chunk));
-              }
+    h.setListener(onread != null ? new OnReadListener() : new HandleListener());
+  }
 
-              @Override
-              public void onEof() {
-                Socket.this.onEof();
-              }
+  /** The handle's listener: reads are pushed, as Node's onStreamRead does. */
+  private class HandleListener implements StreamListener {
+    @Override
+    public void onRead(byte[] chunk) {
+      Socket.this.onRead(Buffer.wrap(chunk));
+    }
 
-              @Override
-              public void onError(JnetException error) {
-                destroy(error);
-              }
+    @Override
+    public void onEof() {
+      Socket.this.onEof();
+    }
 
-              @Override
-              public void onClose() {}
-            });
+    @Override
+    public void onError(JnetException error) {
+      destroy(error);
+    }
+
+    @Override
+    public void onClose() {}
   }
 
   // Reading.
@@ -499,7 +499,8 @@ public class Socket extends Duplex {
       };
 
   /** The handle's listener of an onread socket: reads come straight out of the transport. */
-  private final class OnReadListener implements io.jnet.internal.net.DirectReadListener {
+  private final class OnReadListener extends HandleListener
+      implements io.jnet.internal.net.DirectReadListener {
     @Override
     public void onRead(java.nio.ByteBuffer src) {
       if (!onread.deliver(src, countRead)) onreadStop();
@@ -509,19 +510,6 @@ public class Socket extends Duplex {
     public void onRead(byte[] chunk) {
       readInto(Buffer.wrap(chunk));
     }
-
-    @Override
-    public void onEof() {
-      Socket.this.onEof();
-    }
-
-    @Override
-    public void onError(JnetException error) {
-      destroy(error);
-    }
-
-    @Override
-    public void onClose() {}
   }
 
   private void readInto(Buffer chunk) {
