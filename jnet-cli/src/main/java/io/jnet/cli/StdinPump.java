@@ -85,6 +85,9 @@ final class StdinPump {
       err.println("jnet " + name + ": stdin: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      synchronized (this) {
+        stdinOpen.close(); // the pump stops: it no longer holds the loop
+      }
       return;
     }
     synchronized (this) {
