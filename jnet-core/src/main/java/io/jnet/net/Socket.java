@@ -7,9 +7,10 @@ import io.jnet.events.Event;
 import io.jnet.events.Signal;
 import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.net.Adopt;
+import io.jnet.internal.net.LendingReadListener;
 import io.jnet.internal.net.StreamHandle;
-import io.jnet.internal.net.StreamListener;
 import io.jnet.internal.net.UvError;
+import io.jnet.internal.stream.StreamAccess;
 import io.jnet.loop.KeepAlive;
 import io.jnet.stream.Callback;
 import io.jnet.stream.Duplex;
@@ -436,10 +437,29 @@ public class Socket extends Duplex {
   }
 
   /** The handle's listener: reads are pushed, as Node's onStreamRead does. */
-  private class HandleListener implements StreamListener {
+  private class HandleListener implements LendingReadListener {
     @Override
     public void onRead(byte[] chunk) {
       Socket.this.onRead(Buffer.wrap(chunk));
+    }
+
+    /**
+     * A read may come in the loop's lent array when it only passes through this socket's one pipe
+     * into a jnet socket (not a subclass, whose {@code _write} could keep it) that writes at once.
+     */
+    @Override
+    public boolean lendable() {
+      if (onread != null) return false;
+      Object dest = StreamAccess.straightPipeDestination(Socket.this);
+      if (dest == null || dest.getClass() != Socket.class) return false;
+      Socket d = (Socket) dest;
+      return !d.connecting && d.handle != null && d.loop() == loop();
+    }
+
+    @Override
+    public boolean onLoan(byte[] array, int length) {
+      Socket.this.onRead(Buffer.wrap(array, 0, length));
+      return readableLength() == 0;
     }
 
     @Override

@@ -68,6 +68,34 @@ final class Pipe {
     }
   }
 
+  /**
+   * The destination that the next buffer {@code src} pushes goes to and nowhere else: {@code src}
+   * flows with nothing buffered and no decoder, its one {@code 'data'} listener is its one pipe's,
+   * and that pipe's destination writes at once ({@link WritableState#writesThrough}); else null.
+   * Loop thread only. What the destination's {@code _write} does with the buffer is its own affair:
+   * the caller knows its class.
+   */
+  static Object straightDestination(Object stream) {
+    if (!(stream instanceof Readable src)) return null;
+    ReadableState state = src.rs;
+    if (state.pipes.size() != 1
+        || state.decoder != null
+        || state.length != 0
+        || !state.has(ReadableState.FLOWING)
+        || state.has(
+            ReadableState.SYNC
+                | ReadableState.ENDED
+                | StreamState.DESTROYED
+                | StreamState.ERRORED)) {
+      return null;
+    }
+    Pipe p = state.pipes.get(0);
+    if (p.cleanedUp || src.listenerCount(ANY_DATA) != 1) return null;
+    if (src.listeners(ANY_DATA).get(0) != p.ondata) return null;
+    WritableState ws = p.destStream.writeState();
+    return ws != null && ws.writesThrough() ? p.dest : null;
+  }
+
   static void unpipe(Readable src, WritableStream dest) {
     assert src.onLoop() : "off the loop";
     ReadableState state = src.rs;

@@ -67,6 +67,10 @@ public class Readable extends Stream {
   /** Node's {@code 'resume'}. */
   public static final Signal RESUME = Signal.of("resume");
 
+  static {
+    io.jnet.internal.stream.StreamAccess.register(Pipe::straightDestination);
+  }
+
   final ReadableState rs;
   private final StreamOptions.ReadHook readHook;
 

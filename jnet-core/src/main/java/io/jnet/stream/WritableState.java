@@ -190,6 +190,18 @@ final class WritableState extends StreamState {
     if (cb != null) stream.loop.nextTick(() -> cb.accept(err));
   }
 
+  /**
+   * Whether a write made now goes to {@code _write} at once, holding nothing back: nothing in
+   * flight, buffered or corked, not ended, errored or destroyed. Loop thread only.
+   */
+  boolean writesThrough() {
+    return (flags & (WRITING | ERRORED | CONSTRUCTED | ENDING | ENDED | DESTROYED)) == CONSTRUCTED
+        && corked == 0
+        && !batching
+        && length == 0
+        && pending.get() == 0;
+  }
+
   private boolean writeOrBuffer(Buffer chunk, Consumer<JnetException> cb) {
     int len = chunk.length();
     length += len;

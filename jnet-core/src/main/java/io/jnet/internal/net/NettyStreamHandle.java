@@ -39,7 +39,8 @@ import jdk.net.ExtendedSocketOptions;
  *       loop in progress finishes its current read) is parked here and delivered after the next
  *       start, so the listener never sees data while stopped.
  *   <li>Reads go into the loop's one reusable read buffer ({@link ReadBuffer}, epoll and NIO) and
- *       are copied once, into the array the listener owns.
+ *       are copied once, into the array the listener owns, or into the loop's lent array when the
+ *       bytes only pass through to another socket ({@link Lending}).
  *   <li>The peer's FIN is Netty's {@code ChannelInputShutdownEvent} under {@code
  *       ALLOW_HALF_CLOSURE}: the handle stays writable (on NIO, Unix sockets use jnet's own {@code
  *       NioUnixChannel}, because Netty's NIO domain channel ignores half-closure; on io_uring,
@@ -242,33 +243,63 @@ final class NettyStreamHandle implements StreamHandle {
 
   @Override
   public boolean write(ByteBuffer[] chunks, Callback callback) {
+    Lending lending = Lending.get();
+    if (lending.onLoan()) {
+      ByteBuf[] bufs = new ByteBuf[chunks.length];
+      for (int i = 0; i < bufs.length; i++) bufs[i] = wrap(lending, chunks[i]);
+      return enqueue(Unpooled.wrappedBuffer(bufs), callback);
+    }
     return enqueue(Unpooled.wrappedBuffer(chunks), callback);
   }
 
   @Override
   public boolean write(Buffer chunk, Callback callback) {
-    return enqueue(
-        Unpooled.wrappedBuffer(chunk.array(), chunk.arrayOffset(), chunk.length()), callback);
+    return enqueue(wrap(Lending.get(), chunk, true), callback);
   }
 
   @Override
   public boolean write(List<Buffer> chunks, Callback callback) {
+    Lending lending = Lending.get();
     ByteBuf[] bufs = new ByteBuf[chunks.size()];
-    for (int i = 0; i < bufs.length; i++) {
-      Buffer b = chunks.get(i);
-      bufs[i] = Unpooled.wrappedBuffer(b.array(), b.arrayOffset(), b.length());
-    }
+    for (int i = 0; i < bufs.length; i++) bufs[i] = wrap(lending, chunks.get(i), false);
     return enqueue(Unpooled.wrappedBuffer(bufs), callback);
   }
 
   @Override
   public boolean write(ByteBuffer chunk, Callback callback) {
-    return enqueue(Unpooled.wrappedBuffer(chunk), callback);
+    return enqueue(wrap(Lending.get(), chunk), callback);
   }
 
   @Override
   public boolean write(byte[] array, int offset, int length, Callback callback) {
+    if (Lending.get().isLent(array, false)) return enqueue(copy(array, offset, length), callback);
     return enqueue(Unpooled.wrappedBuffer(array, offset, length), callback);
+  }
+
+  /**
+   * {@code chunk}'s bytes for the channel: wrapped, or copied into the transport's own buffer when
+   * they sit in the loop's lent read array (see {@link Lending}), which must be free again when the
+   * write returns. Every transport copies a wrapped array into direct memory anyway (epoll, NIO and
+   * io_uring do it before the write returns); this copy is that one, made by jnet.
+   */
+  private ByteBuf wrap(Lending lending, Buffer chunk, boolean single) {
+    if (lending.isLent(chunk.array(), single)) {
+      return copy(chunk.array(), chunk.arrayOffset(), chunk.length());
+    }
+    return Unpooled.wrappedBuffer(chunk.array(), chunk.arrayOffset(), chunk.length());
+  }
+
+  private ByteBuf wrap(Lending lending, ByteBuffer chunk) {
+    if (chunk.hasArray() && lending.isLent(chunk.array(), false)) {
+      return copy(chunk.array(), chunk.arrayOffset() + chunk.position(), chunk.remaining());
+    }
+    return Unpooled.wrappedBuffer(chunk);
+  }
+
+  private ByteBuf copy(byte[] array, int offset, int length) {
+    ByteBuf direct = channel.alloc().directBuffer(length);
+    direct.writeBytes(array, offset, length);
+    return direct;
   }
 
   /**
@@ -547,6 +578,17 @@ final class NettyStreamHandle implements StreamHandle {
         readDirect(d, buf);
         return;
       }
+      if (listener instanceof LendingReadListener l
+          && buf.readableBytes() >= Lending.MIN
+          && has(READING)
+          && !hasParked()
+          && !has(READ_ENDED)) {
+        Lending lending = Lending.get();
+        if (!lending.onLoan() && l.lendable()) {
+          readLent(l, lending, buf);
+          return;
+        }
+      }
       byte[] chunk;
       try {
         int n = buf.readableBytes();
@@ -560,6 +602,24 @@ final class NettyStreamHandle implements StreamHandle {
       }
       bytesRead += chunk.length;
       arrived(chunk);
+    }
+
+    /**
+     * Copies the read into the loop's lent array and hands it to {@code l}: see {@link Lending}.
+     */
+    private void readLent(LendingReadListener l, Lending lending, ByteBuf buf) {
+      int n = buf.readableBytes();
+      try {
+        buf.readBytes(lending.begin(l, n), 0, n);
+      } finally {
+        buf.release();
+      }
+      bytesRead += n;
+      try {
+        invoker.invoke(lending);
+      } finally {
+        lending.end();
+      }
     }
 
     /** Hands the transport's buffer itself to {@code d}: no array, no task, per read. */

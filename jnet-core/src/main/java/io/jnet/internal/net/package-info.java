@@ -25,8 +25,6 @@
  * <h2>Where jnet differs from Node here</h2>
  *
  * <ul>
- *   <li>Writes complete in a later task (after the turn's one flush), never synchronously as
- *       libuv's {@code uv_try_write} may.
  *   <li>Linux abstract socket names work on epoll and io_uring; {@code ipv6Only} works on epoll
  *       only.
  *   <li>On io_uring a Unix socket closes at the peer's FIN (Netty 4.2.18's channel ignores
