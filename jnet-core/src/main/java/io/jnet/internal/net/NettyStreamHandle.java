@@ -18,6 +18,7 @@ import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.socket.nio.NioChannelOption;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.internal.PlatformDependent;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -144,6 +145,13 @@ final class NettyStreamHandle implements StreamHandle {
     this.ipv6Socket = ipv6Socket;
     this.pipe = pipe;
     this.onActive = onActive;
+    this.nativeSocket =
+        transport == Transport.EPOLL
+                && PlatformDependent.hasUnsafe()
+                && channel instanceof io.netty.channel.unix.UnixChannel u
+                && u.fd() instanceof io.netty.channel.unix.Socket socket
+            ? socket
+            : null;
     ChannelConfig config = channel.config();
     config.setAutoRead(false);
     config.setConnectTimeoutMillis(0); // Node has no connect timeout of its own: the kernel's
@@ -254,7 +262,7 @@ final class NettyStreamHandle implements StreamHandle {
 
   @Override
   public boolean write(Buffer chunk, Callback callback) {
-    return enqueue(wrap(Lending.get(), chunk, true), callback);
+    return writeArray(chunk.array(), chunk.arrayOffset(), chunk.length(), true, callback);
   }
 
   @Override
@@ -272,8 +280,77 @@ final class NettyStreamHandle implements StreamHandle {
 
   @Override
   public boolean write(byte[] array, int offset, int length, Callback callback) {
-    if (Lending.get().isLent(array, false)) return enqueue(copy(array, offset, length), callback);
-    return enqueue(Unpooled.wrappedBuffer(array, offset, length), callback);
+    return writeArray(array, offset, length, false, callback);
+  }
+
+  /**
+   * Writes {@code array[offset, offset + length)}: what the kernel takes at once leaves without
+   * Netty's queue ({@link #tryWriteNow}), the rest is queued. {@code single}: see {@link
+   * Lending#isLent}.
+   */
+  private boolean writeArray(
+      byte[] array, int offset, int length, boolean single, Callback callback) {
+    Lending lending = Lending.get();
+    int now = tryWriteNow(array, offset, length);
+    if (now == length) {
+      lending.isLent(array, single); // counted as the write that took a lent array's bytes
+      return true;
+    }
+    ByteBuf rest =
+        lending.isLent(array, single)
+            ? copy(array, offset + now, length - now)
+            : Unpooled.wrappedBuffer(array, offset + now, length - now);
+    return enqueue(rest, callback);
+  }
+
+  /** libuv's {@code uv_try_write} on epoll: see {@link #tryWriteNow}. Null on other transports. */
+  private final io.netty.channel.unix.Socket nativeSocket;
+
+  /** The loop's buffer for {@link #tryWriteNow}, apart from the read buffer a read may be in. */
+  private static final FastThreadLocal<ByteBuf> WRITE_SCRATCH =
+      new FastThreadLocal<>() {
+        @Override
+        protected ByteBuf initialValue() {
+          return Unpooled.directBuffer(ReadBuffer.SIZE, ReadBuffer.SIZE);
+        }
+
+        @Override
+        protected void onRemoval(ByteBuf value) {
+          value.release();
+        }
+      };
+
+  /**
+   * Writes what the kernel takes of {@code array[offset, offset + length)} right now, as libuv's
+   * {@code uv_try_write} does before it queues, when nothing is queued ahead (epoll only): the
+   * bytes go through the loop's one direct buffer straight to the socket, with no request, promise
+   * or pooled buffer. Returns the bytes written (0: none, or not tried); an error is left for the
+   * queued write that follows, which meets it again and reports it as before.
+   */
+  private int tryWriteNow(byte[] array, int offset, int length) {
+    io.netty.channel.unix.Socket socket = nativeSocket;
+    if (socket == null
+        || length == 0
+        || length > ReadBuffer.SIZE
+        || pendingWrites > 0
+        || (flags & (PEER_CLOSED | CLOSING | CLOSED | SHUTDOWN)) != 0
+        || !channel.isActive()) {
+      return 0;
+    }
+    io.netty.channel.ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
+    if (out == null || out.totalPendingWriteBytes() != 0) return 0;
+    ByteBuf scratch = WRITE_SCRATCH.get();
+    if (!scratch.hasMemoryAddress()) return 0;
+    long address = scratch.memoryAddress();
+    PlatformDependent.copyMemory(array, offset, address, length);
+    int n;
+    try {
+      n = socket.writeAddress(address, 0, length);
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+    if (n > 0) bytesWritten += n;
+    return Math.max(n, 0);
   }
 
   /**
