@@ -146,8 +146,8 @@ while IFS= read -r line <&"$FROM_CLIENT"; do
       TICKS0=$(server_ticks)
       echo go >&"$TO_CLIENT" ;;
     "# window end")
-      TICKS1=$(server_ticks)
       profiler "stop,file=$PROFILE,collapsed,$OPTS"
+      TICKS1=$(server_ticks)
       echo go >&"$TO_CLIENT" ;;
     mode=*) RESULT=$line ;;
     *) echo "$line" >&2 ;;

@@ -30,9 +30,11 @@ import java.util.regex.Pattern;
  * bookkeeping. The inclusive lines beneath count the samples whose stack holds a frame anywhere
  * (the read path, the write path, Netty's flushes), so they overlap.
  *
- * <p>Microseconds per unit are samples times the sampling interval divided by {@code --units};
- * {@code --cpu-seconds} (the server's CPU time over the same window, from {@code /proc}) shows how
- * much of the CPU the samples saw. {@code --detail=N} adds the N largest self frames of every
+ * <p>Microseconds per unit are the CPU time divided by {@code --units}, split by the share of
+ * samples. The CPU time is {@code --cpu-seconds} (the server's CPU time over the same window, from
+ * {@code /proc}) when given, else samples times the sampling interval: the two agree within a few
+ * percent with {@code event=cpu}, while {@code event=itimer} fires at most once per kernel tick and
+ * so sees only part of the CPU. {@code --detail=N} adds the N largest self frames of every
  * category, to check what a category holds.
  */
 public final class ProfileSummary {
@@ -173,6 +175,9 @@ public final class ProfileSummary {
     private final Map<String, Map<String, Long>> selfByCategory = new HashMap<>();
     private long total;
 
+    /** The CPU time the samples stand for, set by {@link #print}. */
+    private double cpuMicros;
+
     Report(double units, String unit, long intervalNs) {
       this.units = units;
       this.unit = unit;
@@ -227,27 +232,32 @@ public final class ProfileSummary {
 
     void print(Path profile, double cpuSeconds, int top, int detail) {
       double sampledSeconds = total * intervalNs / 1e9;
+      // A timer signal (itimer) fires at most once per kernel tick, so samples can undercount
+      // the CPU; /proc's figure, when given, is the total that the shares divide.
+      this.cpuMicros = (cpuSeconds > 0 ? cpuSeconds : sampledSeconds) * 1e6;
       System.out.printf(Locale.ROOT, "profile %s%n", profile.getFileName());
       System.out.printf(
           Locale.ROOT,
-          "%d samples every %.3f ms = %.2f s of server CPU",
+          "%d samples every %.3f ms = %.2f s of server CPU%n",
           total,
           intervalNs / 1e6,
           sampledSeconds);
-      if (units > 0) {
-        System.out.printf(
-            Locale.ROOT, " for %.1f %s echoed = %.0f us per %s", units, unit, perUnit(total), unit);
-      }
-      System.out.println();
       if (cpuSeconds > 0) {
         System.out.printf(
             Locale.ROOT,
-            "/proc: %.2f s of server CPU in the window%s; the samples saw %.0f%% of it%n",
+            "/proc: %.2f s of server CPU in the window; the samples saw %.0f%% of it%n",
             cpuSeconds,
-            units > 0
-                ? String.format(Locale.ROOT, " = %.0f us per %s", cpuSeconds * 1e6 / units, unit)
-                : "",
             100.0 * sampledSeconds / cpuSeconds);
+      }
+      if (units > 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "%.1f %s echoed: %.0f us of server CPU per %s (%s)%n",
+            units,
+            unit,
+            perUnit(total),
+            unit,
+            cpuSeconds > 0 ? "/proc's CPU time, split by the samples" : "the samples");
       }
       System.out.println();
       table("where the CPU went (each sample counted once)", byCategory);
@@ -291,7 +301,7 @@ public final class ProfileSummary {
     }
 
     private double perUnit(long samples) {
-      return samples * intervalNs / 1e3 / units;
+      return total == 0 ? 0 : cpuMicros * samples / total / units;
     }
   }
 }
