@@ -94,6 +94,15 @@ public final class ProfileSummary {
                       + "|sun/nio/ch/EPoll\\..*|sun/nio/ch/EPollSelectorImpl\\..*"
                       + "|sun/nio/ch/SelectorImpl\\..*)(_\\[.\\])?")),
           new Category(
+              "kernel accept, close and socket options",
+              names(
+                  "(accept|accept4|__x64_sys_accept4?|close|__close|__x64_sys_close|shutdown"
+                      + "|__x64_sys_shutdown|setsockopt|getsockopt|__x64_sys_[gs]etsockopt"
+                      + "|io/netty/channel/unix/Socket\\.(accept|shutdown|set|get).*"
+                      + "|io/netty/channel/unix/FileDescriptor\\.close.*"
+                      + "|sun/nio/ch/Net\\.(accept|setIntOption|getIntOption|shutdown).*"
+                      + "|sun/nio/ch/.*\\.close0.*)(_\\[.\\])?")),
+          new Category(
               "JVM copies (arraycopy, Unsafe.copyMemory, memcpy, memset)",
               names(
                   "(.*_arraycopy.*|Unsafe_CopyMemory0|Unsafe_SetMemory0|__mem(cpy|move|set)_.*"
@@ -252,10 +261,10 @@ public final class ProfileSummary {
       if (units > 0) {
         System.out.printf(
             Locale.ROOT,
-            "%.1f %s echoed: %.0f us of server CPU per %s (%s)%n",
+            "%.1f %s in the window: %s us of server CPU per %s (%s)%n",
             units,
             unit,
-            perUnit(total),
+            micros(perUnit(total)),
             unit,
             cpuSeconds > 0 ? "/proc's CPU time, split by the samples" : "the samples");
       }
@@ -295,9 +304,14 @@ public final class ProfileSummary {
                 "  %-64s %6.1f%% %8s",
                 name,
                 total == 0 ? 0 : 100.0 * e.getValue() / total,
-                units > 0 ? String.format(Locale.ROOT, "%.0f", perUnit(e.getValue())) : ""));
+                units > 0 ? micros(perUnit(e.getValue())) : ""));
       }
       lines.forEach(System.out::println);
+    }
+
+    /** Three significant digits or so: 812, 43.1, 6.25. */
+    private static String micros(double us) {
+      return String.format(Locale.ROOT, us >= 100 ? "%.0f" : us >= 10 ? "%.1f" : "%.2f", us);
     }
 
     private double perUnit(long samples) {
