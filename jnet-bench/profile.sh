@@ -99,6 +99,7 @@ trap cleanup EXIT
 
 # Starts the server under the profiler with event $1; fails when the profiler or server did not.
 start_server() {
+  : >"$LOG" # emptied here, not by the child's redirection, which may come after the first look
   "${PIN_SERVER[@]}" "$JAVA" "-agentpath:$AP_LIB=start,event=$1,$OPTS,file=$WARM_PROFILE,collapsed" \
     -jar "$JAR" "$TARGET" "--mode=$MODE" >"$LOG" 2>&1 &
   SERVER=$!
