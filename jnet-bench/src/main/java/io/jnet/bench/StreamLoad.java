@@ -38,6 +38,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *       repeat; the unit is the connection.
  * </ul>
  *
+ * <p>{@code -c} and {@code -s} change those counts and sizes; the warm-up ({@code -w}, default 2
+ * seconds) runs the load uncounted before the measured window ({@code -d}, default 5 seconds).
+ *
  * <p>Each connection runs on platform threads over blocking {@link SocketChannel}s (two threads in
  * stream mode, a writer and a reader, so both directions stay busy). After the warm-up the client
  * counts the units completed during the measured window and prints one line of {@code key=value}
