@@ -62,10 +62,6 @@ import io.jnet.net.nodetests.NotPorted.Status;
     status = Status.NOT_APPLICABLE,
     reason = "cluster workers and their IPC")
 @NotPorted(
-    file = "test-net-reuseport.js",
-    status = Status.WAITS,
-    reason = "the reusePort listen option")
-@NotPorted(
     file = "test-net-server-capture-rejection.js",
     status = Status.NOT_APPLICABLE,
     reason = "events.captureRejections and async listeners: JavaScript promises")
