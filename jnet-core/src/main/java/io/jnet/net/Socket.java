@@ -399,6 +399,7 @@ public class Socket extends Duplex {
       connected.close(err -> {});
       return;
     }
+    Connector.closeReplaced(handle, connected);
     attach(connected);
     connecting = false;
     refreshTimer();
@@ -1205,6 +1206,7 @@ public class Socket extends Duplex {
     onLoop(
         () -> {
           attach(h);
+          connector.adopted(h); // a connect() connects this descriptor, as in Node
           read(0);
         });
   }

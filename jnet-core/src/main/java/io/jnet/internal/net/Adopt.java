@@ -89,8 +89,12 @@ public final class Adopt {
   }
 
   /**
-   * Wraps the connected stream socket {@code fd} as a handle of {@code loop}, registered there
-   * before its listener is called; any thread.
+   * Wraps the stream socket {@code fd} as a handle of {@code loop}, registered there before its
+   * listener is called; any thread. A socket bound but not connected yet is connected later by
+   * {@link NetBridge#connectPath(EventLoop, StreamHandle, String, ConnectCallback)} or {@link
+   * NetBridge#connectTcp(EventLoop, StreamHandle, String, int, String, int,
+   * java.util.function.BooleanSupplier, ConnectCallback)} on this handle, as libuv connects the
+   * handle {@code uv_pipe_open} or {@code uv_tcp_open} made.
    *
    * @throws JnetException {@code ERR_INVALID_FD_TYPE} for a descriptor that is no stream socket,
    *     with Node's word for what it is

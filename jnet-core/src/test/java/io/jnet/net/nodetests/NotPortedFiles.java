@@ -98,13 +98,6 @@ import io.jnet.net.nodetests.NotPorted.Status;
     file = "test-net-perf_hooks.js",
     status = Status.NOT_APPLICABLE,
     reason = "PerformanceObserver entries of type 'net': perf_hooks")
-@NotPorted(
-    file = "test-net-connect-options-fd.js",
-    status = Status.WAITS,
-    reason =
-        "connect() of a Socket adopted from a bound, unconnected descriptor (new Socket({fd}) then"
-            + " connect(path)): jnet connects, but the adopted socket never closes, so the loop"
-            + " never empties")
 final class NotPortedFiles {
   private NotPortedFiles() {}
 }
