@@ -63,15 +63,56 @@ class NetConnectOptionsFdTest extends NodeTestCase {
     }
   }
 
+  private final Map<Integer, io.netty.channel.unix.Socket> handleMap = new HashMap<>();
+  private final Map<Integer, String> openTargets = new HashMap<>();
+  private int socketCounter;
+  private String prefix;
+  private String serverPath;
+
+  /** Node's {@code getSocketOpt}: a fresh bound descriptor, remembered under {@code index}. */
+  private SocketOptions getSocketOpt(int index) {
+    io.netty.channel.unix.Socket handle;
+    try {
+      handle = boundPipe(prefix + "-client-" + socketCounter++);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    assertNotEquals(-1, handle.intValue());
+    handleMap.put(index, handle);
+    openTargets.put(index, fdTarget(handle.intValue()));
+    return SocketOptions.defaults().fd(handle.intValue());
+  }
+
+  /** Node's {@code getConnectCb}: must run once, on the socket {@code client} gives. */
+  private Runnable getConnectCb(int index, Socket[] clients) {
+    return mustCall(
+        () -> {
+          // Test if it's wrapping an existing fd: the descriptor itself has the server as peer.
+          io.netty.channel.unix.Socket oldHandle = handleMap.get(index);
+          DomainSocketAddress peer = oldHandle.remoteDomainSocketAddress();
+          assertEquals(serverPath, peer == null ? null : peer.path());
+          clients[index].write(String.valueOf(oldHandle.intValue()));
+          clients[index].on(Socket.ERROR, mustNotCallArg());
+        });
+  }
+
+  /** Node's {@code testClients}, with the two forms jnet's types allow. */
+  private Socket[] testClients() {
+    ConnectOptions connectOpt = ConnectOptions.path(serverPath);
+    Socket[] clients = new Socket[CLIENT_VARIANTS];
+    clients[0] = new Socket(getSocketOpt(0));
+    clients[0].connect(connectOpt, getConnectCb(0, clients));
+    clients[1] = new Socket(getSocketOpt(1)).connect(connectOpt);
+    clients[1].on(Socket.CONNECT, getConnectCb(1, clients));
+    return clients;
+  }
+
   @Test
   void aSocketAdoptedFromABoundDescriptorConnectsThatDescriptor() throws Exception {
     assumeTrue(Adopt.available(), "this transport cannot adopt a descriptor");
-    String prefix = pipe() + "-net-connect-options-fd";
-    String serverPath = prefix + "-server";
-    Map<Integer, io.netty.channel.unix.Socket> handleMap = new HashMap<>();
-    Map<Integer, String> targets = new HashMap<>();
+    prefix = pipe() + "-net-connect-options-fd";
+    serverPath = prefix + "-server";
     int[] counter = {0};
-    int[] socketCounter = {0};
     node(
         () -> {
           Server server = Net.createServer();
@@ -80,14 +121,7 @@ class NetConnectOptionsFdTest extends NodeTestCase {
                   Server.CONNECTION,
                   mustCall(
                       (Socket socket) -> {
-                        String[] clientFd = {null};
-                        socket.on(
-                            Socket.DATA,
-                            mustCall(
-                                (Buffer data) -> {
-                                  clientFd[0] = data.toString();
-                                  socket.end();
-                                }));
+                        socket.on(Socket.DATA, mustCall((Buffer data) -> socket.end()));
                         socket.on(
                             Socket.END,
                             mustCall(
@@ -100,53 +134,10 @@ class NetConnectOptionsFdTest extends NodeTestCase {
                       },
                       CLIENT_VARIANTS))
               .on(Server.ERROR, mustNotCallArg())
-              .listen(
-                  serverPath,
-                  mustCall(
-                      () -> {
-                        java.util.function.IntFunction<SocketOptions> getSocketOpt =
-                            index -> {
-                              io.netty.channel.unix.Socket handle;
-                              try {
-                                handle = boundPipe(prefix + "-client-" + socketCounter[0]++);
-                              } catch (IOException e) {
-                                throw new AssertionError(e);
-                              }
-                              assertNotEquals(-1, handle.intValue());
-                              handleMap.put(index, handle);
-                              targets.put(index, fdTarget(handle.intValue()));
-                              return SocketOptions.defaults().fd(handle.intValue());
-                            };
-                        ConnectOptions connectOpt = ConnectOptions.path(serverPath);
-                        java.util.function.IntFunction<java.util.function.Consumer<Socket>>
-                            getConnectCb =
-                                index ->
-                                    mustCall(
-                                        (Socket client) -> {
-                                          // Test if it's wrapping an existing fd.
-                                          io.netty.channel.unix.Socket oldHandle =
-                                              handleMap.get(index);
-                                          try {
-                                            assertEquals(
-                                                serverPath,
-                                                oldHandle.remoteDomainSocketAddress().path());
-                                          } catch (Exception e) {
-                                            throw new AssertionError(e);
-                                          }
-                                          client.write(String.valueOf(oldHandle.intValue()));
-                                          client.on(Socket.ERROR, mustNotCallArg());
-                                        });
-                        Socket[] clients = new Socket[CLIENT_VARIANTS];
-                        clients[0] = new Socket(getSocketOpt.apply(0));
-                        clients[0].connect(
-                            connectOpt, () -> getConnectCb.apply(0).accept(clients[0]));
-                        clients[1] = new Socket(getSocketOpt.apply(1)).connect(connectOpt);
-                        java.util.function.Consumer<Socket> cb1 = getConnectCb.apply(1);
-                        clients[1].on(Socket.CONNECT, () -> cb1.accept(clients[1]));
-                      }));
+              .listen(serverPath, mustCall(this::testClients));
         });
-    // The socket owned the descriptor: it closed it with itself.
-    for (Map.Entry<Integer, String> e : targets.entrySet()) {
+    // The socket owned the descriptor: it closed it with itself (Node's test closes its handles).
+    for (Map.Entry<Integer, String> e : openTargets.entrySet()) {
       assertNotEquals(e.getValue(), fdTarget(handleMap.get(e.getKey()).intValue()), "fd left open");
     }
   }
