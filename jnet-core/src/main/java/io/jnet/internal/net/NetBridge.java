@@ -89,7 +89,7 @@ public final class NetBridge {
    */
   public static ConnectRequest connectPath(
       EventLoop loop, StreamHandle adopted, String path, ConnectCallback callback) {
-    if (!Channels.isAbstract(path) && UnixPaths.tooLong(path)) {
+    if (!Channels.isAbstract(path) && UnixPaths.unusable(path)) {
       // Node 24 names the local side of a pipe it could not connect "undefined:undefined".
       JnetException e = UvError.connect("EINVAL", path, null, "undefined:undefined", null);
       loop.execute(() -> callback.done(null, e));

@@ -187,7 +187,7 @@ final class NettyServerHandle implements ServerHandle {
       callback.done(null, UvError.listen("EINVAL", path, -1, null));
       return;
     }
-    if (!abstractName && UnixPaths.tooLong(path)) {
+    if (!abstractName && UnixPaths.unusable(path)) {
       callback.done(null, UvError.listen("EINVAL", path, -1, null));
       return;
     }
