@@ -298,14 +298,19 @@ public final class SocketOptions {
    * @throws JnetException {@code ERR_OUT_OF_RANGE} for a negative {@code fd}, as Node's constructor
    */
   public SocketOptions fd(int fd) {
+    SocketOptions c = copy();
+    c.fd = checkFd(fd);
+    return c;
+  }
+
+  /** Node's check of {@code fd}: {@code ERR_OUT_OF_RANGE} for a negative one. */
+  static int checkFd(int fd) {
     if (fd < 0) {
       throw JnetException.rangeError(
           "ERR_OUT_OF_RANGE",
           "The value of \"fd\" is out of range. It must be >= 0 && <= 2147483647. Received " + fd);
     }
-    SocketOptions c = copy();
-    c.fd = fd;
-    return c;
+    return fd;
   }
 
   /**

@@ -35,14 +35,11 @@ import org.junit.jupiter.api.Test;
 @NodeFile(
     value = "test-net-connect-options-fd.js",
     notPorted = {
-      "net.connect({fd, path}) and net.createConnection({fd, path}) (four of the six clients):"
-          + " jnet's ConnectOptions takes no fd; the two new Socket({fd}).connect(...) forms are"
-          + " ported",
       "the handles' cleanup by the test (handle.close()): the socket owns and closes the"
           + " descriptor, which the test checks instead"
     })
 class NetConnectOptionsFdTest extends NodeTestCase {
-  private static final int CLIENT_VARIANTS = 2;
+  private static final int CLIENT_VARIANTS = 6; // Same length as testClients
 
   /** A descriptor no process has open: above any RLIMIT_NOFILE a test runs with. */
   private static final int NOT_OPEN = 999_999;
@@ -96,15 +93,25 @@ class NetConnectOptionsFdTest extends NodeTestCase {
         });
   }
 
-  /** Node's {@code testClients}, with the two forms jnet's types allow. */
+  /** Node's {@code cloneOptions}: the socket's fd among the connect options. */
+  private ConnectOptions cloneOptions(int index) {
+    return ConnectOptions.path(serverPath).fd(getSocketOpt(index).fd());
+  }
+
+  /** Node's {@code testClients}. */
   private Socket[] testClients() {
     ConnectOptions connectOpt = ConnectOptions.path(serverPath);
-    Socket[] clients = new Socket[CLIENT_VARIANTS];
-    clients[0] = new Socket(getSocketOpt(0));
-    clients[0].connect(connectOpt, getConnectCb(0, clients));
-    clients[1] = new Socket(getSocketOpt(1)).connect(connectOpt);
-    clients[1].on(Socket.CONNECT, getConnectCb(1, clients));
-    return clients;
+    Socket[] c = new Socket[CLIENT_VARIANTS];
+    c[0] = Net.connect(cloneOptions(0), getConnectCb(0, c));
+    c[1] = Net.connect(cloneOptions(1));
+    c[1].on(Socket.CONNECT, getConnectCb(1, c));
+    c[2] = Net.createConnection(cloneOptions(2), getConnectCb(2, c));
+    c[3] = Net.createConnection(cloneOptions(3));
+    c[3].on(Socket.CONNECT, getConnectCb(3, c));
+    c[4] = new Socket(getSocketOpt(4)).connect(connectOpt, getConnectCb(4, c));
+    c[5] = new Socket(getSocketOpt(5)).connect(connectOpt);
+    c[5].on(Socket.CONNECT, getConnectCb(5, c));
+    return c;
   }
 
   @Test
@@ -152,5 +159,10 @@ class NetConnectOptionsFdTest extends NodeTestCase {
         "TypeError",
         null,
         () -> new Socket(SocketOptions.defaults().fd(NOT_OPEN)));
+    assertThrowsNode(
+        "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM",
+        "TypeError",
+        null,
+        () -> Net.connect(ConnectOptions.path(pipe()).fd(NOT_OPEN)));
   }
 }
