@@ -71,21 +71,34 @@ public final class Adopt {
     NettyServerHandle.Acceptor acceptor =
         new NettyServerHandle.Acceptor(netty, invoker, Transport.EPOLL, ipv6, pipe, listener);
     ch.pipeline().addLast(new AcceptGuard(invoker, listener), acceptor);
+    // On the loop Netty registers inline: what the listener throws is thrown here, not dropped.
+    boolean[] returned = new boolean[1];
+    Throwable[] thrown = new Throwable[1];
     netty
         .register(ch)
         .addListener(
-            (ChannelFuture r) -> {
-              if (!r.isSuccess()) {
-                ch.unsafe().closeForcibly();
-                done.done(null, UvError.listen(r.cause(), null, -1));
-                return;
-              }
-              InetSocketAddress local = pipe ? null : (InetSocketAddress) ch.localAddress();
-              done.done(
-                  new NettyServerHandle(
-                      ch, invoker, null, local == null ? null : IpAddresses.info(local, ipv6)),
-                  null);
-            });
+            (ChannelFuture r) ->
+                NettyServerHandle.guarded(
+                    () -> {
+                      if (!r.isSuccess()) {
+                        ch.unsafe().closeForcibly();
+                        done.done(null, UvError.listen(r.cause(), null, -1));
+                        return;
+                      }
+                      InetSocketAddress local = pipe ? null : (InetSocketAddress) ch.localAddress();
+                      done.done(
+                          new NettyServerHandle(
+                              ch,
+                              invoker,
+                              null,
+                              local == null ? null : IpAddresses.info(local, ipv6)),
+                          null);
+                    },
+                    returned,
+                    thrown,
+                    invoker));
+    returned[0] = true;
+    if (thrown[0] != null) NettyServerHandle.rethrow(thrown[0]);
   }
 
   /**

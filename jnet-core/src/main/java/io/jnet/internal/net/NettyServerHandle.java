@@ -300,8 +300,7 @@ final class NettyServerHandle implements ServerHandle {
    * Runs {@code body} inside a Netty listener: what it throws is kept for the listen call to throw,
    * or, once the call returned, thrown through the invoker (the loop's uncaught handler).
    */
-  private static void guarded(
-      Runnable body, boolean[] returned, Throwable[] thrown, Invoker invoker) {
+  static void guarded(Runnable body, boolean[] returned, Throwable[] thrown, Invoker invoker) {
     try {
       body.run();
     } catch (RuntimeException | Error t) {
@@ -313,7 +312,7 @@ final class NettyServerHandle implements ServerHandle {
     }
   }
 
-  private static void rethrow(Throwable t) {
+  static void rethrow(Throwable t) {
     if (t instanceof RuntimeException r) throw r;
     throw (Error) t;
   }
