@@ -242,7 +242,7 @@ final class Connector {
             connectTo(gen, o, ordered.get(0).address(), ordered.get(0).family());
           } else {
             hold();
-            race = FamilyRace.start(socket, o, ordered);
+            race = FamilyRace.start(socket, o, ordered, takeAdopted());
           }
         });
   }

@@ -399,8 +399,11 @@ public class Socket extends Duplex {
       connected.close(err -> {});
       return;
     }
-    Connector.closeReplaced(handle, connected);
+    StreamHandle replaced = handle;
+    Connector.closeReplaced(replaced, connected);
     attach(connected);
+    // The adopted handle read already (a _read in flight): the handle that replaces it reads on.
+    if (replaced != null && replaced != connected && !isPaused()) connected.readStart();
     connecting = false;
     refreshTimer();
     if (wantNoDelay || options.noDelay()) {

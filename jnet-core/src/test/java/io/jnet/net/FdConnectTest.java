@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code connect()} of a Socket adopted from a descriptor bound but not connected ({@code new
  * Socket({fd})}), against what Node 24 printed for the same steps ({@code
  * src/test/node/fd/fd-connect.js}): the adopted descriptor itself is connected (a TCP one keeps its
- * bound port), and it is closed with the socket, whether the connect succeeded or failed. Only
- * epoll adopts descriptors ({@code FdTest} checks the refusal elsewhere).
+ * bound port; in a family race, by the first attempt, a later one on a new socket), and it is
+ * closed with the socket, whether the connect succeeded or failed. Only epoll adopts descriptors
+ * ({@code FdTest} checks the refusal elsewhere).
  */
 class FdConnectTest {
   private static final List<String> NODE_24 =
@@ -45,8 +46,28 @@ class FdConnectTest {
           "tcp end ",
           "tcp finish ",
           "tcp close false fd EBADF",
+          "race connectionAttempt ",
+          "race connect ",
+          "race local port is the bound one true",
+          "race ready ",
+          "server data hi",
+          "race data bye",
+          "race end ",
+          "race finish ",
+          "race close false fd EBADF",
+          "mixed connectionAttempt ",
+          "mixed connectionAttemptFailed ::1 EAFNOSUPPORT",
+          "mixed connectionAttempt ",
+          "mixed connect ",
+          "mixed local port is the bound one false",
+          "mixed ready ",
+          "server data hi",
+          "mixed data bye",
+          "mixed end ",
+          "mixed finish ",
+          "mixed close false fd EBADF",
           "missing connectionAttempt ",
-          "missing connectionAttemptFailed ",
+          "missing connectionAttemptFailed DIR/missing ENOENT",
           "missing error ENOENT connect ENOENT DIR/missing",
           "missing close true fd EBADF");
 
@@ -101,7 +122,15 @@ class FdConnectTest {
   private void watch(List<String> log, String name, Socket s, Raw raw, Runnable next) {
     String d = dir.toString();
     s.on(Socket.CONNECTION_ATTEMPT, a -> log.add(name + " connectionAttempt "));
-    s.on(Socket.CONNECTION_ATTEMPT_FAILED, a -> log.add(name + " connectionAttemptFailed "));
+    s.on(
+        Socket.CONNECTION_ATTEMPT_FAILED,
+        a ->
+            log.add(
+                name
+                    + " connectionAttemptFailed "
+                    + a.ip().replace(d, "DIR")
+                    + " "
+                    + a.error().code()));
     s.on(Socket.CONNECT, () -> log.add(name + " connect "));
     s.on(Socket.READY, () -> log.add(name + " ready "));
     s.on(Socket.DATA, b -> log.add(name + " data " + b));
@@ -163,6 +192,56 @@ class FdConnectTest {
                     () -> {
                       log.add(
                           "tcp local port is the bound one "
+                              + (s.localPort() != null && s.localPort() == raw.port()));
+                      s.write("hi");
+                    });
+              });
+        });
+    steps.add(
+        next -> { // a lookup of two addresses of one family: the adopted descriptor connects
+          Server server = echoBye(log);
+          server.listen(
+              0,
+              "127.0.0.1",
+              () -> {
+                Raw raw = boundTcp();
+                Socket s = new Socket(SocketOptions.defaults().fd(raw.fd()));
+                watch(log, "race", s, raw, () -> server.close(e -> next.run()));
+                Lookup lookup =
+                    (host, family, done) -> done.done(null, List.of("127.0.0.1", "127.0.0.2"));
+                s.connect(
+                    ConnectOptions.port(server.address().port())
+                        .host("race.test")
+                        .autoSelectFamily(true)
+                        .lookup(lookup),
+                    () -> {
+                      log.add(
+                          "race local port is the bound one "
+                              + (s.localPort() != null && s.localPort() == raw.port()));
+                      s.write("hi");
+                    });
+              });
+        });
+    steps.add(
+        next -> { // the first attempt of a race fails on the adopted descriptor: a new socket wins
+          Server server = echoBye(log);
+          server.listen(
+              0,
+              "127.0.0.1",
+              () -> {
+                Raw raw = boundTcp();
+                Socket s = new Socket(SocketOptions.defaults().fd(raw.fd()));
+                watch(log, "mixed", s, raw, () -> server.close(e -> next.run()));
+                Lookup lookup =
+                    (host, family, done) -> done.done(null, List.of("::1", "127.0.0.1"));
+                s.connect(
+                    ConnectOptions.port(server.address().port())
+                        .host("mixed.test")
+                        .autoSelectFamily(true)
+                        .lookup(lookup),
+                    () -> {
+                      log.add(
+                          "mixed local port is the bound one "
                               + (s.localPort() != null && s.localPort() == raw.port()));
                       s.write("hi");
                     });
