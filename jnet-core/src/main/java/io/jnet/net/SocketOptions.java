@@ -288,10 +288,12 @@ public final class SocketOptions {
    * (one a parent process or systemd handed over) instead of connecting: it is open at once and
    * reads from it, and owns the descriptor from then on. A descriptor bound but not connected yet
    * is connected itself by {@link Socket#connect(ConnectOptions)}, as in Node (a TCP one keeps its
-   * bound port); the socket closes it when it closes, connected or not. A descriptor that is no
-   * stream socket makes the constructor throw {@code ERR_INVALID_FD_TYPE} ({@code Unsupported fd
-   * type: FILE}), as in Node 24. Only the epoll transport can adopt a descriptor: elsewhere the
-   * constructor throws {@code ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit.
+   * bound port); the socket closes it when it closes, connected or not. Unlike Node, whose read of
+   * a TCP descriptor not connected yet fails ({@code read ENOTCONN}) while a host name is looked
+   * up, jnet waits for the connect. A descriptor that is no stream socket makes the constructor
+   * throw {@code ERR_INVALID_FD_TYPE} ({@code Unsupported fd type: FILE}), as in Node 24. Only the
+   * epoll transport can adopt a descriptor: elsewhere the constructor throws {@code
+   * ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit.
    *
    * @param fd the file descriptor, 0 or more
    * @return a copy of these options with this one changed
