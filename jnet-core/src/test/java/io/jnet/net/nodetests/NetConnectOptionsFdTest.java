@@ -80,7 +80,9 @@ class NetConnectOptionsFdTest extends NodeTestCase {
     return SocketOptions.defaults().fd(handle.intValue());
   }
 
-  /** Node's {@code getConnectCb}: must run once, on the socket {@code client} gives. */
+  /**
+   * Node's {@code getConnectCb}: must run once, as the connect listener of {@code clients[index]}.
+   */
   private Runnable getConnectCb(int index, Socket[] clients) {
     return mustCall(
         () -> {
