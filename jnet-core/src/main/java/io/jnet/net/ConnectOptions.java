@@ -37,6 +37,7 @@ public final class ConnectOptions {
     c.blockList = blockList;
     c.signal = signal;
     c.onread = onread;
+    c.fd = fd;
     c.port = port;
     c.path = path;
     c.host = host;
@@ -539,5 +540,36 @@ public final class ConnectOptions {
    */
   public OnRead onread() {
     return onread;
+  }
+
+  // fd (Node's new net.Socket({fd}) through net.connect).
+
+  private int fd = -1;
+
+  /**
+   * Node's {@code fd}, a socket option: {@code Net.connect} gives it to the socket it makes (see
+   * {@link SocketOptions#fd}), which then connects that descriptor (one bound but not connected
+   * yet) to this port or path, as Node's {@code net.connect({fd, path})}; {@code
+   * socket.connect(options)} ignores it. Only the epoll transport can adopt a descriptor: elsewhere
+   * {@code Net.connect} throws {@code ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such
+   * limit.
+   *
+   * @param fd the file descriptor, 0 or more
+   * @return a copy of these options with this one changed
+   * @throws JnetException {@code ERR_OUT_OF_RANGE} for a negative {@code fd}, as Node's constructor
+   */
+  public ConnectOptions fd(int fd) {
+    ConnectOptions c = copy();
+    c.fd = SocketOptions.checkFd(fd);
+    return c;
+  }
+
+  /**
+   * The file descriptor the socket adopts, or -1.
+   *
+   * @return the file descriptor, or -1 for none
+   */
+  public int fd() {
+    return fd;
   }
 }

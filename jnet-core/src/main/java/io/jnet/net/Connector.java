@@ -38,6 +38,13 @@ final class Connector {
    */
   private KeepAlive inFlight;
 
+  /**
+   * The handle of {@code new Socket({fd})}, until a connect takes it: Node's {@code connect()}
+   * connects the adopted descriptor itself (a bound one, not connected yet) rather than a new
+   * socket. Loop only.
+   */
+  private StreamHandle adopted;
+
   Connector(Socket socket) {
     this.socket = socket;
   }
@@ -72,6 +79,41 @@ final class Connector {
     }
   }
 
+  /** Loop thread only: {@code handle}, adopted from a descriptor, is the socket's. */
+  void adopted(StreamHandle handle) {
+    adopted = handle;
+  }
+
+  /** The adopted handle if it is still the socket's (not destroyed since), once; else null. */
+  private StreamHandle takeAdopted() {
+    StreamHandle a = adopted;
+    adopted = null;
+    return a != null && socket.handle == a && !a.isClosed() ? a : null;
+  }
+
+  /**
+   * Loop thread only: closes {@code unused}, the handle the socket held before {@code connected}
+   * (an adopted descriptor a family race did not use), so that no descriptor is left open.
+   */
+  static void closeReplaced(StreamHandle unused, StreamHandle connected) {
+    if (unused == null || unused == connected || unused.isClosed()) return;
+    unused.setListener(
+        new io.jnet.internal.net.StreamListener() {
+          @Override
+          public void onRead(byte[] chunk) {}
+
+          @Override
+          public void onEof() {}
+
+          @Override
+          public void onError(JnetException error) {}
+
+          @Override
+          public void onClose() {}
+        });
+    unused.close(e -> {});
+  }
+
   /** Loop thread only: starts connecting; {@code socket.connecting()} is already true. */
   void start(ConnectOptions o) {
     int gen = ++generation;
@@ -85,7 +127,10 @@ final class Connector {
       hold();
       request =
           NetBridge.connectPath(
-              socket.loop(), path, (handle, err) -> finish(gen, o, handle, err, path, null));
+              socket.loop(),
+              takeAdopted(),
+              path,
+              (handle, err) -> finish(gen, o, handle, err, path, null));
       return;
     }
     String host = o.host();
@@ -197,7 +242,7 @@ final class Connector {
             connectTo(gen, o, ordered.get(0).address(), ordered.get(0).family());
           } else {
             hold();
-            race = FamilyRace.start(socket, o, ordered);
+            race = FamilyRace.start(socket, o, ordered, takeAdopted());
           }
         });
   }
@@ -224,6 +269,7 @@ final class Connector {
     request =
         NetBridge.connectTcp(
             socket.loop(),
+            takeAdopted(),
             ip,
             o.port(),
             o.localAddress(),

@@ -34,6 +34,13 @@ final class FamilyRace {
   private Timeout timer;
   private boolean over;
 
+  /**
+   * The socket's adopted handle ({@code new Socket({fd})}), which the first attempt connects, as
+   * Node's first attempt connects the socket's own handle; null once taken or when there is none.
+   * Loop only.
+   */
+  private StreamHandle adopted;
+
   /** The attempt in progress, or null; written on the loop only. */
   private volatile ConnectRequest request;
 
@@ -68,8 +75,10 @@ final class FamilyRace {
   }
 
   /** Loop thread only: starts racing over {@code ordered}, two addresses or more. */
-  static FamilyRace start(Socket socket, ConnectOptions options, List<Resolver.Address> ordered) {
+  static FamilyRace start(
+      Socket socket, ConnectOptions options, List<Resolver.Address> ordered, StreamHandle adopted) {
     FamilyRace race = new FamilyRace(socket, options, ordered);
+    race.adopted = adopted;
     race.next();
     return race;
   }
@@ -124,9 +133,12 @@ final class FamilyRace {
     socket.emit(
         Socket.CONNECTION_ATTEMPT, new ConnectionAttempt(a.address(), port, a.family(), null));
     attempted.add(a.address() + ":" + port);
+    StreamHandle own = adopted; // Node's first attempt connects the socket's own handle
+    adopted = null;
     request =
         NetBridge.connectTcp(
             socket.loop(),
+            own,
             a.address(),
             port,
             options.localAddress(),

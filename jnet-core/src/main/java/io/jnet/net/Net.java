@@ -101,12 +101,13 @@ public final class Net {
   private static Socket socketFor(ConnectOptions options) {
     if (options == null) throw NetErrors.missingConnectArgs();
     // Node's net.connect hands its options to the Socket constructor too.
-    return new Socket(
+    SocketOptions so =
         options
             .socketOptions()
             .blockList(options.blockList())
             .signal(options.signal())
-            .onread(options.onread()));
+            .onread(options.onread());
+    return new Socket(options.fd() >= 0 ? so.fd(options.fd()) : so);
   }
 
   /**

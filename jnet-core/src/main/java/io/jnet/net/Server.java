@@ -473,13 +473,20 @@ public class Server extends EventEmitter {
           }
         };
     ListenCallback done = (h, err) -> afterBind(gen, o, h, err);
-    if (o.fd() >= 0) {
-      Adopt.listen(loop, o.fd(), o.backlog(), listener, done);
-    } else if (o.path() != null) {
-      NetBridge.listenPath(loop, o.path(), o.backlog(), listener, done);
-    } else {
-      NetBridge.listenTcp(
-          loop, ip, o.port(), o.backlog(), o.ipv6Only(), o.reusePort(), listener, done);
+    try {
+      if (o.fd() >= 0) {
+        Adopt.listen(loop, o.fd(), o.backlog(), listener, done);
+      } else if (o.path() != null) {
+        NetBridge.listenPath(loop, o.path(), o.backlog(), listener, done);
+      } else {
+        NetBridge.listenTcp(
+            loop, ip, o.port(), o.backlog(), o.ipv6Only(), o.reusePort(), listener, done);
+      }
+    } catch (RuntimeException | Error e) {
+      // Thrown at the call (uv_pipe_chmod, or a throwable that is no listen error): the server is
+      // not listening, so it holds the loop no longer.
+      if (handle == null) releaseKeepAlive();
+      throw e;
     }
   }
 

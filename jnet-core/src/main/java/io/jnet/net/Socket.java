@@ -400,7 +400,11 @@ public class Socket extends Duplex {
       connected.close(err -> {});
       return;
     }
+    StreamHandle replaced = handle;
+    Connector.closeReplaced(replaced, connected);
     attach(connected);
+    // The adopted handle read already (a _read in flight): the handle that replaces it reads on.
+    if (replaced != null && replaced != connected && !isPaused()) connected.readStart();
     connecting = false;
     refreshTimer();
     if (wantNoDelay || options.noDelay()) {
@@ -1225,6 +1229,7 @@ public class Socket extends Duplex {
     onLoop(
         () -> {
           attach(h);
+          connector.adopted(h); // a connect() connects this descriptor, as in Node
           read(0);
         });
   }

@@ -286,24 +286,33 @@ public final class SocketOptions {
   /**
    * Node's {@code fd}: the socket adopts the connected stream socket of file descriptor {@code fd}
    * (one a parent process or systemd handed over) instead of connecting: it is open at once and
-   * reads from it, and owns the descriptor from then on. A descriptor that is no stream socket
-   * makes the constructor throw {@code ERR_INVALID_FD_TYPE} ({@code Unsupported fd type: FILE}), as
-   * in Node 24. Only the epoll transport can adopt a descriptor: elsewhere the constructor throws
-   * {@code ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit.
+   * reads from it, and owns the descriptor from then on. A descriptor bound but not connected yet
+   * is connected itself by {@link Socket#connect(ConnectOptions)}, as in Node (a TCP one keeps its
+   * bound port); the socket closes it when it closes, connected or not. Unlike Node, whose read of
+   * a TCP descriptor not connected yet fails ({@code read ENOTCONN}) while a host name is looked
+   * up, jnet waits for the connect. A descriptor that is no stream socket makes the constructor
+   * throw {@code ERR_INVALID_FD_TYPE} ({@code Unsupported fd type: FILE}), as in Node 24. Only the
+   * epoll transport can adopt a descriptor: elsewhere the constructor throws {@code
+   * ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit.
    *
    * @param fd the file descriptor, 0 or more
    * @return a copy of these options with this one changed
    * @throws JnetException {@code ERR_OUT_OF_RANGE} for a negative {@code fd}, as Node's constructor
    */
   public SocketOptions fd(int fd) {
+    SocketOptions c = copy();
+    c.fd = checkFd(fd);
+    return c;
+  }
+
+  /** Node's check of {@code fd}: {@code ERR_OUT_OF_RANGE} for a negative one. */
+  static int checkFd(int fd) {
     if (fd < 0) {
       throw JnetException.rangeError(
           "ERR_OUT_OF_RANGE",
           "The value of \"fd\" is out of range. It must be >= 0 && <= 2147483647. Received " + fd);
     }
-    SocketOptions c = copy();
-    c.fd = fd;
-    return c;
+    return fd;
   }
 
   /**

@@ -71,26 +71,43 @@ public final class Adopt {
     NettyServerHandle.Acceptor acceptor =
         new NettyServerHandle.Acceptor(netty, invoker, Transport.EPOLL, ipv6, pipe, listener);
     ch.pipeline().addLast(new AcceptGuard(invoker, listener), acceptor);
+    // On the loop Netty registers inline: what the listener throws is thrown here, not dropped.
+    boolean[] returned = new boolean[1];
+    Throwable[] thrown = new Throwable[1];
     netty
         .register(ch)
         .addListener(
-            (ChannelFuture r) -> {
-              if (!r.isSuccess()) {
-                ch.unsafe().closeForcibly();
-                done.done(null, UvError.listen(r.cause(), null, -1));
-                return;
-              }
-              InetSocketAddress local = pipe ? null : (InetSocketAddress) ch.localAddress();
-              done.done(
-                  new NettyServerHandle(
-                      ch, invoker, null, local == null ? null : IpAddresses.info(local, ipv6)),
-                  null);
-            });
+            (ChannelFuture r) ->
+                NettyServerHandle.guarded(
+                    () -> {
+                      if (!r.isSuccess()) {
+                        ch.unsafe().closeForcibly();
+                        done.done(null, UvError.listen(r.cause(), null, -1));
+                        return;
+                      }
+                      InetSocketAddress local = pipe ? null : (InetSocketAddress) ch.localAddress();
+                      done.done(
+                          new NettyServerHandle(
+                              ch,
+                              invoker,
+                              null,
+                              local == null ? null : IpAddresses.info(local, ipv6)),
+                          null);
+                    },
+                    returned,
+                    thrown,
+                    invoker));
+    returned[0] = true;
+    if (thrown[0] != null) NettyServerHandle.rethrow(thrown[0]);
   }
 
   /**
-   * Wraps the connected stream socket {@code fd} as a handle of {@code loop}, registered there
-   * before its listener is called; any thread.
+   * Wraps the stream socket {@code fd} as a handle of {@code loop}, registered there before its
+   * listener is called; any thread. A socket bound but not connected yet is connected later by
+   * {@link NetBridge#connectPath(EventLoop, StreamHandle, String, ConnectCallback)} or {@link
+   * NetBridge#connectTcp(EventLoop, StreamHandle, String, int, String, int,
+   * java.util.function.BooleanSupplier, ConnectCallback)} on this handle, as libuv connects the
+   * handle {@code uv_pipe_open} or {@code uv_tcp_open} made.
    *
    * @throws JnetException {@code ERR_INVALID_FD_TYPE} for a descriptor that is no stream socket,
    *     with Node's word for what it is

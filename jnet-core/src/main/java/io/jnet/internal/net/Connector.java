@@ -55,18 +55,44 @@ final class Connector {
       int localPort,
       BooleanSupplier afterBind,
       ConnectCallback callback) {
+    return connectTcp(
+        loop, invoker, null, address, port, localAddress, localPort, afterBind, callback);
+  }
+
+  /**
+   * {@link #connectTcp(EventLoop, Invoker, String, int, String, int, BooleanSupplier,
+   * ConnectCallback)} on {@code adopted}, a registered handle of this loop that is not connected
+   * yet (an adopted descriptor), when it is not null: libuv's {@code uv_tcp_connect} on a handle
+   * that {@code uv_tcp_open} made. The descriptor is the handle's: a failed connect closes it.
+   */
+  static ConnectRequest connectTcp(
+      EventLoop loop,
+      Invoker invoker,
+      NettyStreamHandle adopted,
+      String address,
+      int port,
+      String localAddress,
+      int localPort,
+      BooleanSupplier afterBind,
+      ConnectCallback callback) {
     assert loop.inEventLoop() : "not on the loop thread";
     InetAddress remote = literal(address);
     boolean ipv6 = IpAddresses.isIP(address) == 6;
     Transport transport = Channels.transportOf(loop);
     Channel channel;
-    try {
-      channel = Channels.newSocket(transport, ipv6);
-    } catch (RuntimeException e) { // no socket of that family (EAFNOSUPPORT) or none at all
-      return failNow(loop, invoker, UvError.connect(e, address, port, null), callback);
+    if (adopted != null) {
+      channel = adopted.channel();
+    } else {
+      try {
+        channel = Channels.newSocket(transport, ipv6);
+      } catch (RuntimeException e) { // no socket of that family (EAFNOSUPPORT) or none at all
+        return failNow(loop, invoker, UvError.connect(e, address, port, null), callback);
+      }
     }
     NettyStreamHandle handle =
-        new NettyStreamHandle(channel, loop, transport, invoker, ipv6, false, null);
+        adopted != null
+            ? adopted
+            : new NettyStreamHandle(channel, loop, transport, invoker, ipv6, false, null);
     boolean bind = localAddress != null || localPort > 0;
     InetSocketAddress local =
         bind
@@ -77,7 +103,7 @@ final class Connector {
     String localDetails =
         localAddress != null && localPort > 0 ? localAddress + ":" + localPort : null;
     Outcome outcome = new Outcome(loop, invoker, handle, callback, address, port);
-    loop.register(channel)
+    registered(loop, channel, adopted != null)
         .addListener(
             (ChannelFuture reg) -> {
               if (!reg.isSuccess()) {
@@ -125,6 +151,21 @@ final class Connector {
   /** Connects a Unix domain socket to {@code path}. Loop thread only. */
   static ConnectRequest connectPipe(
       EventLoop loop, Invoker invoker, String path, ConnectCallback callback) {
+    return connectPipe(loop, invoker, null, path, callback);
+  }
+
+  /**
+   * {@link #connectPipe(EventLoop, Invoker, String, ConnectCallback)} on {@code adopted}, a
+   * registered handle of this loop that is not connected yet (an adopted descriptor), when it is
+   * not null: libuv's {@code uv_pipe_connect} on a handle that {@code uv_pipe_open} made. The
+   * descriptor is the handle's: a failed connect closes it.
+   */
+  static ConnectRequest connectPipe(
+      EventLoop loop,
+      Invoker invoker,
+      NettyStreamHandle adopted,
+      String path,
+      ConnectCallback callback) {
     assert loop.inEventLoop() : "not on the loop thread";
     Transport transport = Channels.transportOf(loop);
     if (Channels.isAbstract(path) && transport == Transport.NIO) {
@@ -132,13 +173,19 @@ final class Connector {
       return failNow(loop, invoker, UvError.connect("EINVAL", path, null, null, null), callback);
     }
     Channel channel;
-    try {
-      channel = Channels.newDomainSocket(transport);
-    } catch (RuntimeException e) {
-      return failNow(loop, invoker, UvError.connect(e, path, null, null), callback);
+    if (adopted != null) {
+      channel = adopted.channel();
+    } else {
+      try {
+        channel = Channels.newDomainSocket(transport);
+      } catch (RuntimeException e) {
+        return failNow(loop, invoker, UvError.connect(e, path, null, null), callback);
+      }
     }
     NettyStreamHandle handle =
-        new NettyStreamHandle(channel, loop, transport, invoker, false, true, null);
+        adopted != null
+            ? adopted
+            : new NettyStreamHandle(channel, loop, transport, invoker, false, true, null);
     UnixPaths.Alias alias = Channels.isAbstract(path) ? null : UnixPaths.alias(path);
     ConnectCallback then =
         (h, error) -> {
@@ -146,7 +193,7 @@ final class Connector {
           callback.done(h, error);
         };
     Outcome outcome = new Outcome(loop, invoker, handle, then, path, null);
-    loop.register(channel)
+    registered(loop, channel, adopted != null)
         .addListener(
             (ChannelFuture reg) -> {
               if (!reg.isSuccess()) {
@@ -165,6 +212,14 @@ final class Connector {
                       });
             });
     return outcome;
+  }
+
+  /**
+   * Registers a new channel with {@code loop}; an adopted one was registered when it was adopted (a
+   * task queued on this loop before any connect of it, so done by now).
+   */
+  private static ChannelFuture registered(EventLoop loop, Channel channel, boolean adopted) {
+    return adopted ? channel.newSucceededFuture() : loop.register(channel);
   }
 
   /** Reports a connect that failed before it started, in a later task. */

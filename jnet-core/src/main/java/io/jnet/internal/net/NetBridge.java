@@ -36,9 +36,29 @@ public final class NetBridge {
       int localPort,
       java.util.function.BooleanSupplier afterBind,
       ConnectCallback callback) {
-    return Handles.connectTcp(
+    return connectTcp(loop, null, address, port, localAddress, localPort, afterBind, callback);
+  }
+
+  /**
+   * {@link #connectTcp(EventLoop, String, int, String, int, java.util.function.BooleanSupplier,
+   * ConnectCallback)} on {@code adopted} itself when it is not null: a handle {@link Adopt} made
+   * from a descriptor not connected yet, which Node's {@code connect()} connects (libuv's {@code
+   * uv_tcp_connect} on the handle {@code uv_tcp_open} made) rather than opening a new socket. The
+   * descriptor stays the handle's, closed with it.
+   */
+  public static ConnectRequest connectTcp(
+      EventLoop loop,
+      StreamHandle adopted,
+      String address,
+      int port,
+      String localAddress,
+      int localPort,
+      java.util.function.BooleanSupplier afterBind,
+      ConnectCallback callback) {
+    return Connector.connectTcp(
         LoopEngine.of(loop).netty(),
         invoker(loop),
+        (NettyStreamHandle) adopted,
         address,
         port,
         localAddress,
@@ -58,13 +78,25 @@ public final class NetBridge {
    * Loop thread only: connects to the Unix domain socket at {@code path}; the request cancels it.
    */
   public static ConnectRequest connectPath(EventLoop loop, String path, ConnectCallback callback) {
-    if (!Channels.isAbstract(path) && UnixPaths.tooLong(path)) {
+    return connectPath(loop, null, path, callback);
+  }
+
+  /**
+   * {@link #connectPath(EventLoop, String, ConnectCallback)} on {@code adopted} itself when it is
+   * not null: a handle {@link Adopt} made from a descriptor bound but not connected yet, which
+   * Node's {@code connect()} connects (libuv's {@code uv_pipe_connect} on the handle {@code
+   * uv_pipe_open} made) rather than opening a new socket. The descriptor stays the handle's.
+   */
+  public static ConnectRequest connectPath(
+      EventLoop loop, StreamHandle adopted, String path, ConnectCallback callback) {
+    if (!Channels.isAbstract(path) && UnixPaths.unusable(path)) {
       // Node 24 names the local side of a pipe it could not connect "undefined:undefined".
       JnetException e = UvError.connect("EINVAL", path, null, "undefined:undefined", null);
       loop.execute(() -> callback.done(null, e));
       return () -> {};
     }
-    return Handles.connectPipe(LoopEngine.of(loop).netty(), invoker(loop), path, callback);
+    return Connector.connectPipe(
+        LoopEngine.of(loop).netty(), invoker(loop), (NettyStreamHandle) adopted, path, callback);
   }
 
   /** Loop thread only: listens on TCP. */

@@ -187,7 +187,7 @@ final class NettyServerHandle implements ServerHandle {
       callback.done(null, UvError.listen("EINVAL", path, -1, null));
       return;
     }
-    if (!abstractName && UnixPaths.tooLong(path)) {
+    if (!abstractName && UnixPaths.unusable(path)) {
       callback.done(null, UvError.listen("EINVAL", path, -1, null));
       return;
     }
@@ -220,6 +220,10 @@ final class NettyServerHandle implements ServerHandle {
    * Registers {@code ch} and binds it; on the loop thread both happen before this returns (Netty
    * runs them inline there), and so does {@code callback}. Were either left for later, the callback
    * would run later, through the invoker.
+   *
+   * <p>A throwable that is no listen error (a bug, an {@code Error}, or one {@code callback}
+   * throws) is thrown by this call, the listening socket closed unless {@code callback} had it:
+   * inside Netty's listeners it would be logged and dropped, leaving the listen with no outcome.
    */
   private static void bind(
       ServerChannel ch,
@@ -234,6 +238,7 @@ final class NettyServerHandle implements ServerHandle {
     ch.config().setOption(ChannelOption.SO_BACKLOG, backlog > 0 ? backlog : 511);
     ch.pipeline().addLast(new AcceptGuard(invoker, acceptor.listener), acceptor);
     boolean[] returned = new boolean[1];
+    Throwable[] thrown = new Throwable[1];
     ListenCallback done =
         (server, e) -> {
           if (returned[0]) {
@@ -247,30 +252,69 @@ final class NettyServerHandle implements ServerHandle {
             (ChannelFuture r) -> {
               if (!r.isSuccess()) {
                 ch.unsafe().closeForcibly();
-                done.done(null, error.apply(r.cause()));
+                guarded(() -> done.done(null, error.apply(r.cause())), returned, thrown, invoker);
                 return;
               }
               ch.bind(local)
                   .addListener(
-                      (ChannelFuture f) -> {
-                        if (!f.isSuccess()) {
-                          JnetException e = error.apply(f.cause());
-                          ch.close();
-                          done.done(null, e);
-                          return;
-                        }
-                        NettyServerHandle server;
-                        try {
-                          server = made.apply(ch);
-                        } catch (JnetException e) {
-                          ch.close();
-                          done.done(null, e);
-                          return;
-                        }
-                        done.done(server, null);
-                      });
+                      (ChannelFuture f) ->
+                          guarded(
+                              () -> bound(ch, f, made, error, done), returned, thrown, invoker));
             });
     returned[0] = true;
+    if (thrown[0] != null) rethrow(thrown[0]);
+  }
+
+  /** The bind's outcome, handed to {@code done}. */
+  private static void bound(
+      ServerChannel ch,
+      ChannelFuture f,
+      Function<Channel, NettyServerHandle> made,
+      Function<Throwable, JnetException> error,
+      ListenCallback done) {
+    if (!f.isSuccess()) {
+      JnetException e;
+      try {
+        e = error.apply(f.cause());
+      } finally {
+        ch.close();
+      }
+      done.done(null, e);
+      return;
+    }
+    NettyServerHandle server;
+    try {
+      server = made.apply(ch);
+    } catch (JnetException e) {
+      ch.close();
+      done.done(null, e);
+      return;
+    } catch (RuntimeException | Error t) {
+      ch.close(); // no handle holds it
+      throw t;
+    }
+    done.done(server, null);
+  }
+
+  /**
+   * Runs {@code body} inside a Netty listener: what it throws is kept for the listen call to throw,
+   * or, once the call returned, thrown through the invoker (the loop's uncaught handler).
+   */
+  static void guarded(Runnable body, boolean[] returned, Throwable[] thrown, Invoker invoker) {
+    try {
+      body.run();
+    } catch (RuntimeException | Error t) {
+      if (returned[0]) {
+        invoker.invoke(() -> rethrow(t));
+      } else if (thrown[0] == null) {
+        thrown[0] = t;
+      }
+    }
+  }
+
+  static void rethrow(Throwable t) {
+    if (t instanceof RuntimeException r) throw r;
+    throw (Error) t;
   }
 
   /**

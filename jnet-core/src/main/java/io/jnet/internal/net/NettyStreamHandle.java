@@ -726,8 +726,24 @@ final class NettyStreamHandle implements StreamHandle {
       }
     }
 
+    /**
+     * A read's failure, as libuv reports it ({@code read ECONNRESET}). A throwable that is no I/O
+     * failure (a bug in jnet, an {@code OutOfMemoryError}) is not the connection's doing and poses
+     * as no OS error: it goes to the loop's uncaught-exception handler, as an exception thrown by a
+     * callback does, and the connection is left as it is.
+     */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (!(cause instanceof java.io.IOException)
+          && !(cause instanceof io.netty.channel.ChannelException)) {
+        invoker.invoke(
+            () -> {
+              if (cause instanceof RuntimeException r) throw r;
+              if (cause instanceof Error e) throw e;
+              throw new java.lang.reflect.UndeclaredThrowableException(cause);
+            });
+        return;
+      }
       if (has(READ_ENDED) || has(CLOSING)) return;
       flags |= READ_ENDED;
       arrived(UvError.stream(cause, "read"));

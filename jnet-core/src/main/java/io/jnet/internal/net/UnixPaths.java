@@ -59,6 +59,15 @@ final class UnixPaths {
   }
 
   /**
+   * Whether the file system path {@code path} (no abstract name) is one no socket can have: longer
+   * than {@code sun_path}, or holding a NUL byte, where the C string ends (Node 24 fails both with
+   * {@code EINVAL}; the JDK's paths refuse a NUL with an exception).
+   */
+  static boolean unusable(String path) {
+    return tooLong(path) || path.indexOf('\0') >= 0;
+  }
+
+  /**
    * A path the transport takes for {@code path} (not {@link #tooLong}): itself when it is short
    * enough, else an alias through a new link to its directory when one fits.
    */

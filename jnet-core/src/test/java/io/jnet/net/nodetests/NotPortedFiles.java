@@ -62,10 +62,6 @@ import io.jnet.net.nodetests.NotPorted.Status;
     status = Status.NOT_APPLICABLE,
     reason = "cluster workers and their IPC")
 @NotPorted(
-    file = "test-net-reuseport.js",
-    status = Status.WAITS,
-    reason = "the reusePort listen option")
-@NotPorted(
     file = "test-net-server-capture-rejection.js",
     status = Status.NOT_APPLICABLE,
     reason = "events.captureRejections and async listeners: JavaScript promises")
@@ -102,13 +98,6 @@ import io.jnet.net.nodetests.NotPorted.Status;
     file = "test-net-perf_hooks.js",
     status = Status.NOT_APPLICABLE,
     reason = "PerformanceObserver entries of type 'net': perf_hooks")
-@NotPorted(
-    file = "test-net-connect-options-fd.js",
-    status = Status.WAITS,
-    reason =
-        "connect() of a Socket adopted from a bound, unconnected descriptor (new Socket({fd}) then"
-            + " connect(path)): jnet connects, but the adopted socket never closes, so the loop"
-            + " never empties")
 final class NotPortedFiles {
   private NotPortedFiles() {}
 }
