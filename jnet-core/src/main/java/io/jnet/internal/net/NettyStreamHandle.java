@@ -19,9 +19,11 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.util.internal.PlatformDependent;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +71,12 @@ final class NettyStreamHandle implements StreamHandle {
    * Netty closed the channel at the peer's FIN (io_uring Unix sockets): see {@link #afterClose}.
    */
   private static final int PEER_CLOSED = 1 << 9;
+
+  /**
+   * The output was shut down without Netty's {@code shutdownOutput()} ({@link OutputShutdown}):
+   * Netty still takes writes, which {@link #enqueue} fails as Netty fails them after its own.
+   */
+  private static final int OUTPUT_DOWN = 1 << 10;
 
   /** Parked marker for the peer's FIN. */
   private static final Object EOF = new Object();
@@ -293,6 +301,13 @@ final class NettyStreamHandle implements StreamHandle {
     WriteRequest req = new WriteRequest(buf.readableBytes(), callback);
     pendingWrites++;
     writeQueueSize += req.bytes;
+    if (has(OUTPUT_DOWN)) {
+      // What Netty's write does once its shutdownOutput() dropped the outbound buffer.
+      buf.release();
+      Throwable closed = new ClosedChannelException();
+      loop.execute(() -> writeDone(req, closed));
+      return false;
+    }
     flags |= WRITING;
     current = req;
     try {
@@ -370,7 +385,7 @@ final class NettyStreamHandle implements StreamHandle {
     if (pendingWrites > 0) return false;
     // Nothing queued: the FIN leaves now, as libuv's shutdown does within the same loop turn.
     shutdownCallback = null;
-    ChannelFuture f = ((DuplexChannel) channel).shutdownOutput();
+    ChannelFuture f = shutdownOutput();
     if (f.isSuccess()) return true;
     afterShutdown(f, callback);
     return false;
@@ -380,7 +395,21 @@ final class NettyStreamHandle implements StreamHandle {
     Callback callback = shutdownCallback;
     if (callback == null) return;
     shutdownCallback = null;
-    afterShutdown(((DuplexChannel) channel).shutdownOutput(), callback);
+    afterShutdown(shutdownOutput(), callback);
+  }
+
+  /** Shuts the output down, nothing being queued: directly where the transport allows. */
+  private ChannelFuture shutdownOutput() {
+    try {
+      if (OutputShutdown.shutdown(transport, channel)) {
+        flags |= OUTPUT_DOWN;
+        return channel.newSucceededFuture();
+      }
+    } catch (IOException | RuntimeException e) { // NIO: NotYetConnectedException
+      flags |= OUTPUT_DOWN;
+      return channel.newFailedFuture(e);
+    }
+    return ((DuplexChannel) channel).shutdownOutput();
   }
 
   /** Reports {@code f}'s outcome to {@code callback}, never from inside {@link #shutdown}. */

@@ -456,6 +456,44 @@ abstract class TcpHandleTest {
   }
 
   @Test
+  void writeAfterShutdownFailsLaterWithEpipeAndLeavesTheInputOpen() {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    Recorder clientReads = f.read(client);
+    StreamHandle accepted = s.accept();
+    Recorder serverReads = f.read(accepted);
+    assertNull(await(f.shutdown(accepted)));
+    CompletableFuture<JnetException> write = new CompletableFuture<>();
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    f.run(
+        () -> {
+          boolean[] inCall = {true};
+          boolean sync =
+              accepted.write(
+                  new byte[] {1},
+                  0,
+                  1,
+                  e -> {
+                    seen.add("write " + e.code() + " " + e.syscall() + " " + inCall[0]);
+                    write.complete(e);
+                  });
+          seen.add("returned " + sync + " queued " + accepted.writeQueueSize());
+          inCall[0] = false;
+        });
+    await(write);
+    assertEquals(List.of("returned false queued 1", "write EPIPE write false"), seen);
+    await(clientReads.eof);
+    assertNull(await(f.write(client, "late".getBytes(StandardCharsets.UTF_8))));
+    await(serverReads.whenRead(4));
+    assertEquals("late", serverReads.text());
+    assertEquals(
+        List.of(0L, 0L, false),
+        f.call(
+            () ->
+                List.of(accepted.writeQueueSize(), accepted.bytesWritten(), accepted.isClosed())));
+  }
+
+  @Test
   void closeFailsPendingWritesAsCancelledBeforeClose() {
     LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
     StreamHandle client = f.connectTcp("127.0.0.1", s.port());
