@@ -471,6 +471,11 @@ public class Server extends EventEmitter {
           public void onConnectionLost() {
             if (targets != null) openEnded(); // counted at the accept
           }
+
+          @Override
+          public boolean noDelay() {
+            return options.noDelay();
+          }
         };
     ListenCallback done = (h, err) -> afterBind(gen, o, h, err);
     if (o.fd() >= 0) {

@@ -329,6 +329,7 @@ final class NettyServerHandle implements ServerHandle {
               upcalls,
               ipv6,
               pipe,
+              l.noDelay(),
               () -> upcalls.invoke(() -> l.onConnection(handle[0])));
       on.register(child)
           .addListener(

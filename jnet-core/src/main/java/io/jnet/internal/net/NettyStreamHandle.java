@@ -78,6 +78,9 @@ final class NettyStreamHandle implements StreamHandle {
    */
   private static final int OUTPUT_DOWN = 1 << 10;
 
+  /** TCP_NODELAY as last set (Nagle's algorithm off), so that setting it again costs nothing. */
+  private static final int NO_DELAY = 1 << 11;
+
   /** Parked marker for the peer's FIN. */
   private static final Object EOF = new Object();
 
@@ -144,6 +147,19 @@ final class NettyStreamHandle implements StreamHandle {
       boolean ipv6Socket,
       boolean pipe,
       Runnable onActive) {
+    this(channel, loop, transport, invoker, ipv6Socket, pipe, false, onActive);
+  }
+
+  /** As above, a TCP socket starting with Nagle's algorithm off if {@code noDelay}. */
+  NettyStreamHandle(
+      Channel channel,
+      EventLoop loop,
+      Transport transport,
+      Invoker invoker,
+      boolean ipv6Socket,
+      boolean pipe,
+      boolean noDelay,
+      Runnable onActive) {
     this.channel = channel;
     this.loop = loop;
     this.transport = transport;
@@ -155,7 +171,12 @@ final class NettyStreamHandle implements StreamHandle {
     config.setAutoRead(false);
     config.setConnectTimeoutMillis(0); // Node has no connect timeout of its own: the kernel's
     config.setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
-    if (!pipe) config.setOption(ChannelOption.TCP_NODELAY, false);
+    if (!pipe) {
+      // Netty's channel config turned TCP_NODELAY on where the platform allows: only another wish
+      // costs a system call (Node's default is off; a server's noDelay is on).
+      if (PlatformDependent.canEnableTcpNoDelayByDefault()) flags |= NO_DELAY;
+      applyNoDelay(noDelay);
+    }
     if (transport != Transport.IO_URING) config.setRecvByteBufAllocator(ReadBuffer.INSTANCE);
     channel.pipeline().addLast("jnet-stream", new Inbound());
     channel.closeFuture().addListener(f -> loop.execute(this::afterClose));
@@ -497,7 +518,13 @@ final class NettyStreamHandle implements StreamHandle {
   public void setNoDelay(boolean noDelay) {
     assertLoop();
     if (pipe || !channel.isOpen()) return;
+    applyNoDelay(noDelay);
+  }
+
+  private void applyNoDelay(boolean noDelay) {
+    if (has(NO_DELAY) == noDelay) return;
     channel.config().setOption(ChannelOption.TCP_NODELAY, noDelay);
+    flags ^= NO_DELAY;
   }
 
   @Override

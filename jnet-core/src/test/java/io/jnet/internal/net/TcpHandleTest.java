@@ -555,6 +555,43 @@ abstract class TcpHandleTest {
   }
 
   @Test
+  void acceptedSocketsKeepNagleOnUnlessTheServerAsksForNoDelay() {
+    LoopFixture.Server plain = f.listenTcp("127.0.0.1", 0);
+    LoopFixture.Server fast =
+        f.new Server() {
+          @Override
+          public boolean noDelay() {
+            return true;
+          }
+        };
+    assertTrue(f.listenTcpResult(fast, "127.0.0.1", 0) == fast);
+    StreamHandle client = f.connectTcp("127.0.0.1", plain.port());
+    StreamHandle nagle = plain.accept();
+    f.connectTcp("127.0.0.1", fast.port());
+    StreamHandle noDelay = fast.accept();
+    assertEquals(
+        List.of(false, false, true),
+        f.call(() -> List.of(noDelay(client), noDelay(nagle), noDelay(noDelay))));
+    f.run(
+        () -> {
+          nagle.setNoDelay(true);
+          noDelay.setNoDelay(false);
+          client.setNoDelay(true);
+          client.setNoDelay(true);
+        });
+    assertEquals(
+        List.of(true, true, false),
+        f.call(() -> List.of(noDelay(client), noDelay(nagle), noDelay(noDelay))));
+  }
+
+  private static boolean noDelay(StreamHandle h) {
+    return ((NettyStreamHandle) h)
+        .channel()
+        .config()
+        .getOption(io.netty.channel.ChannelOption.TCP_NODELAY);
+  }
+
+  @Test
   void optionsApplyToAnOpenSocket() {
     LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
     StreamHandle client = f.connectTcp("127.0.0.1", s.port());
