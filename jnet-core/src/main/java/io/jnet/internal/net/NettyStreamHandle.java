@@ -52,7 +52,8 @@ import jdk.net.ExtendedSocketOptions;
  *       then does nothing), and a batch (Node's {@code writev}) is one gathering write.
  *   <li>Shutdown waits for every queued write to complete before {@code shutdownOutput()}, because
  *       Netty fails the writes still pending when the output is shut down (netty #7041); with
- *       nothing queued, the FIN leaves within the call.
+ *       nothing queued, the FIN leaves within the call, or on epoll after the peer's FIN, with the
+ *       close that follows in the same loop turn.
  *   <li>Close is reported in a task after Netty's close, so pending writes fail (with {@code
  *       ECANCELED}, as libuv's cancelled requests) before {@link StreamListener#onClose()}.
  * </ul>
@@ -80,6 +81,17 @@ final class NettyStreamHandle implements StreamHandle {
 
   /** TCP_NODELAY as last set (Nagle's algorithm off), so that setting it again costs nothing. */
   private static final int NO_DELAY = 1 << 11;
+
+  /**
+   * The peer's FIN was read (its input is empty for good): not a read error, not io_uring's close.
+   */
+  private static final int FIN_READ = 1 << 12;
+
+  /**
+   * A shutdown reported done whose FIN has not left yet: it leaves with the close that follows
+   * within the same loop turn, or in a task at the end of it (see {@link #shutdown}).
+   */
+  private static final int FIN_OWED = 1 << 13;
 
   /** Parked marker for the peer's FIN. */
   private static final Object EOF = new Object();
@@ -406,6 +418,15 @@ final class NettyStreamHandle implements StreamHandle {
     if (pendingWrites > 0) return false;
     // Nothing queued: the FIN leaves now, as libuv's shutdown does within the same loop turn.
     shutdownCallback = null;
+    if (transport == Transport.EPOLL && has(FIN_READ)) {
+      // After the peer's FIN (a socket ending because its peer did), a close usually follows in
+      // this very turn, and close(2) sends the FIN itself: one system call instead of two. The
+      // input is empty for good, so the close cannot turn into a reset; what the peer sees is the
+      // same FIN, a few microseconds apart. A task sends it if no close came.
+      flags |= FIN_OWED | OUTPUT_DOWN;
+      loop.execute(this::sendOwedFin);
+      return true;
+    }
     ChannelFuture f = shutdownOutput();
     if (f.isSuccess()) return true;
     afterShutdown(f, callback);
@@ -433,6 +454,18 @@ final class NettyStreamHandle implements StreamHandle {
     return ((DuplexChannel) channel).shutdownOutput();
   }
 
+  /** Sends the FIN of a shutdown already reported done, unless a close sent it. */
+  private void sendOwedFin() {
+    if (!has(FIN_OWED)) return;
+    flags &= ~FIN_OWED;
+    if (!channel.isOpen()) return;
+    try {
+      OutputShutdown.shutdown(transport, channel);
+    } catch (IOException | RuntimeException e) {
+      // The peer reset the connection meanwhile: what it would have read is gone either way.
+    }
+  }
+
   /** Reports {@code f}'s outcome to {@code callback}, never from inside {@link #shutdown}. */
   private void afterShutdown(ChannelFuture f, Callback callback) {
     if (f.isDone()) {
@@ -456,6 +489,7 @@ final class NettyStreamHandle implements StreamHandle {
       return;
     }
     closeCallbacks.add(callback);
+    flags &= ~FIN_OWED; // the close sends it
     if (has(PEER_CLOSED)) {
       // Netty closed the channel already: report it now, once
       if (closeCallbacks.size() == 1) loop.execute(this::afterClose);
@@ -467,6 +501,7 @@ final class NettyStreamHandle implements StreamHandle {
   @Override
   public void reset(Callback callback) {
     assertLoop();
+    sendOwedFin(); // the peer saw the FIN before the reset, and still must
     if (!pipe && channel.isOpen()) {
       try {
         channel.config().setOption(ChannelOption.SO_LINGER, 0);
@@ -640,7 +675,7 @@ final class NettyStreamHandle implements StreamHandle {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
       if (evt == ChannelInputShutdownEvent.INSTANCE && !has(READ_ENDED)) {
-        flags |= READ_ENDED;
+        flags |= READ_ENDED | FIN_READ;
         arrived(EOF);
       }
     }

@@ -441,6 +441,26 @@ abstract class TcpHandleTest {
   }
 
   @Test
+  void aResetRightAfterAnsweringThePeersEndStillSendsTheEndFirst() {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    Recorder clientReads = f.read(client);
+    StreamHandle accepted = s.accept();
+    Recorder serverReads = f.read(accepted);
+    assertNull(await(f.shutdown(client)));
+    await(serverReads.eof);
+    CompletableFuture<Boolean> shutdownInCall = new CompletableFuture<>();
+    f.run(
+        () -> {
+          shutdownInCall.complete(accepted.shutdown(e -> shutdownInCall.complete(false)));
+          accepted.reset(e -> {});
+        });
+    assertTrue(await(shutdownInCall));
+    await(clientReads.eof);
+    assertEquals(List.of("eof"), f.call(() -> List.copyOf(clientReads.log)));
+  }
+
+  @Test
   void serverHalfCloseLetsTheClientAnswerThenEnd() {
     LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
     StreamHandle client = f.connectTcp("127.0.0.1", s.port());
