@@ -476,6 +476,11 @@ public class Server extends EventEmitter {
           public boolean noDelay() {
             return options.noDelay();
           }
+
+          @Override
+          public boolean readsAtOnce() {
+            return !options.pauseOnConnect(); // the new Socket reads at once
+          }
         };
     ListenCallback done = (h, err) -> afterBind(gen, o, h, err);
     if (o.fd() >= 0) {

@@ -331,6 +331,7 @@ final class NettyServerHandle implements ServerHandle {
               pipe,
               l.noDelay(),
               () -> upcalls.invoke(() -> l.onConnection(handle[0])));
+      if (l.readsAtOnce()) handle[0].readOnRegistration();
       on.register(child)
           .addListener(
               (ChannelFuture f) -> {

@@ -227,6 +227,18 @@ final class NettyStreamHandle implements StreamHandle {
     if (!has(READ_ENDED) && channel.isOpen()) channel.config().setAutoRead(true);
   }
 
+  /**
+   * For an accepted channel not registered yet, whose listener starts reading as soon as it is
+   * active: on epoll the channel is registered with read interest already, so that epoll hears once
+   * (an add) instead of twice (an add, then a change at the read start). Nothing can be read before
+   * that start, which comes before the loop polls again; should it not come, one read is parked as
+   * any read after a stop.
+   */
+  void readOnRegistration() {
+    if (transport != Transport.EPOLL || channel.isRegistered()) return;
+    channel.unsafe().beginRead(); // before registration, Netty only notes the interest
+  }
+
   @Override
   public void readStop() {
     assertLoop();

@@ -36,6 +36,15 @@ public interface ServerListener {
   }
 
   /**
+   * Whether {@link #onConnection} starts reading every connection before it returns (Node's {@code
+   * pauseOnConnect} false), so that the handle can be registered ready to read; false (the default)
+   * registers it not reading.
+   */
+  default boolean readsAtOnce() {
+    return false;
+  }
+
+  /**
    * A connection handed to another loop could not be registered there and was closed unseen. Called
    * on that loop.
    */

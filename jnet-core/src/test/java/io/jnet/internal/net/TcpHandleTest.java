@@ -604,6 +604,27 @@ abstract class TcpHandleTest {
         f.call(() -> List.of(noDelay(client), noDelay(nagle), noDelay(noDelay))));
   }
 
+  @Test
+  void aConnectionRegisteredReadyToReadHoldsItsFirstBytesUntilItsReadStarts() {
+    LoopFixture.Server s =
+        f.new Server() {
+          @Override
+          public boolean readsAtOnce() {
+            return true;
+          }
+        };
+    assertTrue(f.listenTcpResult(s, "127.0.0.1", 0) == s);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    StreamHandle accepted = s.accept();
+    assertNull(await(f.write(client, "early".getBytes(StandardCharsets.UTF_8))));
+    assertNull(await(f.shutdown(client)));
+    for (int i = 0; i < 3; i++) f.call(() -> null); // loop turns, in which epoll may report it
+    Recorder r = f.read(accepted);
+    await(r.eof);
+    assertEquals("early", r.text());
+    assertEquals(List.of("data", "eof"), f.call(() -> List.copyOf(r.log)));
+  }
+
   private static boolean noDelay(StreamHandle h) {
     return ((NettyStreamHandle) h)
         .channel()
