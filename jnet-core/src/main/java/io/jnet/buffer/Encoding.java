@@ -53,7 +53,8 @@ public enum Encoding {
    * @throws JnetException {@code ERR_UNKNOWN_ENCODING} (a TypeError) for a name Node rejects
    */
   public static Encoding of(String name) {
-    if (name == null) return UTF8;
+    // "utf8" first: every stream's default encoding, resolved at each stream's construction.
+    if (name == null || name.equals("utf8")) return UTF8;
     Encoding e = lookup(name);
     if (e == null) {
       throw JnetException.typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + name);

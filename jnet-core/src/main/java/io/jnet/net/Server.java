@@ -471,6 +471,16 @@ public class Server extends EventEmitter {
           public void onConnectionLost() {
             if (targets != null) openEnded(); // counted at the accept
           }
+
+          @Override
+          public boolean noDelay() {
+            return options.noDelay();
+          }
+
+          @Override
+          public boolean readsAtOnce() {
+            return !options.pauseOnConnect(); // the new Socket reads at once
+          }
         };
     ListenCallback done = (h, err) -> afterBind(gen, o, h, err);
     try {

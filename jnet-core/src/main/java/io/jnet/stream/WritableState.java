@@ -341,7 +341,10 @@ final class WritableState extends StreamState {
       length -= chunk.length();
       cb.accept(errored != null ? errored : StreamErrors.destroyed("write"));
     }
-    callFinishedCallbacks(errored != null ? errored : StreamErrors.destroyed("end"));
+    // Only a finish callback ever sees this error: most destroys have none, and skip its trace.
+    if (onFinished != null && !onFinished.isEmpty()) {
+      callFinishedCallbacks(errored != null ? errored : StreamErrors.destroyed("end"));
+    }
     set(ALL_NOOP);
   }
 

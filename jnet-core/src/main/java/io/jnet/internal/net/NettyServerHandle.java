@@ -373,7 +373,9 @@ final class NettyServerHandle implements ServerHandle {
               upcalls,
               ipv6,
               pipe,
+              l.noDelay(),
               () -> upcalls.invoke(() -> l.onConnection(handle[0])));
+      if (l.readsAtOnce()) handle[0].readOnRegistration();
       on.register(child)
           .addListener(
               (ChannelFuture f) -> {

@@ -20,9 +20,11 @@ import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.internal.PlatformDependent;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +54,8 @@ import jdk.net.ExtendedSocketOptions;
  *       then does nothing), and a batch (Node's {@code writev}) is one gathering write.
  *   <li>Shutdown waits for every queued write to complete before {@code shutdownOutput()}, because
  *       Netty fails the writes still pending when the output is shut down (netty #7041); with
- *       nothing queued, the FIN leaves within the call.
+ *       nothing queued, the FIN leaves within the call, or on epoll after the peer's FIN, with the
+ *       close that follows in the same loop turn.
  *   <li>Close is reported in a task after Netty's close, so pending writes fail (with {@code
  *       ECANCELED}, as libuv's cancelled requests) before {@link StreamListener#onClose()}.
  * </ul>
@@ -71,6 +74,26 @@ final class NettyStreamHandle implements StreamHandle {
    * Netty closed the channel at the peer's FIN (io_uring Unix sockets): see {@link #afterClose}.
    */
   private static final int PEER_CLOSED = 1 << 9;
+
+  /**
+   * The output was shut down without Netty's {@code shutdownOutput()} ({@link OutputShutdown}):
+   * Netty still takes writes, which {@link #enqueue} fails as Netty fails them after its own.
+   */
+  private static final int OUTPUT_DOWN = 1 << 10;
+
+  /** TCP_NODELAY as last set (Nagle's algorithm off), so that setting it again costs nothing. */
+  private static final int NO_DELAY = 1 << 11;
+
+  /**
+   * The peer's FIN was read (its input is empty for good): not a read error, not io_uring's close.
+   */
+  private static final int FIN_READ = 1 << 12;
+
+  /**
+   * A shutdown reported done whose FIN has not left yet: it leaves with the close that follows
+   * within the same loop turn, or in a task at the end of it (see {@link #shutdown}).
+   */
+  private static final int FIN_OWED = 1 << 13;
 
   /** Parked marker for the peer's FIN. */
   private static final Object EOF = new Object();
@@ -138,6 +161,19 @@ final class NettyStreamHandle implements StreamHandle {
       boolean ipv6Socket,
       boolean pipe,
       Runnable onActive) {
+    this(channel, loop, transport, invoker, ipv6Socket, pipe, false, onActive);
+  }
+
+  /** As above, a TCP socket starting with Nagle's algorithm off if {@code noDelay}. */
+  NettyStreamHandle(
+      Channel channel,
+      EventLoop loop,
+      Transport transport,
+      Invoker invoker,
+      boolean ipv6Socket,
+      boolean pipe,
+      boolean noDelay,
+      Runnable onActive) {
     this.channel = channel;
     this.loop = loop;
     this.transport = transport;
@@ -156,7 +192,12 @@ final class NettyStreamHandle implements StreamHandle {
     config.setAutoRead(false);
     config.setConnectTimeoutMillis(0); // Node has no connect timeout of its own: the kernel's
     config.setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
-    if (!pipe) config.setOption(ChannelOption.TCP_NODELAY, false);
+    if (!pipe) {
+      // Netty's channel config turned TCP_NODELAY on where the platform allows: only another wish
+      // costs a system call (Node's default is off; a server's noDelay is on).
+      if (PlatformDependent.canEnableTcpNoDelayByDefault()) flags |= NO_DELAY;
+      applyNoDelay(noDelay);
+    }
     if (transport != Transport.IO_URING) config.setRecvByteBufAllocator(ReadBuffer.INSTANCE);
     channel.pipeline().addLast("jnet-stream", new Inbound());
     channel.closeFuture().addListener(f -> loop.execute(this::afterClose));
@@ -193,6 +234,18 @@ final class NettyStreamHandle implements StreamHandle {
     flags |= READING;
     if (hasParked()) scheduleDrain();
     if (!has(READ_ENDED) && channel.isOpen()) channel.config().setAutoRead(true);
+  }
+
+  /**
+   * For an accepted channel not registered yet, whose listener starts reading as soon as it is
+   * active: on epoll the channel is registered with read interest already, so that epoll hears once
+   * (an add) instead of twice (an add, then a change at the read start). Nothing can be read before
+   * that start, which comes before the loop polls again; should it not come, one read is parked as
+   * any read after a stop.
+   */
+  void readOnRegistration() {
+    if (transport != Transport.EPOLL || channel.isRegistered()) return;
+    channel.unsafe().beginRead(); // before registration, Netty only notes the interest
   }
 
   @Override
@@ -401,6 +454,13 @@ final class NettyStreamHandle implements StreamHandle {
     WriteRequest req = new WriteRequest(buf.readableBytes(), callback);
     pendingWrites++;
     writeQueueSize += req.bytes;
+    if (has(OUTPUT_DOWN)) {
+      // What Netty's write does once its shutdownOutput() dropped the outbound buffer.
+      buf.release();
+      Throwable closed = new ClosedChannelException();
+      loop.execute(() -> writeDone(req, closed));
+      return false;
+    }
     flags |= WRITING;
     current = req;
     try {
@@ -478,7 +538,16 @@ final class NettyStreamHandle implements StreamHandle {
     if (pendingWrites > 0) return false;
     // Nothing queued: the FIN leaves now, as libuv's shutdown does within the same loop turn.
     shutdownCallback = null;
-    ChannelFuture f = ((DuplexChannel) channel).shutdownOutput();
+    if (transport == Transport.EPOLL && has(FIN_READ)) {
+      // After the peer's FIN (a socket ending because its peer did), a close usually follows in
+      // this very turn, and close(2) sends the FIN itself: one system call instead of two. The
+      // input is empty for good, so the close cannot turn into a reset; what the peer sees is the
+      // same FIN, a few microseconds apart. A task sends it if no close came.
+      flags |= FIN_OWED | OUTPUT_DOWN;
+      loop.execute(this::sendOwedFin);
+      return true;
+    }
+    ChannelFuture f = shutdownOutput();
     if (f.isSuccess()) return true;
     afterShutdown(f, callback);
     return false;
@@ -488,7 +557,33 @@ final class NettyStreamHandle implements StreamHandle {
     Callback callback = shutdownCallback;
     if (callback == null) return;
     shutdownCallback = null;
-    afterShutdown(((DuplexChannel) channel).shutdownOutput(), callback);
+    afterShutdown(shutdownOutput(), callback);
+  }
+
+  /** Shuts the output down, nothing being queued: directly where the transport allows. */
+  private ChannelFuture shutdownOutput() {
+    try {
+      if (OutputShutdown.shutdown(transport, channel)) {
+        flags |= OUTPUT_DOWN;
+        return channel.newSucceededFuture();
+      }
+    } catch (IOException | RuntimeException e) { // NIO: NotYetConnectedException
+      flags |= OUTPUT_DOWN;
+      return channel.newFailedFuture(e);
+    }
+    return ((DuplexChannel) channel).shutdownOutput();
+  }
+
+  /** Sends the FIN of a shutdown already reported done, unless a close sent it. */
+  private void sendOwedFin() {
+    if (!has(FIN_OWED)) return;
+    flags &= ~FIN_OWED;
+    if (!channel.isOpen()) return;
+    try {
+      OutputShutdown.shutdown(transport, channel);
+    } catch (IOException | RuntimeException e) {
+      // The peer reset the connection meanwhile: what it would have read is gone either way.
+    }
   }
 
   /** Reports {@code f}'s outcome to {@code callback}, never from inside {@link #shutdown}. */
@@ -514,6 +609,7 @@ final class NettyStreamHandle implements StreamHandle {
       return;
     }
     closeCallbacks.add(callback);
+    flags &= ~FIN_OWED; // the close sends it
     if (has(PEER_CLOSED)) {
       // Netty closed the channel already: report it now, once
       if (closeCallbacks.size() == 1) loop.execute(this::afterClose);
@@ -525,6 +621,7 @@ final class NettyStreamHandle implements StreamHandle {
   @Override
   public void reset(Callback callback) {
     assertLoop();
+    sendOwedFin(); // the peer saw the FIN before the reset, and still must
     if (!pipe && channel.isOpen()) {
       try {
         channel.config().setOption(ChannelOption.SO_LINGER, 0);
@@ -576,7 +673,13 @@ final class NettyStreamHandle implements StreamHandle {
   public void setNoDelay(boolean noDelay) {
     assertLoop();
     if (pipe || !channel.isOpen()) return;
+    applyNoDelay(noDelay);
+  }
+
+  private void applyNoDelay(boolean noDelay) {
+    if (has(NO_DELAY) == noDelay) return;
     channel.config().setOption(ChannelOption.TCP_NODELAY, noDelay);
+    flags ^= NO_DELAY;
   }
 
   @Override
@@ -721,7 +824,7 @@ final class NettyStreamHandle implements StreamHandle {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
       if (evt == ChannelInputShutdownEvent.INSTANCE && !has(READ_ENDED)) {
-        flags |= READ_ENDED;
+        flags |= READ_ENDED | FIN_READ;
         arrived(EOF);
       }
     }

@@ -146,6 +146,11 @@ final class NioUnixChannel extends AbstractNioByteChannel implements DuplexChann
 
   @Override
   protected void doShutdownOutput() throws Exception {
+    shutdownOutputNow();
+  }
+
+  /** The socket's own output shutdown, without Netty's unsafe: see {@link OutputShutdown}. */
+  void shutdownOutputNow() throws IOException {
     javaChannel().shutdownOutput();
     outputShutdown = true;
   }

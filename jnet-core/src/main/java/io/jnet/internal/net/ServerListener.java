@@ -28,6 +28,23 @@ public interface ServerListener {
   }
 
   /**
+   * Whether accepted TCP connections start with Nagle's algorithm off (the server's {@code
+   * noDelay}), so that the socket is set once; false (the default) leaves it on, as in Node.
+   */
+  default boolean noDelay() {
+    return false;
+  }
+
+  /**
+   * Whether {@link #onConnection} starts reading every connection before it returns (Node's {@code
+   * pauseOnConnect} false), so that the handle can be registered ready to read; false (the default)
+   * registers it not reading.
+   */
+  default boolean readsAtOnce() {
+    return false;
+  }
+
+  /**
    * A connection handed to another loop could not be registered there and was closed unseen. Called
    * on that loop.
    */

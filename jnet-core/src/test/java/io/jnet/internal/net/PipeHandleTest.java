@@ -126,6 +126,23 @@ abstract class PipeHandleTest {
   }
 
   @Test
+  void writeAfterShutdownFailsWithEpipeAndTheInputStaysOpen() {
+    String path = dir.resolve("w.sock").toString();
+    LoopFixture.Server s = listen(path);
+    StreamHandle client = connect(path);
+    StreamHandle accepted = s.accept();
+    Recorder r = f.read(client);
+    Recorder serverReads = f.read(accepted);
+    assertNull(await(f.shutdown(accepted)));
+    assertEquals("EPIPE", await(f.write(accepted, new byte[] {1})).code());
+    await(r.eof);
+    if (Channels.closesAtPeerEnd(transport(), true)) return; // the client closed at the FIN
+    assertNull(await(f.write(client, "late".getBytes(StandardCharsets.UTF_8))));
+    await(serverReads.whenRead(4));
+    assertEquals("late", serverReads.text());
+  }
+
+  @Test
   void abstractNamesWorkOnNativeTransportsAndAreEinvalOnNio() throws Exception {
     String name = "jnet-test-" + System.nanoTime();
     String path = "\0" + name;

@@ -441,6 +441,26 @@ abstract class TcpHandleTest {
   }
 
   @Test
+  void aResetRightAfterAnsweringThePeersEndStillSendsTheEndFirst() {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    Recorder clientReads = f.read(client);
+    StreamHandle accepted = s.accept();
+    Recorder serverReads = f.read(accepted);
+    assertNull(await(f.shutdown(client)));
+    await(serverReads.eof);
+    CompletableFuture<Boolean> shutdownInCall = new CompletableFuture<>();
+    f.run(
+        () -> {
+          shutdownInCall.complete(accepted.shutdown(e -> shutdownInCall.complete(false)));
+          accepted.reset(e -> {});
+        });
+    assertTrue(await(shutdownInCall));
+    await(clientReads.eof);
+    assertEquals(List.of("eof"), f.call(() -> List.copyOf(clientReads.log)));
+  }
+
+  @Test
   void serverHalfCloseLetsTheClientAnswerThenEnd() {
     LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
     StreamHandle client = f.connectTcp("127.0.0.1", s.port());
@@ -453,6 +473,44 @@ abstract class TcpHandleTest {
     await(serverReads.whenRead(4));
     assertEquals("late", serverReads.text());
     assertEquals(List.of("eof"), f.call(() -> List.copyOf(clientReads.log)));
+  }
+
+  @Test
+  void writeAfterShutdownFailsLaterWithEpipeAndLeavesTheInputOpen() {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    Recorder clientReads = f.read(client);
+    StreamHandle accepted = s.accept();
+    Recorder serverReads = f.read(accepted);
+    assertNull(await(f.shutdown(accepted)));
+    CompletableFuture<JnetException> write = new CompletableFuture<>();
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    f.run(
+        () -> {
+          boolean[] inCall = {true};
+          boolean sync =
+              accepted.write(
+                  new byte[] {1},
+                  0,
+                  1,
+                  e -> {
+                    seen.add("write " + e.code() + " " + e.syscall() + " " + inCall[0]);
+                    write.complete(e);
+                  });
+          seen.add("returned " + sync + " queued " + accepted.writeQueueSize());
+          inCall[0] = false;
+        });
+    await(write);
+    assertEquals(List.of("returned false queued 1", "write EPIPE write false"), seen);
+    await(clientReads.eof);
+    assertNull(await(f.write(client, "late".getBytes(StandardCharsets.UTF_8))));
+    await(serverReads.whenRead(4));
+    assertEquals("late", serverReads.text());
+    assertEquals(
+        List.of(0L, 0L, false),
+        f.call(
+            () ->
+                List.of(accepted.writeQueueSize(), accepted.bytesWritten(), accepted.isClosed())));
   }
 
   @Test
@@ -514,6 +572,64 @@ abstract class TcpHandleTest {
         });
     await(last);
     assertEquals(List.of("write EBADF false", "shutdown ENOTCONN false", "close false"), seen);
+  }
+
+  @Test
+  void acceptedSocketsKeepNagleOnUnlessTheServerAsksForNoDelay() {
+    LoopFixture.Server plain = f.listenTcp("127.0.0.1", 0);
+    LoopFixture.Server fast =
+        f.new Server() {
+          @Override
+          public boolean noDelay() {
+            return true;
+          }
+        };
+    assertTrue(f.listenTcpResult(fast, "127.0.0.1", 0) == fast);
+    StreamHandle client = f.connectTcp("127.0.0.1", plain.port());
+    StreamHandle nagle = plain.accept();
+    f.connectTcp("127.0.0.1", fast.port());
+    StreamHandle noDelay = fast.accept();
+    assertEquals(
+        List.of(false, false, true),
+        f.call(() -> List.of(noDelay(client), noDelay(nagle), noDelay(noDelay))));
+    f.run(
+        () -> {
+          nagle.setNoDelay(true);
+          noDelay.setNoDelay(false);
+          client.setNoDelay(true);
+          client.setNoDelay(true);
+        });
+    assertEquals(
+        List.of(true, true, false),
+        f.call(() -> List.of(noDelay(client), noDelay(nagle), noDelay(noDelay))));
+  }
+
+  @Test
+  void aConnectionRegisteredReadyToReadHoldsItsFirstBytesUntilItsReadStarts() {
+    LoopFixture.Server s =
+        f.new Server() {
+          @Override
+          public boolean readsAtOnce() {
+            return true;
+          }
+        };
+    assertTrue(f.listenTcpResult(s, "127.0.0.1", 0) == s);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    StreamHandle accepted = s.accept();
+    assertNull(await(f.write(client, "early".getBytes(StandardCharsets.UTF_8))));
+    assertNull(await(f.shutdown(client)));
+    for (int i = 0; i < 3; i++) f.call(() -> null); // loop turns, in which epoll may report it
+    Recorder r = f.read(accepted);
+    await(r.eof);
+    assertEquals("early", r.text());
+    assertEquals(List.of("data", "eof"), f.call(() -> List.copyOf(r.log)));
+  }
+
+  private static boolean noDelay(StreamHandle h) {
+    return ((NettyStreamHandle) h)
+        .channel()
+        .config()
+        .getOption(io.netty.channel.ChannelOption.TCP_NODELAY);
   }
 
   @Test
