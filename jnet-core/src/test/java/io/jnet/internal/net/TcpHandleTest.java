@@ -625,6 +625,19 @@ abstract class TcpHandleTest {
     assertEquals(List.of("data", "eof"), f.call(() -> List.copyOf(r.log)));
   }
 
+  @Test
+  void theDirectOutputShutdownSendsTheFinAndNettySeesIt() {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    StreamHandle client = f.connectTcp("127.0.0.1", s.port());
+    Recorder clientReads = f.read(client);
+    io.netty.channel.Channel ch = ((NettyStreamHandle) s.accept()).channel();
+    boolean direct = f.call(() -> OutputShutdown.shutdown(transport(), ch));
+    assertEquals(transport() != Transport.IO_URING, direct); // io_uring: through Netty's ring
+    if (!direct) return;
+    await(clientReads.eof);
+    assertTrue(f.call(() -> ((io.netty.channel.socket.DuplexChannel) ch).isOutputShutdown()));
+  }
+
   private static boolean noDelay(StreamHandle h) {
     return ((NettyStreamHandle) h)
         .channel()
