@@ -113,7 +113,9 @@ public class Socket extends Duplex {
   private volatile long pendingBytes;
   private volatile long inflightBytes;
   private volatile boolean refWanted = true;
-  private final IdleTimer idle = new IdleTimer(this);
+
+  /** Made by the first {@link #setTimeout}; written on the loop only. */
+  private volatile IdleTimer idle;
 
   /** The stream's callback of the write queued in the handle, or null; loop thread only. */
   private Callback writeCallback;
@@ -159,7 +161,12 @@ public class Socket extends Duplex {
   private volatile AddressInfo peername;
   private volatile String pipePath;
   volatile Server server;
-  final Connector connector = new Connector(this);
+
+  /**
+   * Made by the first {@link #connect}: an accepted socket never needs one. See {@link
+   * #connector()}.
+   */
+  private volatile Connector connector;
 
   /** A socket that is not connected yet: call {@link #connect(ConnectOptions)}. */
   public Socket() {
@@ -258,7 +265,7 @@ public class Socket extends Duplex {
 
   /** {@code options} carry the socket's own blockList (a constructor option in Node 24). */
   private Socket connectAs(ConnectOptions options, Runnable connectListener) {
-    connector.check(options);
+    connector().check(options);
     if (connectListener != null) once(CONNECT, connectListener);
     writeAfterFinArmed = false; // Node's connect() restores the prototype's write
     pipePath = options.path();
@@ -389,12 +396,22 @@ public class Socket extends Duplex {
     // Node's handle exists from connect() on, inactive until it reads: while connecting, only the
     // system lookup and the connect itself keep the process alive (Connector holds them).
     newKeepAlive();
-    connector.start(options);
+    connector().start(options);
+  }
+
+  /** The connector, made on first use (from any thread: {@link #connect} may run anywhere). */
+  private Connector connector() {
+    Connector c = connector;
+    if (c != null) return c;
+    synchronized (this) {
+      if (connector == null) connector = new Connector(this);
+      return connector;
+    }
   }
 
   /** Loop thread only: the connector got a handle. */
   void afterConnect(StreamHandle connected, ConnectOptions options) {
-    connector.release();
+    connector().release();
     if (destroyed()) {
       connected.close(err -> {});
       return;
@@ -419,7 +436,7 @@ public class Socket extends Duplex {
 
   /** Loop thread only: the connector failed with {@code error}. */
   void connectFailed(JnetException error) {
-    connector.release();
+    connector().release();
     if (destroyed()) return;
     connecting = false;
     destroy(error);
@@ -709,8 +726,10 @@ public class Socket extends Duplex {
     boolean hadHandle = handleCreated;
     handleCreated = false;
     connecting = false;
-    connector.cancel();
-    idle.clear();
+    Connector c = connector;
+    if (c != null) c.cancel();
+    IdleTimer t = idle;
+    if (t != null) t.clear();
     StreamHandle h = handle;
     boolean isException = error != null;
     Runnable closed =
@@ -850,7 +869,9 @@ public class Socket extends Duplex {
       return this;
     }
     if (destroyed()) return this;
-    idle.set(millis);
+    IdleTimer t = idle;
+    if (t == null) idle = t = new IdleTimer(this);
+    t.set(millis);
     if (millis == 0) {
       if (callback != null) off(TIMEOUT, callback);
     } else if (callback != null) {
@@ -860,7 +881,8 @@ public class Socket extends Duplex {
   }
 
   private void refreshTimer() {
-    idle.refresh();
+    IdleTimer t = idle;
+    if (t != null) t.refresh();
   }
 
   /**
@@ -870,7 +892,8 @@ public class Socket extends Duplex {
    * @return the timeout in milliseconds, or null
    */
   public Long timeout() {
-    long millis = idle.millis();
+    IdleTimer t = idle;
+    long millis = t == null ? -1 : t.millis();
     return millis < 0 ? null : millis;
   }
 
@@ -1041,7 +1064,8 @@ public class Socket extends Duplex {
    * @return the addresses tried, or null
    */
   public List<String> autoSelectFamilyAttemptedAddresses() {
-    FamilyRace r = connector.race();
+    Connector c = connector;
+    FamilyRace r = c == null ? null : c.race();
     return r == null ? null : r.attempted();
   }
 
@@ -1160,7 +1184,8 @@ public class Socket extends Duplex {
 
   private AddressInfo localInfo() {
     StreamHandle h = handle;
-    if (h == null) return connecting ? connector.connectingAddress() : null;
+    Connector c = connector;
+    if (h == null) return connecting && c != null ? c.connectingAddress() : null;
     AddressInfo a = sockname;
     if (a != null) return a;
     a = h.localAddress();
