@@ -55,7 +55,7 @@ import jdk.net.ExtendedSocketOptions;
  *       ECANCELED}, as libuv's cancelled requests) before {@link StreamListener#onClose()}.
  * </ul>
  */
-final class NettyStreamHandle implements StreamHandle {
+final class NettyStreamHandle implements StreamHandle, ChannelFutureListener {
   private static final int READING = 1;
   private static final int DRAIN_SCHEDULED = 1 << 2;
   private static final int READ_ENDED = 1 << 3;
@@ -83,7 +83,8 @@ final class NettyStreamHandle implements StreamHandle {
   /** Runs once when the channel becomes active, then is dropped; loop thread only. */
   private Runnable onActive;
 
-  private final Runnable drainTask = this::drainParked;
+  /** Made by the first {@link #scheduleDrain}; loop thread only. */
+  private Runnable drainTask;
 
   /** State flags; loop thread only. */
   private int flags;
@@ -103,7 +104,9 @@ final class NettyStreamHandle implements StreamHandle {
   private DirectReadListener directListener;
 
   private ByteBuffer directBytes;
-  private final Runnable directRead = () -> directListener.onRead(directBytes);
+
+  /** Made by {@link #setListener} for a {@link DirectReadListener}; loop thread only. */
+  private Runnable directRead;
 
   /** Writes queued and not completed; loop thread only. */
   private int pendingWrites;
@@ -114,8 +117,8 @@ final class NettyStreamHandle implements StreamHandle {
   /** The shutdown waiting for {@link #pendingWrites} to reach 0, or null; loop thread only. */
   private Callback shutdownCallback;
 
-  /** Close requests waiting for the close to be reported; loop thread only. */
-  private final List<Callback> closeCallbacks = new ArrayList<>(1);
+  /** Close requests waiting for the close to be reported, or null before the first; loop only. */
+  private List<Callback> closeCallbacks;
 
   /** Written on the loop thread only, read from any. */
   private volatile long bytesRead;
@@ -150,7 +153,13 @@ final class NettyStreamHandle implements StreamHandle {
     if (!pipe) config.setOption(ChannelOption.TCP_NODELAY, false);
     if (transport != Transport.IO_URING) config.setRecvByteBufAllocator(ReadBuffer.INSTANCE);
     channel.pipeline().addLast("jnet-stream", new Inbound());
-    channel.closeFuture().addListener(f -> loop.execute(this::afterClose));
+    channel.closeFuture().addListener(this);
+  }
+
+  /** The channel's close future is done: {@link #afterClose} runs in a task of its own. */
+  @Override
+  public void operationComplete(ChannelFuture closed) {
+    loop.execute(this::afterClose);
   }
 
   Channel channel() {
@@ -169,6 +178,9 @@ final class NettyStreamHandle implements StreamHandle {
   public void setListener(StreamListener listener) {
     assertLoop();
     this.listener = listener;
+    if (listener instanceof DirectReadListener && directRead == null) {
+      directRead = () -> directListener.onRead(directBytes);
+    }
     if (has(CLOSE_UNHEARD)) {
       flags &= ~CLOSE_UNHEARD;
       loop.execute(() -> invoker.invoke(listener::onClose));
@@ -216,7 +228,9 @@ final class NettyStreamHandle implements StreamHandle {
   private void scheduleDrain() {
     if (has(DRAIN_SCHEDULED)) return;
     flags |= DRAIN_SCHEDULED;
-    loop.execute(drainTask);
+    Runnable t = drainTask;
+    if (t == null) drainTask = t = this::drainParked;
+    loop.execute(t);
   }
 
   private void drainParked() {
@@ -405,6 +419,7 @@ final class NettyStreamHandle implements StreamHandle {
       loop.execute(() -> invoker.invoke(() -> callback.done(null)));
       return;
     }
+    if (closeCallbacks == null) closeCallbacks = new ArrayList<>(1);
     closeCallbacks.add(callback);
     if (has(PEER_CLOSED)) {
       // Netty closed the channel already: report it now, once
@@ -457,8 +472,9 @@ final class NettyStreamHandle implements StreamHandle {
     } else {
       flags |= CLOSE_UNHEARD;
     }
-    List<Callback> callbacks = new ArrayList<>(closeCallbacks);
-    closeCallbacks.clear();
+    List<Callback> callbacks = closeCallbacks;
+    closeCallbacks = null;
+    if (callbacks == null) return;
     for (Callback c : callbacks) invoker.invoke(() -> c.done(null));
   }
 
