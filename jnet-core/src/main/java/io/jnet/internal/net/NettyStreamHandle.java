@@ -5,6 +5,7 @@ import io.jnet.error.JnetException;
 import io.jnet.internal.transport.Transport;
 import io.jnet.net.AddressInfo;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
@@ -261,8 +262,18 @@ final class NettyStreamHandle implements StreamHandle, ChannelFutureListener {
 
   @Override
   public boolean write(Buffer chunk, Callback callback) {
-    return enqueue(
-        Unpooled.wrappedBuffer(chunk.array(), chunk.arrayOffset(), chunk.length()), callback);
+    return enqueue(outbound(chunk.array(), chunk.arrayOffset(), chunk.length()), callback);
+  }
+
+  /**
+   * {@code length} bytes of {@code array} as the channel sends them: copied into a direct buffer of
+   * the channel's pooled allocator, the copy every transport makes of a heap buffer anyway, without
+   * the wrapper and the NIO views its own copy goes through.
+   */
+  private ByteBuf outbound(byte[] array, int offset, int length) {
+    ByteBufAllocator alloc = channel.alloc();
+    if (!alloc.isDirectBufferPooled()) return Unpooled.wrappedBuffer(array, offset, length);
+    return alloc.directBuffer(length).writeBytes(array, offset, length);
   }
 
   @Override
