@@ -181,6 +181,7 @@ public class Socket extends Duplex {
   public Socket(SocketOptions options) {
     super(streamOptions(options));
     this.onread = options.onread() == null ? null : options.onread().reader();
+    this.countRead = onread == null ? null : this::countRead;
     this.blockList = options.blockList();
     if (options.fd() >= 0) adopt(options.fd());
     watchSignal(options.signal());
@@ -191,6 +192,7 @@ public class Socket extends Duplex {
   Socket(StreamHandle handle, Server server, ServerOptions options, String path) {
     super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
     this.onread = null;
+    this.countRead = null;
     this.blockList = null;
     on(END, this::onReadableStreamEnd);
     this.server = server;
@@ -509,11 +511,14 @@ public class Socket extends Duplex {
   // onread: Node's reusable read buffer; reads are copied into it, never pushed.
 
   private final OnRead.Reader onread;
-  private final java.util.function.IntConsumer countRead =
-      n -> {
-        bytesRead += n;
-        refreshTimer();
-      };
+
+  /** {@link #countRead(int)}, for onread sockets only. */
+  private final java.util.function.IntConsumer countRead;
+
+  private void countRead(int n) {
+    bytesRead += n;
+    refreshTimer();
+  }
 
   /** The handle's listener of an onread socket: reads come straight out of the transport. */
   private final class OnReadListener extends HandleListener
