@@ -552,7 +552,8 @@ public class EventEmitter {
         s[at] = listener;
         listeners = s;
       } else {
-        Listener[] grown = new Listener[size < s.length ? s.length : Math.max(4, size * 2)];
+        // Room for 8 at first: a socket's own, pipe()'s and a few of the user's.
+        Listener[] grown = new Listener[size < s.length ? s.length : Math.max(8, size * 2)];
         System.arraycopy(s, 0, grown, 0, at);
         grown[at] = listener;
         System.arraycopy(s, at, grown, at + 1, size - at);
