@@ -15,11 +15,11 @@ import java.util.function.Consumer;
  *
  * <p>Loop thread only, except the volatile fields, which any thread may read. The hot path (a write
  * with room, completed synchronously or later) allocates nothing: the callback handed to {@code
- * _write} is one object per stream, the user's callback waits in a field. What only some streams
- * need (the queue of writes from other threads, the buffer behind a write in flight, the ticks) is
- * made on first use, so that an idle socket holds little more than this object.
+ * _write} is this state itself ({@link #done}), the user's callback waits in a field. What only
+ * some streams need (the queue of writes from other threads, the buffer behind a write in flight,
+ * the ticks) is made on first use, so that an idle socket holds little more than this object.
  */
-final class WritableState extends StreamState {
+final class WritableState extends StreamState implements Callback {
   static final int ENDED = 1 << FIRST_OWN_BIT;
   static final int SYNC = ENDED << 1;
   static final int FINAL_CALLED = ENDED << 2;
@@ -97,9 +97,6 @@ final class WritableState extends StreamState {
   private AfterWriteTick afterWriteTickInfo;
 
   private static final Consumer<JnetException> NOOP = e -> {};
-
-  /** The one callback handed to every {@code _write}/{@code _writev}. */
-  final Callback onwrite = this::onwrite;
 
   /** Made on first use. */
   private Runnable afterWriteNopTask;
@@ -230,7 +227,7 @@ final class WritableState extends StreamState {
       writelen = len;
       writecb = cb;
       set(WRITING | SYNC | EXPECT_WRITE_CB);
-      hooks.doWrite(chunk, onwrite);
+      hooks.doWrite(stream, chunk, this);
       clear(SYNC);
     }
     boolean ret = length < highWaterMark;
@@ -258,11 +255,17 @@ final class WritableState extends StreamState {
     } else if (writev) {
       @SuppressWarnings("unchecked")
       List<Buffer> list = (List<Buffer>) chunks;
-      hooks.doWritev(list, onwrite);
+      hooks.doWritev(stream, list, this);
     } else {
-      hooks.doWrite((Buffer) chunks, onwrite);
+      hooks.doWrite(stream, (Buffer) chunks, this);
     }
     clear(SYNC);
+  }
+
+  /** The callback handed to every {@code _write}/{@code _writev}: Node's {@code onwrite}. */
+  @Override
+  public void done(JnetException er) {
+    onwrite(er);
   }
 
   private void onwrite(JnetException er) {
@@ -525,7 +528,7 @@ final class WritableState extends StreamState {
       set(FINAL_CALLED | SYNC);
       pendingcb++;
       try {
-        hooks.doFinal(this::onFinish);
+        hooks.doFinal(stream, this::onFinish);
       } catch (RuntimeException e) {
         onFinish(JnetException.wrap(e));
       }
