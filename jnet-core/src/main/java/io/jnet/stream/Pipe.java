@@ -49,7 +49,7 @@ final class Pipe implements Runnable {
     Pipe p = new Pipe(src, dest, end);
     if (state.pipes.size() == 1 && !state.has(ReadableState.MULTI_AWAIT_DRAIN)) {
       state.set(ReadableState.MULTI_AWAIT_DRAIN);
-      if (state.awaitDrainWriter != null) state.awaitDrainWriters.add(state.awaitDrainWriter);
+      if (state.awaitDrainWriter != null) state.awaitDrainWriters().add(state.awaitDrainWriter);
       state.awaitDrainWriter = null;
     }
     state.addPipe(p);
@@ -131,7 +131,7 @@ final class Pipe implements Runnable {
         state.awaitDrainWriter = this;
         state.clear(ReadableState.MULTI_AWAIT_DRAIN);
       } else if (state.pipes.size() > 1 && state.pipes.contains(this)) {
-        if (!state.awaitDrainWriters.contains(this)) state.awaitDrainWriters.add(this);
+        if (!state.awaitDrainWriters().contains(this)) state.awaitDrainWriters().add(this);
       }
       src.pause();
     }
@@ -145,10 +145,10 @@ final class Pipe implements Runnable {
     if (state.awaitDrainWriter == this) {
       state.awaitDrainWriter = null;
     } else if (state.has(ReadableState.MULTI_AWAIT_DRAIN)) {
-      state.awaitDrainWriters.remove(this);
+      state.awaitDrainWriters().remove(this);
     }
     if (state.awaitDrainWriter == null
-        && state.awaitDrainWriters.isEmpty()
+        && state.awaitDrainWriters().isEmpty()
         && src.listenerCount(Readable.DATA) > 0) {
       src.resume();
     }

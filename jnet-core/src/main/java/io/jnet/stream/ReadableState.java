@@ -74,7 +74,13 @@ final class ReadableState extends StreamState {
   /** Node's {@code awaitDrainWriters}: one Pipe, or a list of them in MULTI_AWAIT_DRAIN mode. */
   Pipe awaitDrainWriter;
 
-  final List<Pipe> awaitDrainWriters = new ArrayList<>();
+  private List<Pipe> awaitDrainWriters;
+
+  /** The list of {@link #awaitDrainWriter}s of MULTI_AWAIT_DRAIN mode, made on first use. */
+  List<Pipe> awaitDrainWriters() {
+    if (awaitDrainWriters == null) awaitDrainWriters = new ArrayList<>(2);
+    return awaitDrainWriters;
+  }
 
   // Ticks, each made on first use and reused after: an idle stream never makes most of them.
   private Runnable emitReadableTask;
@@ -205,7 +211,7 @@ final class ReadableState extends StreamState {
 
   private void clearAwaitDrain() {
     if (has(MULTI_AWAIT_DRAIN)) {
-      awaitDrainWriters.clear();
+      if (awaitDrainWriters != null) awaitDrainWriters.clear();
     } else {
       awaitDrainWriter = null;
     }
