@@ -3,7 +3,6 @@ package io.jnet.stream;
 import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -76,8 +75,8 @@ final class Pipe implements Runnable {
     ReadableState state = src.rs;
     if (state.pipes.isEmpty()) return;
     if (dest == null) {
-      List<Pipe> all = new ArrayList<>(state.pipes);
-      state.pipes.clear();
+      List<Pipe> all = state.pipes;
+      state.pipes = List.of();
       src.pause();
       for (Pipe p : all) p.destStream.emit(WritableStream.UNPIPE, src);
       return;
@@ -90,7 +89,7 @@ final class Pipe implements Runnable {
       }
     }
     if (index < 0) return;
-    Pipe p = state.pipes.remove(index);
+    Pipe p = state.removePipe(index);
     if (state.pipes.isEmpty()) src.pause();
     p.destStream.emit(WritableStream.UNPIPE, src);
   }

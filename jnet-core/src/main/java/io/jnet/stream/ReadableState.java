@@ -66,8 +66,9 @@ final class ReadableState extends StreamState {
   final String defaultEncoding;
 
   /**
-   * Destinations of {@code pipe}, in order: an empty immutable list until the first {@link
-   * #addPipe}, which replaces it. Loop thread only.
+   * Destinations of {@code pipe}, in order: immutable while it holds none or one (replaced, never
+   * changed, by {@link #addPipe} and {@link #removePipe}), a list of its own from the second on.
+   * Loop thread only.
    */
   List<Pipe> pipes = List.of();
 
@@ -91,8 +92,24 @@ final class ReadableState extends StreamState {
   private Runnable updateListeningTask;
 
   void addPipe(Pipe p) {
-    if (pipes.isEmpty()) pipes = new ArrayList<>(2); // most streams pipe to one destination
-    pipes.add(p);
+    if (pipes.isEmpty()) {
+      pipes = List.of(p); // most streams pipe to one destination
+    } else {
+      List<Pipe> more = new ArrayList<>(pipes);
+      more.add(p);
+      pipes = more;
+    }
+  }
+
+  /** Removes and returns the pipe at {@code index}. */
+  Pipe removePipe(int index) {
+    Pipe p = pipes.get(index);
+    if (pipes.size() == 1) {
+      pipes = List.of();
+    } else {
+      pipes.remove(index);
+    }
+    return p;
   }
 
   /** Adds {@code delta} to the bytes pushed off the loop and not yet added; returns the sum. */
