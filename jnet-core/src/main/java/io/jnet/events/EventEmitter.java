@@ -39,8 +39,9 @@ import java.util.function.Consumer;
  *
  * <h2>Threads</h2>
  *
- * <p>The listener tables may be changed from any thread: they are copy-on-write, so an emit reads
- * them without a lock and emitting to one listener allocates nothing.
+ * <p>The listener tables may be changed from any thread: they are copy-on-write (an emit reads them
+ * without a lock and emitting to one listener allocates nothing), except that a listener added
+ * after the last one goes into a free slot of the array, past the end every emit has already taken.
  */
 public class EventEmitter {
   /** An emitter without listeners: Node's {@code new EventEmitter()}. */
@@ -61,8 +62,10 @@ public class EventEmitter {
 
   /**
    * Every registration, one event's listeners side by side in their order, the events in order of
-   * their first registration (Node's key order); replaced whole on every change, written under
-   * this. One flat array keeps an idle socket's few listeners to one array and one object each.
+   * their first registration (Node's key order), then free slots (null); written under this. A
+   * listener that goes after the last one takes the first free slot; every other change replaces
+   * the array. One flat array keeps an idle socket's few listeners to one array and one object
+   * each, and room to grow keeps its registrations from copying it every time.
    */
   private volatile Listener[] listeners = NO_LISTENERS;
 
@@ -382,7 +385,8 @@ public class EventEmitter {
       }
       return false;
     }
-    for (; i < all.length && all[i].named(name); i++) {
+    // The end is taken first: a listener added to a free slot meanwhile waits for the next emit.
+    for (int end = end(all, i); i < end; i++) {
       Listener l = all[i];
       if (l.once && !claim(name, l)) continue;
       Object a = l.key == event ? arg : adaptArgument(l.key, event, arg);
@@ -485,7 +489,9 @@ public class EventEmitter {
   public List<String> eventNames() {
     Listener[] all = listeners;
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < all.length; i = end(all, i)) names.add(all[i].key.name());
+    for (int i = 0; i < all.length && all[i] != null; i = end(all, i)) {
+      names.add(all[i].key.name());
+    }
     return names;
   }
 
@@ -529,22 +535,30 @@ public class EventEmitter {
     String warning = null;
     synchronized (this) {
       Listener[] s = listeners;
+      int size = size(s);
       int i = first(s, event.name());
       int count;
       int at;
       if (i < 0) {
-        at = s.length;
+        at = size;
         count = 1;
       } else {
         int end = end(s, i);
         at = prepend ? i : end;
         count = end - i + 1;
       }
-      Listener[] grown = new Listener[s.length + 1];
-      System.arraycopy(s, 0, grown, 0, at);
-      grown[at] = listener;
-      System.arraycopy(s, at, grown, at + 1, s.length - at);
-      listeners = grown;
+      if (at == size && size < s.length) {
+        // Past every emit's end (see emit): no copy needed. Written again to publish the slot.
+        s[at] = listener;
+        listeners = s;
+      } else {
+        // Room for 8 at first: a socket's own, pipe()'s and a few of the user's.
+        Listener[] grown = new Listener[size < s.length ? s.length : Math.max(8, size * 2)];
+        System.arraycopy(s, 0, grown, 0, at);
+        grown[at] = listener;
+        System.arraycopy(s, at, grown, at + 1, size - at);
+        listeners = grown;
+      }
       int max = maxListeners < 0 ? defaultMaxListeners : maxListeners;
       if (max > 0 && count > max) {
         if (warned == null) warned = new HashSet<>();
@@ -618,19 +632,27 @@ public class EventEmitter {
   /** Guarded by this. */
   private boolean removeExact(String name, Listener l) {
     Listener[] old = listeners;
+    int size = size(old);
     int j = 0;
-    while (j < old.length && old[j] != l) j++;
-    if (j == old.length) return false;
-    Listener[] ls = old.length == 1 ? NO_LISTENERS : new Listener[old.length - 1];
+    while (j < size && old[j] != l) j++;
+    if (j == size) return false;
+    Listener[] ls = size == 1 ? NO_LISTENERS : new Listener[size - 1];
     System.arraycopy(old, 0, ls, 0, j);
-    System.arraycopy(old, j + 1, ls, j, old.length - j - 1);
+    System.arraycopy(old, j + 1, ls, j, size - j - 1);
     listeners = ls;
     return true;
   }
 
+  /** How many registrations {@code all} holds: the index of its first free slot. */
+  private static int size(Listener[] all) {
+    int n = all.length;
+    while (n > 0 && all[n - 1] == null) n--;
+    return n;
+  }
+
   /** The index of {@code name}'s first listener in {@code all}, or -1. */
   private static int first(Listener[] all, String name) {
-    for (int i = 0; i < all.length; i++) {
+    for (int i = 0; i < all.length && all[i] != null; i++) {
       if (all[i].named(name)) return i;
     }
     return -1;
@@ -640,7 +662,7 @@ public class EventEmitter {
   private static int end(Listener[] all, int i) {
     String name = all[i].key.name();
     int j = i + 1;
-    while (j < all.length && all[j].named(name)) j++;
+    while (j < all.length && all[j] != null && all[j].named(name)) j++;
     return j;
   }
 

@@ -114,7 +114,9 @@ public class Socket extends Duplex {
   private volatile long pendingBytes;
   private volatile long inflightBytes;
   private volatile boolean refWanted = true;
-  private final IdleTimer idle = new IdleTimer(this);
+
+  /** Made by the first {@link #setTimeout}; written on the loop only. */
+  private volatile IdleTimer idle;
 
   /** The stream's callback of the write queued in the handle, or null; loop thread only. */
   private Callback writeCallback;
@@ -160,7 +162,12 @@ public class Socket extends Duplex {
   private volatile AddressInfo peername;
   private volatile String pipePath;
   volatile Server server;
-  final Connector connector = new Connector(this);
+
+  /**
+   * Made by the first {@link #connect}: an accepted socket never needs one. See {@link
+   * #connector()}.
+   */
+  private volatile Connector connector;
 
   /** A socket that is not connected yet: call {@link #connect(ConnectOptions)}. */
   public Socket() {
@@ -175,6 +182,7 @@ public class Socket extends Duplex {
   public Socket(SocketOptions options) {
     super(streamOptions(options));
     this.onread = options.onread() == null ? null : options.onread().reader();
+    this.countRead = onread == null ? null : this::countRead;
     this.blockList = options.blockList();
     if (options.fd() >= 0) adopt(options.fd());
     watchSignal(options.signal());
@@ -185,6 +193,7 @@ public class Socket extends Duplex {
   Socket(StreamHandle handle, Server server, ServerOptions options, String path) {
     super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
     this.onread = null;
+    this.countRead = null;
     this.blockList = null;
     on(END, this::onReadableStreamEnd);
     this.server = server;
@@ -259,7 +268,7 @@ public class Socket extends Duplex {
 
   /** {@code options} carry the socket's own blockList (a constructor option in Node 24). */
   private Socket connectAs(ConnectOptions options, Runnable connectListener) {
-    connector.check(options);
+    connector().check(options);
     if (connectListener != null) once(CONNECT, connectListener);
     writeAfterFinArmed = false; // Node's connect() restores the prototype's write
     pipePath = options.path();
@@ -390,12 +399,22 @@ public class Socket extends Duplex {
     // Node's handle exists from connect() on, inactive until it reads: while connecting, only the
     // system lookup and the connect itself keep the process alive (Connector holds them).
     newKeepAlive();
-    connector.start(options);
+    connector().start(options);
+  }
+
+  /** The connector, made on first use (from any thread: {@link #connect} may run anywhere). */
+  private Connector connector() {
+    Connector c = connector;
+    if (c != null) return c;
+    synchronized (this) {
+      if (connector == null) connector = new Connector(this);
+      return connector;
+    }
   }
 
   /** Loop thread only: the connector got a handle. */
   void afterConnect(StreamHandle connected, ConnectOptions options) {
-    connector.release();
+    connector().release();
     if (destroyed()) {
       connected.close(err -> {});
       return;
@@ -424,7 +443,7 @@ public class Socket extends Duplex {
 
   /** Loop thread only: the connector failed with {@code error}. */
   void connectFailed(JnetException error) {
-    connector.release();
+    connector().release();
     if (destroyed()) return;
     connecting = false;
     destroy(error);
@@ -516,11 +535,14 @@ public class Socket extends Duplex {
   // onread: Node's reusable read buffer; reads are copied into it, never pushed.
 
   private final OnRead.Reader onread;
-  private final java.util.function.IntConsumer countRead =
-      n -> {
-        bytesRead += n;
-        refreshTimer();
-      };
+
+  /** {@link #countRead(int)}, for onread sockets only. */
+  private final java.util.function.IntConsumer countRead;
+
+  private void countRead(int n) {
+    bytesRead += n;
+    refreshTimer();
+  }
 
   /** The handle's listener of an onread socket: reads come straight out of the transport. */
   private final class OnReadListener extends HandleListener
@@ -733,8 +755,10 @@ public class Socket extends Duplex {
     boolean hadHandle = handleCreated;
     handleCreated = false;
     connecting = false;
-    connector.cancel();
-    idle.clear();
+    Connector c = connector;
+    if (c != null) c.cancel();
+    IdleTimer t = idle;
+    if (t != null) t.clear();
     StreamHandle h = handle;
     boolean isException = error != null;
     Runnable closed =
@@ -874,7 +898,9 @@ public class Socket extends Duplex {
       return this;
     }
     if (destroyed()) return this;
-    idle.set(millis);
+    IdleTimer t = idle;
+    if (t == null) idle = t = new IdleTimer(this);
+    t.set(millis);
     if (millis == 0) {
       if (callback != null) off(TIMEOUT, callback);
     } else if (callback != null) {
@@ -884,7 +910,8 @@ public class Socket extends Duplex {
   }
 
   private void refreshTimer() {
-    idle.refresh();
+    IdleTimer t = idle;
+    if (t != null) t.refresh();
   }
 
   /**
@@ -894,7 +921,8 @@ public class Socket extends Duplex {
    * @return the timeout in milliseconds, or null
    */
   public Long timeout() {
-    long millis = idle.millis();
+    IdleTimer t = idle;
+    long millis = t == null ? -1 : t.millis();
     return millis < 0 ? null : millis;
   }
 
@@ -1065,7 +1093,8 @@ public class Socket extends Duplex {
    * @return the addresses tried, or null
    */
   public List<String> autoSelectFamilyAttemptedAddresses() {
-    FamilyRace r = connector.race();
+    Connector c = connector;
+    FamilyRace r = c == null ? null : c.race();
     return r == null ? null : r.attempted();
   }
 
@@ -1184,7 +1213,8 @@ public class Socket extends Duplex {
 
   private AddressInfo localInfo() {
     StreamHandle h = handle;
-    if (h == null) return connecting ? connector.connectingAddress() : null;
+    Connector c = connector;
+    if (h == null) return connecting && c != null ? c.connectingAddress() : null;
     AddressInfo a = sockname;
     if (a != null) return a;
     a = h.localAddress();

@@ -49,7 +49,6 @@ import java.util.function.Consumer;
  */
 public non-sealed class Duplex extends Readable implements WritableStream {
   final WritableState ws;
-  private final WriteHooks hooks;
   private final boolean allowHalfOpen;
   private final StreamOptions.WriteHook writeHook;
   private final StreamOptions.WritevHook writevHook;
@@ -71,10 +70,9 @@ public non-sealed class Duplex extends Readable implements WritableStream {
     this.writeHook = options.write;
     this.writevHook = options.writev;
     this.finalHook = options.finalHook;
-    this.hooks = newHooks();
     boolean hasWritev = options.writev != null || Hooks.overrides(this, "_writev");
     boolean hasFinal = options.finalHook != null || Hooks.overrides(this, "_final");
-    this.ws = new WritableState(this, hooks, options, options.writable, hasWritev, hasFinal);
+    this.ws = new WritableState(this, HOOKS, options, options.writable, hasWritev, hasFinal);
     maybeConstruct(Hooks.overrides(this, "_construct"));
   }
 
@@ -282,7 +280,7 @@ public non-sealed class Duplex extends Readable implements WritableStream {
     if (writevHook != null) {
       writevHook.writev(chunks, callback);
     } else {
-      WriteHooks.writeEach(hooks, chunks, 0, callback);
+      WriteHooks.writeEach(HOOKS, this, chunks, 0, callback);
     }
   }
 
@@ -299,24 +297,23 @@ public non-sealed class Duplex extends Readable implements WritableStream {
     }
   }
 
-  private WriteHooks newHooks() {
-    return new WriteHooks() {
-      @Override
-      public void doWrite(Buffer chunk, Callback callback) {
-        _write(chunk, callback);
-      }
+  private static final WriteHooks HOOKS =
+      new WriteHooks() {
+        @Override
+        public void doWrite(Stream stream, Buffer chunk, Callback callback) {
+          ((Duplex) stream)._write(chunk, callback);
+        }
 
-      @Override
-      public void doWritev(List<Buffer> chunks, Callback callback) {
-        _writev(chunks, callback);
-      }
+        @Override
+        public void doWritev(Stream stream, List<Buffer> chunks, Callback callback) {
+          ((Duplex) stream)._writev(chunks, callback);
+        }
 
-      @Override
-      public void doFinal(Callback callback) {
-        _final(callback);
-      }
-    };
-  }
+        @Override
+        public void doFinal(Stream stream, Callback callback) {
+          ((Duplex) stream)._final(callback);
+        }
+      };
 
   @Override
   WritableState writeState() {

@@ -3,7 +3,6 @@ package io.jnet.stream;
 import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -11,8 +10,10 @@ import java.util.function.Consumer;
  * One {@code src.pipe(dest)}: the listeners Node's {@code Readable.prototype.pipe} installs, with
  * its backpressure (pause the source when {@code dest.write} returns false, resume on {@code
  * 'drain'} once every waiting destination drained). Loop thread only.
+ *
+ * <p>The pipe itself is the source's {@code 'end'} listener ({@link #run}): Node's {@code endFn}.
  */
-final class Pipe {
+final class Pipe implements Runnable {
   /** 'data' in whichever form it is emitted: Buffer, or String in text mode. */
   private static final Event<Object> ANY_DATA = Event.of("data");
 
@@ -20,6 +21,9 @@ final class Pipe {
   private final ReadableState state;
   final WritableStream dest;
   private final Stream destStream;
+
+  /** Node's {@code end} option: whether the source's end ends {@link #dest}. */
+  private final boolean end;
 
   private boolean cleanedUp;
   private Runnable ondrain;
@@ -29,31 +33,29 @@ final class Pipe {
   private final Consumer<Readable> onunpipe = this::onunpipe;
   private final Runnable onclose = this::onclose;
   private final Runnable onfinish = this::onfinish;
-  private final Runnable onend = this::onend;
-  private final Runnable unpipe = this::unpipe;
 
-  private Pipe(Readable src, WritableStream dest) {
+  private Pipe(Readable src, WritableStream dest, boolean end) {
     this.src = src;
     this.state = src.rs;
     this.dest = dest;
     this.destStream = (Stream) dest;
+    this.end = end;
   }
 
   static void start(Readable src, WritableStream dest, boolean end) {
     assert src.onLoop() : "off the loop";
     ReadableState state = src.rs;
-    Pipe p = new Pipe(src, dest);
+    Pipe p = new Pipe(src, dest, end);
     if (state.pipes.size() == 1 && !state.has(ReadableState.MULTI_AWAIT_DRAIN)) {
       state.set(ReadableState.MULTI_AWAIT_DRAIN);
-      if (state.awaitDrainWriter != null) state.awaitDrainWriters.add(state.awaitDrainWriter);
+      if (state.awaitDrainWriter != null) state.awaitDrainWriters().add(state.awaitDrainWriter);
       state.awaitDrainWriter = null;
     }
-    state.pipes.add(p);
-    Runnable endFn = end ? p.onend : p.unpipe;
+    state.addPipe(p);
     if (state.has(ReadableState.END_EMITTED)) {
-      src.loop.nextTick(endFn);
+      src.loop.nextTick(p);
     } else {
-      src.once(Readable.END, endFn);
+      src.once(Readable.END, p);
     }
     p.destStream.on(WritableStream.UNPIPE, p.onunpipe);
     src.on(ANY_DATA, p.ondata);
@@ -101,8 +103,8 @@ final class Pipe {
     ReadableState state = src.rs;
     if (state.pipes.isEmpty()) return;
     if (dest == null) {
-      List<Pipe> all = new ArrayList<>(state.pipes);
-      state.pipes.clear();
+      List<Pipe> all = state.pipes;
+      state.pipes = List.of();
       src.pause();
       for (Pipe p : all) p.destStream.emit(WritableStream.UNPIPE, src);
       return;
@@ -115,7 +117,7 @@ final class Pipe {
       }
     }
     if (index < 0) return;
-    Pipe p = state.pipes.remove(index);
+    Pipe p = state.removePipe(index);
     if (state.pipes.isEmpty()) src.pause();
     p.destStream.emit(WritableStream.UNPIPE, src);
   }
@@ -124,8 +126,14 @@ final class Pipe {
     if (readable == src && !cleanedUp && !state.pipes.contains(this)) cleanup();
   }
 
-  private void onend() {
-    dest.end();
+  /** The source's {@code 'end'}: Node's {@code onend} (ends dest), or {@code unpipe}. */
+  @Override
+  public void run() {
+    if (end) {
+      dest.end();
+    } else {
+      unpipe();
+    }
   }
 
   private void cleanup() {
@@ -134,8 +142,7 @@ final class Pipe {
     if (ondrain != null) destStream.off(WritableStream.DRAIN, ondrain);
     destStream.off(Stream.ERROR, onerror);
     destStream.off(WritableStream.UNPIPE, onunpipe);
-    src.off(Readable.END, onend);
-    src.off(Readable.END, unpipe);
+    src.off(Readable.END, this);
     src.off(ANY_DATA, ondata);
     cleanedUp = true;
     WritableState ws = destStream.writeState();
@@ -151,7 +158,7 @@ final class Pipe {
         state.awaitDrainWriter = this;
         state.clear(ReadableState.MULTI_AWAIT_DRAIN);
       } else if (state.pipes.size() > 1 && state.pipes.contains(this)) {
-        if (!state.awaitDrainWriters.contains(this)) state.awaitDrainWriters.add(this);
+        if (!state.awaitDrainWriters().contains(this)) state.awaitDrainWriters().add(this);
       }
       src.pause();
     }
@@ -165,10 +172,10 @@ final class Pipe {
     if (state.awaitDrainWriter == this) {
       state.awaitDrainWriter = null;
     } else if (state.has(ReadableState.MULTI_AWAIT_DRAIN)) {
-      state.awaitDrainWriters.remove(this);
+      state.awaitDrainWriters().remove(this);
     }
     if (state.awaitDrainWriter == null
-        && state.awaitDrainWriters.isEmpty()
+        && state.awaitDrainWriters().isEmpty()
         && src.listenerCount(Readable.DATA) > 0) {
       src.resume();
     }

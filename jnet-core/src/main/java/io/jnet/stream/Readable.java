@@ -588,7 +588,11 @@ public class Readable extends Stream {
   private void afterListenerAdded(Event<?> event) {
     String name = event.name();
     if (name.equals("data")) {
-      onLoopOrLater(rs::onDataListener);
+      if (onLoop()) {
+        rs.onDataListener(); // no task to make on the loop, where most listeners are added
+      } else {
+        loop.execute(rs::onDataListener);
+      }
     } else if (name.equals("readable")) {
       onLoopOrLater(rs::onReadableListener);
     }

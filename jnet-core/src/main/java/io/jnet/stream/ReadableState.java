@@ -39,8 +39,14 @@ final class ReadableState extends StreamState {
 
   final Readable stream;
 
-  /** Buffers, or Strings once an encoding is set. Loop thread only. */
-  final ArrayDeque<Object> buffer = new ArrayDeque<>(4); // small: most streams hold few chunks
+  /**
+   * Buffers, or Strings once an encoding is set: the shared empty queue until the first chunk is
+   * kept (only {@link #keep} adds to an empty queue, and it replaces that one first), so that a
+   * stream that never buffers never makes one. Loop thread only.
+   */
+  ArrayDeque<Object> buffer = NO_CHUNKS;
+
+  private static final ArrayDeque<Object> NO_CHUNKS = new ArrayDeque<>(0);
 
   /** Bytes (chars in text mode) buffered. Loop thread writes, any thread reads. */
   volatile int length;
@@ -59,13 +65,23 @@ final class ReadableState extends StreamState {
 
   final String defaultEncoding;
 
-  /** Destinations of {@code pipe}, in order. Loop thread only. */
-  final List<Pipe> pipes = new ArrayList<>();
+  /**
+   * Destinations of {@code pipe}, in order: immutable while it holds none or one (replaced, never
+   * changed, by {@link #addPipe} and {@link #removePipe}), a list of its own from the second on.
+   * Loop thread only.
+   */
+  List<Pipe> pipes = List.of();
 
   /** Node's {@code awaitDrainWriters}: one Pipe, or a list of them in MULTI_AWAIT_DRAIN mode. */
   Pipe awaitDrainWriter;
 
-  final List<Pipe> awaitDrainWriters = new ArrayList<>();
+  private List<Pipe> awaitDrainWriters;
+
+  /** The list of {@link #awaitDrainWriter}s of MULTI_AWAIT_DRAIN mode, made on first use. */
+  List<Pipe> awaitDrainWriters() {
+    if (awaitDrainWriters == null) awaitDrainWriters = new ArrayList<>(2);
+    return awaitDrainWriters;
+  }
 
   // Ticks, each made on first use and reused after: an idle stream never makes most of them.
   private Runnable emitReadableTask;
@@ -74,6 +90,27 @@ final class ReadableState extends StreamState {
   private Runnable endTask;
   private Runnable readZeroTask;
   private Runnable updateListeningTask;
+
+  void addPipe(Pipe p) {
+    if (pipes.isEmpty()) {
+      pipes = List.of(p); // most streams pipe to one destination
+    } else {
+      List<Pipe> more = new ArrayList<>(pipes);
+      more.add(p);
+      pipes = more;
+    }
+  }
+
+  /** Removes and returns the pipe at {@code index}. */
+  Pipe removePipe(int index) {
+    Pipe p = pipes.get(index);
+    if (pipes.size() == 1) {
+      pipes = List.of();
+    } else {
+      pipes.remove(index);
+    }
+    return p;
+  }
 
   /** Adds {@code delta} to the bytes pushed off the loop and not yet added; returns the sum. */
   int addPendingPush(int delta) {
@@ -165,14 +202,20 @@ final class ReadableState extends StreamState {
       emitData(chunk);
     } else {
       length += lengthOf(chunk);
-      if (front) {
-        buffer.addFirst(chunk);
-      } else {
-        buffer.addLast(chunk);
-      }
+      keep(chunk, front);
       if (has(NEED_READABLE)) emitReadable();
     }
     maybeReadMore();
+  }
+
+  /** Adds {@code chunk} to {@link #buffer}, first making the stream's own queue if need be. */
+  private void keep(Object chunk, boolean front) {
+    if (buffer == NO_CHUNKS) buffer = new ArrayDeque<>(4); // small: most streams hold few chunks
+    if (front) {
+      buffer.addFirst(chunk);
+    } else {
+      buffer.addLast(chunk);
+    }
   }
 
   void emitData(Object chunk) {
@@ -185,7 +228,7 @@ final class ReadableState extends StreamState {
 
   private void clearAwaitDrain() {
     if (has(MULTI_AWAIT_DRAIN)) {
-      awaitDrainWriters.clear();
+      if (awaitDrainWriters != null) awaitDrainWriters.clear();
     } else {
       awaitDrainWriter = null;
     }
@@ -196,7 +239,7 @@ final class ReadableState extends StreamState {
     if (decoder != null) {
       String rest = decoder.end();
       if (!rest.isEmpty()) {
-        buffer.addLast(rest);
+        keep(rest, false);
         length += rest.length();
       }
     }
@@ -533,7 +576,7 @@ final class ReadableState extends StreamState {
     for (Object chunk : buffer) {
       content.append(chunk instanceof Buffer b ? d.write(b) : (String) chunk);
     }
-    buffer.clear();
+    if (!buffer.isEmpty()) buffer.clear(); // never the shared empty queue
     if (content.length() > 0) buffer.addLast(content.toString());
     length = content.length();
   }

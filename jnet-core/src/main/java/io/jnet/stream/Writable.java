@@ -48,7 +48,6 @@ import java.util.function.Consumer;
  */
 public non-sealed class Writable extends Stream implements WritableStream {
   final WritableState ws;
-  private final WriteHooks hooks;
   private final StreamOptions.WriteHook writeHook;
   private final StreamOptions.WritevHook writevHook;
   private final StreamOptions.CallbackHook finalHook;
@@ -68,10 +67,9 @@ public non-sealed class Writable extends Stream implements WritableStream {
     this.writeHook = options.write;
     this.writevHook = options.writev;
     this.finalHook = options.finalHook;
-    this.hooks = newHooks();
     boolean hasWritev = options.writev != null || Hooks.overrides(this, "_writev");
     boolean hasFinal = options.finalHook != null || Hooks.overrides(this, "_final");
-    this.ws = new WritableState(this, hooks, options, true, hasWritev, hasFinal);
+    this.ws = new WritableState(this, HOOKS, options, true, hasWritev, hasFinal);
     maybeConstruct(Hooks.overrides(this, "_construct"));
   }
 
@@ -260,7 +258,7 @@ public non-sealed class Writable extends Stream implements WritableStream {
     if (writevHook != null) {
       writevHook.writev(chunks, callback);
     } else {
-      WriteHooks.writeEach(hooks, chunks, 0, callback);
+      WriteHooks.writeEach(HOOKS, this, chunks, 0, callback);
     }
   }
 
@@ -277,24 +275,23 @@ public non-sealed class Writable extends Stream implements WritableStream {
     }
   }
 
-  private WriteHooks newHooks() {
-    return new WriteHooks() {
-      @Override
-      public void doWrite(Buffer chunk, Callback callback) {
-        _write(chunk, callback);
-      }
+  private static final WriteHooks HOOKS =
+      new WriteHooks() {
+        @Override
+        public void doWrite(Stream stream, Buffer chunk, Callback callback) {
+          ((Writable) stream)._write(chunk, callback);
+        }
 
-      @Override
-      public void doWritev(List<Buffer> chunks, Callback callback) {
-        _writev(chunks, callback);
-      }
+        @Override
+        public void doWritev(Stream stream, List<Buffer> chunks, Callback callback) {
+          ((Writable) stream)._writev(chunks, callback);
+        }
 
-      @Override
-      public void doFinal(Callback callback) {
-        _final(callback);
-      }
-    };
-  }
+        @Override
+        public void doFinal(Stream stream, Callback callback) {
+          ((Writable) stream)._final(callback);
+        }
+      };
 
   @Override
   WritableState writeState() {

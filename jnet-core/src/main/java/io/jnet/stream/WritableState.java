@@ -6,18 +6,20 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Consumer;
 
 /**
  * The writable side's state machine: Node 24's {@code WritableState} and the functions of {@code
  * lib/internal/streams/writable.js} (write, buffer, cork, end, prefinish, finish).
  *
- * <p>Loop thread only, except the volatile fields and {@link #pending}, which any thread may read.
- * The hot path (a write with room, completed synchronously or later) allocates nothing: the
- * callback handed to {@code _write} is one object per stream, the user's callback waits in a field.
+ * <p>Loop thread only, except the volatile fields, which any thread may read. The hot path (a write
+ * with room, completed synchronously or later) allocates nothing: the callback handed to {@code
+ * _write} is this state itself ({@link #done}), the user's callback waits in a field. What only
+ * some streams need (the queue of writes from other threads, the buffer behind a write in flight,
+ * the ticks) is made on first use, so that an idle socket holds little more than this object.
  */
-final class WritableState extends StreamState {
+final class WritableState extends StreamState implements Callback {
   static final int ENDED = 1 << FIRST_OWN_BIT;
   static final int SYNC = ENDED << 1;
   static final int FINAL_CALLED = ENDED << 2;
@@ -43,19 +45,29 @@ final class WritableState extends StreamState {
   /** Bytes accepted and not yet written. Loop thread writes, any thread reads. */
   volatile int length;
 
-  /** Bytes written from other threads and not yet taken in by the loop. */
-  final AtomicInteger pending = new AtomicInteger();
+  /** Bytes written from other threads and not yet taken in by the loop; see {@link #PENDING}. */
+  private volatile int pending;
+
+  private static final AtomicIntegerFieldUpdater<WritableState> PENDING =
+      AtomicIntegerFieldUpdater.newUpdater(WritableState.class, "pending");
 
   /** Nesting depth of cork(). Loop thread writes, any thread reads. */
   volatile int corked;
 
-  /** Operations handed over from other threads, in order; see {@link #handOver}. */
-  private final ConcurrentLinkedQueue<Object> handedOver = new ConcurrentLinkedQueue<>();
+  /**
+   * Operations handed over from other threads, in order; see {@link #handOver}. Null until the
+   * first, then set once (under this).
+   */
+  private volatile ConcurrentLinkedQueue<Object> handedOver;
 
   /** How many handed-over operations the loop has not taken in yet (0: no task scheduled). */
-  private final AtomicInteger handOvers = new AtomicInteger();
+  private volatile int handOvers;
 
-  private final Runnable takeHandedOver = this::takeHandedOver;
+  private static final AtomicIntegerFieldUpdater<WritableState> HAND_OVERS =
+      AtomicIntegerFieldUpdater.newUpdater(WritableState.class, "handOvers");
+
+  /** Made by the first hand-over; any thread (a race makes two equal tasks, either will do). */
+  private Runnable takeHandedOver;
 
   /** Chunks one hand-over batch may hold before they go to {@code _writev}. */
   private static final int MAX_BATCH = 1024;
@@ -67,10 +79,17 @@ final class WritableState extends StreamState {
   private Consumer<JnetException> writecb;
   private int pendingcb;
 
-  /** Chunks waiting behind the current write (or a cork), with their callbacks (NOOP if none). */
-  private final ArrayDeque<Buffer> bufferedChunks = new ArrayDeque<>(4); // grows when corked
+  /**
+   * Chunks waiting behind the current write (or a cork), with their callbacks (NOOP if none): the
+   * shared empty queues until the first chunk waits (only {@link #buffer} adds, and it replaces
+   * them first), then the stream's own.
+   */
+  private ArrayDeque<Buffer> bufferedChunks = NO_CHUNKS;
 
-  private final ArrayDeque<Consumer<JnetException>> bufferedCallbacks = new ArrayDeque<>(4);
+  private ArrayDeque<Consumer<JnetException>> bufferedCallbacks = NO_CALLBACKS;
+
+  private static final ArrayDeque<Buffer> NO_CHUNKS = new ArrayDeque<>(0);
+  private static final ArrayDeque<Consumer<JnetException>> NO_CALLBACKS = new ArrayDeque<>(0);
 
   private List<Consumer<JnetException>> onFinished;
 
@@ -79,11 +98,8 @@ final class WritableState extends StreamState {
 
   private static final Consumer<JnetException> NOOP = e -> {};
 
-  /** The one callback handed to every {@code _write}/{@code _writev}. */
-  final Callback onwrite = this::onwrite;
-
-  private final Runnable afterWriteNopTask = () -> afterWrite(1, null);
-  private final Runnable errorBufferTask = this::errorBuffer;
+  /** Made on first use. */
+  private Runnable afterWriteNopTask;
 
   WritableState(
       Stream stream,
@@ -109,7 +125,7 @@ final class WritableState extends StreamState {
   boolean write(Buffer chunk, Consumer<JnetException> cb) {
     if (stream.onLoop()) return writeOnLoop(chunk, cb, false);
     int len = chunk.length();
-    int inFlight = pending.addAndGet(len);
+    int inFlight = PENDING.addAndGet(this, len);
     boolean ret = length + inFlight < highWaterMark && !has(DESTROYED | ERRORED | ENDING);
     handOver(new HandedWrite(chunk, cb, !ret));
     return ret;
@@ -123,8 +139,19 @@ final class WritableState extends StreamState {
    * every operation handed over since the last, in order. Any thread.
    */
   void handOver(Object op) {
-    handedOver.add(op);
-    if (handOvers.getAndIncrement() == 0) stream.loop.execute(takeHandedOver);
+    ConcurrentLinkedQueue<Object> q = handedOver;
+    if (q == null) q = handOverQueue();
+    q.add(op);
+    if (HAND_OVERS.getAndIncrement(this) == 0) {
+      Runnable task = takeHandedOver;
+      if (task == null) takeHandedOver = task = this::takeHandedOver;
+      stream.loop.execute(task);
+    }
+  }
+
+  private synchronized ConcurrentLinkedQueue<Object> handOverQueue() {
+    if (handedOver == null) handedOver = new ConcurrentLinkedQueue<>();
+    return handedOver;
   }
 
   /**
@@ -133,13 +160,14 @@ final class WritableState extends StreamState {
    * {@code _writev} as one batch, as if corked: one system call for many small writes.
    */
   private void takeHandedOver() {
-    int n = handOvers.get();
+    ConcurrentLinkedQueue<Object> q = handedOver;
+    int n = handOvers;
     do {
       for (int i = 0; i < n; i++) {
-        Object op = handedOver.poll();
+        Object op = q.poll();
         try {
           if (op instanceof HandedWrite w) {
-            pending.addAndGet(-w.chunk.length());
+            PENDING.addAndGet(this, -w.chunk.length());
             if (!batching && has(HAS_WRITEV)) batching = true;
             writeOnLoop(w.chunk, w.cb, w.promisedDrain);
             if (batching && bufferedChunks.size() >= MAX_BATCH) endBatch();
@@ -153,7 +181,7 @@ final class WritableState extends StreamState {
           stream.loop.reportUncaught(e);
         }
       }
-      n = handOvers.addAndGet(-n);
+      n = HAND_OVERS.addAndGet(this, -n);
     } while (n != 0);
     try {
       endBatch();
@@ -206,19 +234,28 @@ final class WritableState extends StreamState {
     int len = chunk.length();
     length += len;
     if ((flags & (WRITING | ERRORED | CONSTRUCTED)) != CONSTRUCTED || corked > 0 || batching) {
-      bufferedChunks.addLast(chunk);
-      bufferedCallbacks.addLast(cb == null ? NOOP : cb);
-      if (cb != null) clear(ALL_NOOP);
+      buffer(chunk, cb);
     } else {
       writelen = len;
       writecb = cb;
       set(WRITING | SYNC | EXPECT_WRITE_CB);
-      hooks.doWrite(chunk, onwrite);
+      hooks.doWrite(stream, chunk, this);
       clear(SYNC);
     }
     boolean ret = length < highWaterMark;
     if (!ret) set(NEED_DRAIN);
     return ret && !has(DESTROYED | ERRORED);
+  }
+
+  /** Queues {@code chunk} behind the write in flight (or the cork). */
+  private void buffer(Buffer chunk, Consumer<JnetException> cb) {
+    if (bufferedChunks == NO_CHUNKS) {
+      bufferedChunks = new ArrayDeque<>(4); // grows when corked
+      bufferedCallbacks = new ArrayDeque<>(4);
+    }
+    bufferedChunks.addLast(chunk);
+    bufferedCallbacks.addLast(cb == null ? NOOP : cb);
+    if (cb != null) clear(ALL_NOOP);
   }
 
   private void doWrite(boolean writev, int len, Object chunks, Consumer<JnetException> cb) {
@@ -230,11 +267,17 @@ final class WritableState extends StreamState {
     } else if (writev) {
       @SuppressWarnings("unchecked")
       List<Buffer> list = (List<Buffer>) chunks;
-      hooks.doWritev(list, onwrite);
+      hooks.doWritev(stream, list, this);
     } else {
-      hooks.doWrite((Buffer) chunks, onwrite);
+      hooks.doWrite(stream, (Buffer) chunks, this);
     }
     clear(SYNC);
+  }
+
+  /** The callback handed to every {@code _write}/{@code _writev}: Node's {@code onwrite}. */
+  @Override
+  public void done(JnetException er) {
+    onwrite(er);
   }
 
   private void onwrite(JnetException er) {
@@ -269,7 +312,9 @@ final class WritableState extends StreamState {
       boolean needTick = needDrain || has(DESTROYED) || cb != null;
       if (cb == null) {
         if (!has(AFTER_WRITE_PENDING) && needTick) {
-          stream.loop.nextTick(afterWriteNopTask);
+          Runnable t = afterWriteNopTask;
+          if (t == null) afterWriteNopTask = t = () -> afterWrite(1, null);
+          stream.loop.nextTick(t);
           set(AFTER_WRITE_PENDING);
         } else {
           pendingcb--;
@@ -353,7 +398,7 @@ final class WritableState extends StreamState {
     boolean hasBuffered = !bufferedChunks.isEmpty();
     boolean hasFinishedCbs = onFinished != null && !onFinished.isEmpty();
     if (hasBuffered || hasFinishedCbs || !has(DESTROYED)) {
-      stream.loop.nextTick(errorBufferTask);
+      stream.loop.nextTick(this::errorBuffer);
     }
   }
 
@@ -498,7 +543,7 @@ final class WritableState extends StreamState {
       set(FINAL_CALLED | SYNC);
       pendingcb++;
       try {
-        hooks.doFinal(this::onFinish);
+        hooks.doFinal(stream, this::onFinish);
       } catch (RuntimeException e) {
         onFinish(JnetException.wrap(e));
       }
@@ -564,7 +609,7 @@ final class WritableState extends StreamState {
 
   /** Node's {@code writableLength}; off the loop it counts the bytes still in flight too. */
   int writableLength() {
-    return stream.onLoop() ? length : length + pending.get();
+    return stream.onLoop() ? length : length + pending;
   }
 
   boolean needDrain() {

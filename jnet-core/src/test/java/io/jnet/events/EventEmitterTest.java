@@ -72,6 +72,27 @@ class EventEmitterTest {
   }
 
   @Test
+  void listenersAddedDuringEmitWaitForTheNextEmitWhereverTheyGo() {
+    // Node 24: a,a,c,y,y2,y2 — c goes after the last listener (a free slot of the table), y2 into
+    // the middle; neither runs in the emit that added it.
+    Runnable c = () -> log.add("c");
+    e.on(Y, () -> log.add("y"));
+    e.on(
+        X,
+        () -> {
+          log.add("a");
+          e.on(X, c);
+          e.on(Y, () -> log.add("y2"));
+        });
+    e.emit(X, null);
+    e.emit(X, null);
+    e.emit(Y, null);
+    assertEquals(List.of("a", "a", "c", "y", "y2", "y2"), log);
+    assertEquals(List.of("y", "x"), e.eventNames());
+    assertEquals(3, e.listenerCount(X));
+  }
+
+  @Test
   void onceRunsOnceAndIsRemovedBeforeItRuns() {
     AtomicReference<Integer> countInside = new AtomicReference<>();
     e.once(X, s -> countInside.set(e.listenerCount(X)));

@@ -5,6 +5,7 @@ import io.jnet.error.JnetException;
 import io.jnet.internal.transport.Transport;
 import io.jnet.net.AddressInfo;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
@@ -60,7 +61,7 @@ import jdk.net.ExtendedSocketOptions;
  *       ECANCELED}, as libuv's cancelled requests) before {@link StreamListener#onClose()}.
  * </ul>
  */
-final class NettyStreamHandle implements StreamHandle {
+final class NettyStreamHandle implements StreamHandle, ChannelFutureListener {
   private static final int READING = 1;
   private static final int DRAIN_SCHEDULED = 1 << 2;
   private static final int READ_ENDED = 1 << 3;
@@ -108,7 +109,8 @@ final class NettyStreamHandle implements StreamHandle {
   /** Runs once when the channel becomes active, then is dropped; loop thread only. */
   private Runnable onActive;
 
-  private final Runnable drainTask = this::drainParked;
+  /** Made by the first {@link #scheduleDrain}; loop thread only. */
+  private Runnable drainTask;
 
   /** State flags; loop thread only. */
   private int flags;
@@ -128,7 +130,9 @@ final class NettyStreamHandle implements StreamHandle {
   private DirectReadListener directListener;
 
   private ByteBuffer directBytes;
-  private final Runnable directRead = () -> directListener.onRead(directBytes);
+
+  /** Made by {@link #setListener} for a {@link DirectReadListener}; loop thread only. */
+  private Runnable directRead;
 
   /** Writes queued and not completed; loop thread only. */
   private int pendingWrites;
@@ -139,8 +143,8 @@ final class NettyStreamHandle implements StreamHandle {
   /** The shutdown waiting for {@link #pendingWrites} to reach 0, or null; loop thread only. */
   private Callback shutdownCallback;
 
-  /** Close requests waiting for the close to be reported; loop thread only. */
-  private final List<Callback> closeCallbacks = new ArrayList<>(1);
+  /** Close requests waiting for the close to be reported, or null before the first; loop only. */
+  private List<Callback> closeCallbacks;
 
   /** Written on the loop thread only, read from any. */
   private volatile long bytesRead;
@@ -200,7 +204,13 @@ final class NettyStreamHandle implements StreamHandle {
     }
     if (transport != Transport.IO_URING) config.setRecvByteBufAllocator(ReadBuffer.INSTANCE);
     channel.pipeline().addLast("jnet-stream", new Inbound());
-    channel.closeFuture().addListener(f -> loop.execute(this::afterClose));
+    channel.closeFuture().addListener(this);
+  }
+
+  /** The channel's close future is done: {@link #afterClose} runs in a task of its own. */
+  @Override
+  public void operationComplete(ChannelFuture closed) {
+    loop.execute(this::afterClose);
   }
 
   Channel channel() {
@@ -219,6 +229,9 @@ final class NettyStreamHandle implements StreamHandle {
   public void setListener(StreamListener listener) {
     assertLoop();
     this.listener = listener;
+    if (listener instanceof DirectReadListener && directRead == null) {
+      directRead = () -> directListener.onRead(directBytes);
+    }
     if (has(CLOSE_UNHEARD)) {
       flags &= ~CLOSE_UNHEARD;
       loop.execute(() -> invoker.invoke(listener::onClose));
@@ -278,7 +291,9 @@ final class NettyStreamHandle implements StreamHandle {
   private void scheduleDrain() {
     if (has(DRAIN_SCHEDULED)) return;
     flags |= DRAIN_SCHEDULED;
-    loop.execute(drainTask);
+    Runnable t = drainTask;
+    if (t == null) drainTask = t = this::drainParked;
+    loop.execute(t);
   }
 
   private void drainParked() {
@@ -318,6 +333,17 @@ final class NettyStreamHandle implements StreamHandle {
     return writeArray(chunk.array(), chunk.arrayOffset(), chunk.length(), true, callback);
   }
 
+  /**
+   * {@code length} bytes of {@code array} as the channel sends them: copied into a direct buffer of
+   * the channel's pooled allocator, the copy every transport makes of a heap buffer anyway, without
+   * the wrapper and the NIO views its own copy goes through.
+   */
+  private ByteBuf outbound(byte[] array, int offset, int length) {
+    ByteBufAllocator alloc = channel.alloc();
+    if (!alloc.isDirectBufferPooled()) return Unpooled.wrappedBuffer(array, offset, length);
+    return alloc.directBuffer(length).writeBytes(array, offset, length);
+  }
+
   @Override
   public boolean write(List<Buffer> chunks, Callback callback) {
     Lending lending = Lending.get();
@@ -352,7 +378,7 @@ final class NettyStreamHandle implements StreamHandle {
     ByteBuf rest =
         lending.isLent(array, single)
             ? copy(array, offset + now, length - now)
-            : Unpooled.wrappedBuffer(array, offset + now, length - now);
+            : outbound(array, offset + now, length - now);
     return enqueue(rest, callback);
   }
 
@@ -608,6 +634,7 @@ final class NettyStreamHandle implements StreamHandle {
       loop.execute(() -> invoker.invoke(() -> callback.done(null)));
       return;
     }
+    if (closeCallbacks == null) closeCallbacks = new ArrayList<>(1);
     closeCallbacks.add(callback);
     flags &= ~FIN_OWED; // the close sends it
     if (has(PEER_CLOSED)) {
@@ -662,8 +689,9 @@ final class NettyStreamHandle implements StreamHandle {
     } else {
       flags |= CLOSE_UNHEARD;
     }
-    List<Callback> callbacks = new ArrayList<>(closeCallbacks);
-    closeCallbacks.clear();
+    List<Callback> callbacks = closeCallbacks;
+    closeCallbacks = null;
+    if (callbacks == null) return;
     for (Callback c : callbacks) invoker.invoke(() -> c.done(null));
   }
 

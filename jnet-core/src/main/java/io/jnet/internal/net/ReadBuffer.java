@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.DefaultMaxMessagesRecvByteBufAllocator;
 import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.concurrent.FastThreadLocalThread;
 
 /**
  * How a stream handle reads: into one 64 KiB direct buffer per loop thread, reused by every read of
@@ -17,6 +18,11 @@ import io.netty.util.concurrent.FastThreadLocal;
  * path held its own copies, made the pool free and reallocate whole chunks under a stream of
  * writes), and each read takes up to 64 KiB, as libuv's, so fewer reads and {@code 'data'} events
  * carry a megabyte.
+ *
+ * <p>A loop thread's channels share one {@link Handle} too: a handle's counts live from its {@code
+ * reset} at the start of one channel's read loop to the end of that loop, and a thread runs one
+ * read loop at a time (Netty never reads another channel from inside a read), so a connection holds
+ * no handle of its own, nor does the transport's check of the allocator leave one behind.
  */
 final class ReadBuffer extends DefaultMaxMessagesRecvByteBufAllocator {
   /** libuv's and Node's read size. */
@@ -40,12 +46,25 @@ final class ReadBuffer extends DefaultMaxMessagesRecvByteBufAllocator {
         }
       };
 
+  private static final FastThreadLocal<Handle> SHARED =
+      new FastThreadLocal<>() {
+        @Override
+        protected Handle initialValue() {
+          return INSTANCE.handle();
+        }
+      };
+
   private ReadBuffer() {
     super(MAX_READS_PER_EVENT);
   }
 
+  /** The calling loop thread's handle; a handle of its own for any other thread. */
   @Override
   public Handle newHandle() {
+    return Thread.currentThread() instanceof FastThreadLocalThread ? SHARED.get() : handle();
+  }
+
+  private Handle handle() {
     return new MaxMessageHandle() {
       @Override
       public ByteBuf allocate(ByteBufAllocator alloc) {
