@@ -227,7 +227,7 @@ final class WritableState extends StreamState implements Callback {
         && corked == 0
         && !batching
         && length == 0
-        && pending.get() == 0;
+        && pending == 0;
   }
 
   private boolean writeOrBuffer(Buffer chunk, Consumer<JnetException> cb) {
