@@ -1259,7 +1259,7 @@ public class Socket extends Duplex {
     onLoop(
         () -> {
           attach(h);
-          connector.adopted(h); // a connect() connects this descriptor, as in Node
+          connector().adopted(h); // a connect() connects this descriptor, as in Node
           read(0);
         });
   }
