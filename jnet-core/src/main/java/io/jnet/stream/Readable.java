@@ -68,7 +68,6 @@ public class Readable extends Stream {
   public static final Signal RESUME = Signal.of("resume");
 
   final ReadableState rs;
-  private final StreamOptions.ReadHook readHook;
 
   /** A readable stream with Node's defaults; override {@link #_read(int)}. */
   public Readable() {
@@ -86,7 +85,6 @@ public class Readable extends Stream {
 
   Readable(StreamOptions options, boolean readable) {
     super(options);
-    this.readHook = options.read;
     this.rs = new ReadableState(this, options, readable);
     if (!(this instanceof Duplex)) maybeConstruct(Hooks.overrides(this, "_construct"));
   }
@@ -109,8 +107,8 @@ public class Readable extends Stream {
    * @param size the length in bytes
    */
   protected void _read(int size) {
-    if (readHook == null) throw StreamErrors.methodNotImplemented("_read()");
-    readHook.read(this, size);
+    if (optionHooks.read == null) throw StreamErrors.methodNotImplemented("_read()");
+    optionHooks.read.read(this, size);
   }
 
   // Producing.
