@@ -50,9 +50,6 @@ import java.util.function.Consumer;
 public non-sealed class Duplex extends Readable implements WritableStream {
   final WritableState ws;
   private final boolean allowHalfOpen;
-  private final StreamOptions.WriteHook writeHook;
-  private final StreamOptions.WritevHook writevHook;
-  private final StreamOptions.CallbackHook finalHook;
 
   /** A duplex stream with Node's defaults; override {@link #_read} and {@link #_write}. */
   public Duplex() {
@@ -67,9 +64,6 @@ public non-sealed class Duplex extends Readable implements WritableStream {
   public Duplex(StreamOptions options) {
     super(options, options.readable);
     this.allowHalfOpen = options.allowHalfOpen;
-    this.writeHook = options.write;
-    this.writevHook = options.writev;
-    this.finalHook = options.finalHook;
     boolean hasWritev = options.writev != null || Hooks.overrides(this, "_writev");
     boolean hasFinal = options.finalHook != null || Hooks.overrides(this, "_final");
     this.ws = new WritableState(this, HOOKS, options, options.writable, hasWritev, hasFinal);
@@ -260,8 +254,8 @@ public non-sealed class Duplex extends Readable implements WritableStream {
    * @param callback call once when every chunk is written, or with the error
    */
   protected void _write(Buffer chunk, Callback callback) {
-    if (writeHook != null) {
-      writeHook.write(chunk, callback);
+    if (optionHooks.write != null) {
+      optionHooks.write.write(chunk, callback);
     } else if (ws.has(WritableState.HAS_WRITEV)) {
       _writev(List.of(chunk), callback);
     } else {
@@ -277,8 +271,8 @@ public non-sealed class Duplex extends Readable implements WritableStream {
    * @param callback call once when every chunk is written, or with the error
    */
   protected void _writev(List<Buffer> chunks, Callback callback) {
-    if (writevHook != null) {
-      writevHook.writev(chunks, callback);
+    if (optionHooks.writev != null) {
+      optionHooks.writev.writev(chunks, callback);
     } else {
       WriteHooks.writeEach(HOOKS, this, chunks, 0, callback);
     }
@@ -290,8 +284,8 @@ public non-sealed class Duplex extends Readable implements WritableStream {
    * @param callback call once when every chunk is written, or with the error
    */
   protected void _final(Callback callback) {
-    if (finalHook != null) {
-      finalHook.run(callback);
+    if (optionHooks.finalHook != null) {
+      optionHooks.finalHook.run(callback);
     } else {
       callback.done();
     }

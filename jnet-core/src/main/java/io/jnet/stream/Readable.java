@@ -72,7 +72,6 @@ public class Readable extends Stream {
   }
 
   final ReadableState rs;
-  private final StreamOptions.ReadHook readHook;
 
   /** A readable stream with Node's defaults; override {@link #_read(int)}. */
   public Readable() {
@@ -90,7 +89,6 @@ public class Readable extends Stream {
 
   Readable(StreamOptions options, boolean readable) {
     super(options);
-    this.readHook = options.read;
     this.rs = new ReadableState(this, options, readable);
     if (!(this instanceof Duplex)) maybeConstruct(Hooks.overrides(this, "_construct"));
   }
@@ -113,8 +111,8 @@ public class Readable extends Stream {
    * @param size the length in bytes
    */
   protected void _read(int size) {
-    if (readHook == null) throw StreamErrors.methodNotImplemented("_read()");
-    readHook.read(this, size);
+    if (optionHooks.read == null) throw StreamErrors.methodNotImplemented("_read()");
+    optionHooks.read.read(this, size);
   }
 
   // Producing.

@@ -36,8 +36,12 @@ public abstract class Stream extends EventEmitter {
   /** The loop this stream belongs to and emits on. */
   final EventLoop loop;
 
-  private final StreamOptions.DestroyHook destroyHook;
-  private final StreamOptions.CallbackHook constructHook;
+  /**
+   * Where the implementation hooks given as options are read ({@code read}, {@code write}, {@code
+   * destroy}...): the options themselves when they set one, else the shared defaults, so that a
+   * stream holds one reference for them all and no copy of options that only set sizes.
+   */
+  final StreamOptions optionHooks;
 
   /** A destroy that waits for construction to end; loop thread only. */
   private boolean destroyAfterConstruct;
@@ -47,8 +51,7 @@ public abstract class Stream extends EventEmitter {
   Stream(StreamOptions options) {
     EventLoop current = options.loop != null ? options.loop : EventLoop.current();
     this.loop = current != null ? current : EventLoop.defaultLoop();
-    this.destroyHook = options.destroy;
-    this.constructHook = options.construct;
+    this.optionHooks = options.hasHooks() ? options : StreamOptions.defaults();
   }
 
   /** The readable side's state, or null. */
@@ -200,8 +203,8 @@ public abstract class Stream extends EventEmitter {
    * @param callback call once when done, with the error to emit (or null)
    */
   protected void _destroy(JnetException error, Callback callback) {
-    if (destroyHook != null) {
-      destroyHook.destroy(error, callback);
+    if (optionHooks.destroy != null) {
+      optionHooks.destroy.destroy(error, callback);
     } else {
       callback.done(error);
     }
@@ -214,8 +217,8 @@ public abstract class Stream extends EventEmitter {
    * @param callback call once when done, or with the error
    */
   protected void _construct(Callback callback) {
-    if (constructHook != null) {
-      constructHook.run(callback);
+    if (optionHooks.construct != null) {
+      optionHooks.construct.run(callback);
     } else {
       callback.done();
     }
@@ -342,7 +345,7 @@ public abstract class Stream extends EventEmitter {
 
   /** Starts {@code _construct} on the next tick when the stream has one; from constructors. */
   final void maybeConstruct(boolean hasConstruct) {
-    if (!hasConstruct && constructHook == null) return;
+    if (!hasConstruct && optionHooks.construct == null) return;
     ReadableState r = readState();
     WritableState w = writeState();
     if (r != null) r.clear(StreamState.CONSTRUCTED);

@@ -144,6 +144,18 @@ public final class StreamOptions {
     return DEFAULTS;
   }
 
+  /** Whether any implementation hook (read, write, destroy...) is set. */
+  boolean hasHooks() {
+    return read != null
+        || write != null
+        || writev != null
+        || finalHook != null
+        || construct != null
+        || destroy != null
+        || transform != null
+        || flush != null;
+  }
+
   private StreamOptions copy() {
     StreamOptions c = new StreamOptions();
     c.highWaterMark = highWaterMark;

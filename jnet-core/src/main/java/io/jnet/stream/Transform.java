@@ -17,8 +17,6 @@ import java.util.function.Consumer;
  * held back until the reader asks for more, so writes buffer up and {@code write} returns false.
  */
 public class Transform extends Duplex {
-  private final StreamOptions.TransformHook transformHook;
-  private final StreamOptions.FlushHook flushHook;
   private final boolean hasFlush;
 
   /** The held back callback of the last transformed chunk; loop thread only. */
@@ -36,8 +34,6 @@ public class Transform extends Duplex {
    */
   public Transform(StreamOptions options) {
     super(options);
-    this.transformHook = options.transform;
-    this.flushHook = options.flush;
     this.hasFlush = options.flush != null || Hooks.overrides(this, "_flush");
     rs.clear(ReadableState.SYNC);
   }
@@ -51,8 +47,8 @@ public class Transform extends Duplex {
    * @param callback call once when done, or with the error
    */
   protected void _transform(Buffer chunk, Callback callback) {
-    if (transformHook == null) throw StreamErrors.methodNotImplemented("_transform()");
-    transformHook.transform(this, chunk, callback);
+    if (optionHooks.transform == null) throw StreamErrors.methodNotImplemented("_transform()");
+    optionHooks.transform.transform(this, chunk, callback);
   }
 
   /**
@@ -61,8 +57,8 @@ public class Transform extends Duplex {
    * @param callback call once when done, or with the error
    */
   protected void _flush(Callback callback) {
-    if (flushHook != null) {
-      flushHook.flush(this, callback);
+    if (optionHooks.flush != null) {
+      optionHooks.flush.flush(this, callback);
     } else {
       callback.done();
     }

@@ -48,9 +48,6 @@ import java.util.function.Consumer;
  */
 public non-sealed class Writable extends Stream implements WritableStream {
   final WritableState ws;
-  private final StreamOptions.WriteHook writeHook;
-  private final StreamOptions.WritevHook writevHook;
-  private final StreamOptions.CallbackHook finalHook;
 
   /** A writable stream with Node's defaults; override {@link #_write}. */
   public Writable() {
@@ -64,9 +61,6 @@ public non-sealed class Writable extends Stream implements WritableStream {
    */
   public Writable(StreamOptions options) {
     super(options);
-    this.writeHook = options.write;
-    this.writevHook = options.writev;
-    this.finalHook = options.finalHook;
     boolean hasWritev = options.writev != null || Hooks.overrides(this, "_writev");
     boolean hasFinal = options.finalHook != null || Hooks.overrides(this, "_final");
     this.ws = new WritableState(this, HOOKS, options, true, hasWritev, hasFinal);
@@ -238,8 +232,8 @@ public non-sealed class Writable extends Stream implements WritableStream {
    * @param callback call once when every chunk is written, or with the error
    */
   protected void _write(Buffer chunk, Callback callback) {
-    if (writeHook != null) {
-      writeHook.write(chunk, callback);
+    if (optionHooks.write != null) {
+      optionHooks.write.write(chunk, callback);
     } else if (ws.has(WritableState.HAS_WRITEV)) {
       _writev(List.of(chunk), callback);
     } else {
@@ -255,8 +249,8 @@ public non-sealed class Writable extends Stream implements WritableStream {
    * @param callback call once when every chunk is written, or with the error
    */
   protected void _writev(List<Buffer> chunks, Callback callback) {
-    if (writevHook != null) {
-      writevHook.writev(chunks, callback);
+    if (optionHooks.writev != null) {
+      optionHooks.writev.writev(chunks, callback);
     } else {
       WriteHooks.writeEach(HOOKS, this, chunks, 0, callback);
     }
@@ -268,8 +262,8 @@ public non-sealed class Writable extends Stream implements WritableStream {
    * @param callback call once when every chunk is written, or with the error
    */
   protected void _final(Callback callback) {
-    if (finalHook != null) {
-      finalHook.run(callback);
+    if (optionHooks.finalHook != null) {
+      optionHooks.finalHook.run(callback);
     } else {
       callback.done();
     }
