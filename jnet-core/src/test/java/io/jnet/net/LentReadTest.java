@@ -54,6 +54,17 @@ class LentReadTest {
       offsets.add(offset);
     }
 
+    /** Adds a 'data' listener to {@code p} that keeps every chunk from the next one on. */
+    void listenTo(Socket p) {
+      long[] seen = {p.bytesRead() - p.readableLength()};
+      p.on(
+          Socket.DATA,
+          d -> {
+            keep(seen[0], d);
+            seen[0] += d.length();
+          });
+    }
+
     long changed() {
       long bad = 0;
       for (int c = 0; c < chunks.size(); c++) {
@@ -201,18 +212,7 @@ class LentReadTest {
             true,
             (p, t) -> {
               // After 4 MiB, a listener joins the pipe and keeps every chunk it sees.
-              whenRead(
-                  p,
-                  4 << 20,
-                  () -> {
-                    long[] seen = {p.bytesRead() - p.readableLength()};
-                    p.on(
-                        Socket.DATA,
-                        d -> {
-                          keeper.keep(seen[0], d);
-                          seen[0] += d.length();
-                        });
-                  });
+              whenRead(p, 4 << 20, () -> keeper.listenTo(p));
             });
     assertEquals(TOTAL, sink.offset);
     assertEquals(0, sink.mismatches);
@@ -262,18 +262,7 @@ class LentReadTest {
               Net.createServer(
                   p -> {
                     p.pipe(p);
-                    whenRead(
-                        p,
-                        4 << 20,
-                        () -> {
-                          long[] seen = {p.bytesRead() - p.readableLength()};
-                          p.on(
-                              Socket.DATA,
-                              d -> {
-                                keeper.keep(seen[0], d);
-                                seen[0] += d.length();
-                              });
-                        });
+                    whenRead(p, 4 << 20, () -> keeper.listenTo(p));
                   });
           server.listen(
               0,
