@@ -456,6 +456,21 @@ public class EventEmitter {
   }
 
   /**
+   * Whether {@code listener} is {@code event}'s one listener, as given: what {@code
+   * listeners(event).equals(List.of(listener))} says, without the copy. For a subclass that asks it
+   * on a hot path.
+   *
+   * @param event the event
+   * @param listener a listener, as it was given
+   * @return true when it is the event's only listener
+   */
+  protected final boolean isSoleListener(Event<?> event, Object listener) {
+    Listener[] all = listeners;
+    int i = first(all, event.name());
+    return i >= 0 && end(all, i) == i + 1 && all[i].fn == listener;
+  }
+
+  /**
    * A copy of {@code event}'s listeners, as they were given (once listeners unwrapped).
    *
    * @param event the event

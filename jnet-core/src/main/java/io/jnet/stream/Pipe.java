@@ -92,8 +92,7 @@ final class Pipe implements Runnable {
       return null;
     }
     Pipe p = state.pipes.get(0);
-    if (p.cleanedUp || src.listenerCount(ANY_DATA) != 1) return null;
-    if (src.listeners(ANY_DATA).get(0) != p.ondata) return null;
+    if (p.cleanedUp || !src.isSoleDataListener(p.ondata)) return null;
     WritableState ws = p.destStream.writeState();
     return ws != null && ws.writesThrough() ? p.dest : null;
   }

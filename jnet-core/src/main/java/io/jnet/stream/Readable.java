@@ -93,6 +93,11 @@ public class Readable extends Stream {
     if (!(this instanceof Duplex)) maybeConstruct(Hooks.overrides(this, "_construct"));
   }
 
+  /** Whether {@code listener} is this stream's one {@code 'data'} listener. Loop thread only. */
+  final boolean isSoleDataListener(Object listener) {
+    return isSoleListener(DATA, listener);
+  }
+
   @Override
   ReadableState readState() {
     return rs;

@@ -32,6 +32,30 @@ class EventEmitterTest {
   }
 
   @Test
+  void isSoleListenerAnswersAsListenersWouldWithoutTheCopy() {
+    Event<String> data = Event.of("data");
+    Event<String> end = Event.of("end");
+    Consumer<String> a = s -> {};
+    SoleProbe e = new SoleProbe();
+    assertFalse(e.sole(data, a));
+    e.on(end, (Runnable) () -> {});
+    e.on(data, a);
+    assertEquals(List.of(a), e.listeners(data));
+    assertTrue(e.sole(data, a));
+    assertFalse(e.sole(data, (Consumer<String>) s -> {}));
+    assertFalse(e.sole(end, a));
+    e.on(data, s -> {});
+    assertFalse(e.sole(data, a));
+  }
+
+  /** Asks the protected question from a subclass, as a stream does. */
+  private static final class SoleProbe extends EventEmitter {
+    boolean sole(Event<?> event, Object listener) {
+      return isSoleListener(event, listener);
+    }
+  }
+
+  @Test
   void listenersRunInRegistrationOrderWithTheArgument() {
     e.on(X, s -> log.add("a" + s));
     e.on(X, s -> log.add("b" + s));

@@ -5,7 +5,6 @@ import io.jnet.error.JnetException;
 import io.jnet.internal.transport.Transport;
 import io.jnet.net.AddressInfo;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
@@ -339,9 +338,9 @@ final class NettyStreamHandle implements StreamHandle, ChannelFutureListener {
    * the wrapper and the NIO views its own copy goes through.
    */
   private ByteBuf outbound(byte[] array, int offset, int length) {
-    ByteBufAllocator alloc = channel.alloc();
-    if (!alloc.isDirectBufferPooled()) return Unpooled.wrappedBuffer(array, offset, length);
-    return alloc.directBuffer(length).writeBytes(array, offset, length);
+    if (!channel.alloc().isDirectBufferPooled())
+      return Unpooled.wrappedBuffer(array, offset, length);
+    return copy(array, offset, length);
   }
 
   @Override
