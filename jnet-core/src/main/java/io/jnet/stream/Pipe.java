@@ -11,9 +11,10 @@ import java.util.function.Consumer;
  * its backpressure (pause the source when {@code dest.write} returns false, resume on {@code
  * 'drain'} once every waiting destination drained). Loop thread only.
  *
- * <p>The pipe itself is the source's {@code 'end'} listener ({@link #run}): Node's {@code endFn}.
+ * <p>The pipe itself is the source's {@code 'end'} listener ({@link #run}): Node's {@code endFn},
+ * and its {@code 'data'} listener ({@link #accept}): Node's {@code ondata}.
  */
-final class Pipe implements Runnable {
+final class Pipe implements Runnable, Consumer<Object> {
   /** 'data' in whichever form it is emitted: Buffer, or String in text mode. */
   private static final Event<Object> ANY_DATA = Event.of("data");
 
@@ -28,7 +29,6 @@ final class Pipe implements Runnable {
   private boolean cleanedUp;
   private Runnable ondrain;
 
-  private final Consumer<Object> ondata = this::ondata;
   private final Consumer<JnetException> onerror = this::onerror;
   private final Consumer<Readable> onunpipe = this::onunpipe;
   private final Runnable onclose = this::onclose;
@@ -58,7 +58,7 @@ final class Pipe implements Runnable {
       src.once(Readable.END, p);
     }
     p.destStream.on(WritableStream.UNPIPE, p.onunpipe);
-    src.on(ANY_DATA, p.ondata);
+    src.on(ANY_DATA, (Consumer<Object>) p);
     p.destStream.prependListener(Stream.ERROR, p.onerror);
     p.destStream.once(Stream.CLOSE, p.onclose);
     p.destStream.once(WritableStream.FINISH, p.onfinish);
@@ -92,7 +92,7 @@ final class Pipe implements Runnable {
       return null;
     }
     Pipe p = state.pipes.get(0);
-    if (p.cleanedUp || !src.isSoleDataListener(p.ondata)) return null;
+    if (p.cleanedUp || !src.isSoleDataListener(p)) return null;
     WritableState ws = p.destStream.writeState();
     return ws != null && ws.writesThrough() ? p.dest : null;
   }
@@ -142,7 +142,7 @@ final class Pipe implements Runnable {
     destStream.off(Stream.ERROR, onerror);
     destStream.off(WritableStream.UNPIPE, onunpipe);
     src.off(Readable.END, this);
-    src.off(ANY_DATA, ondata);
+    src.off(ANY_DATA, this);
     cleanedUp = true;
     WritableState ws = destStream.writeState();
     boolean awaiting = state.awaitDrainWriter != null || state.has(ReadableState.MULTI_AWAIT_DRAIN);
@@ -180,7 +180,9 @@ final class Pipe implements Runnable {
     }
   }
 
-  private void ondata(Object chunk) {
+  /** The source's {@code 'data'}: Node's {@code ondata}. */
+  @Override
+  public void accept(Object chunk) {
     boolean ret = chunk instanceof String s ? dest.write(s) : dest.write((Buffer) chunk);
     if (!ret) pause();
   }

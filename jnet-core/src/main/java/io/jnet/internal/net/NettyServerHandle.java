@@ -362,27 +362,12 @@ final class NettyServerHandle implements ServerHandle {
 
     private void register(Channel child, EventLoop on, Invoker upcalls) {
       // The handle joins the pipeline before registration (no initializer to add and remove per
-      // connection); its callback captures locals only, not this acceptor.
+      // connection) and hears of the registration itself: nothing else is made per connection.
       ServerListener l = listener;
-      NettyStreamHandle[] handle = new NettyStreamHandle[1];
-      handle[0] =
-          new NettyStreamHandle(
-              child,
-              on,
-              transport,
-              upcalls,
-              ipv6,
-              pipe,
-              l.noDelay(),
-              () -> upcalls.invoke(() -> l.onConnection(handle[0])));
-      if (l.readsAtOnce()) handle[0].readOnRegistration();
-      on.register(child)
-          .addListener(
-              (ChannelFuture f) -> {
-                if (f.isSuccess()) return;
-                child.unsafe().closeForcibly();
-                upcalls.invoke(listener::onConnectionLost);
-              });
+      NettyStreamHandle handle =
+          new NettyStreamHandle(child, on, transport, upcalls, ipv6, pipe, l.noDelay(), l);
+      if (l.readsAtOnce()) handle.readOnRegistration();
+      handle.registerAccepted();
     }
   }
 

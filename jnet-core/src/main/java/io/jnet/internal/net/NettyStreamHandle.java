@@ -60,7 +60,8 @@ import jdk.net.ExtendedSocketOptions;
  *       ECANCELED}, as libuv's cancelled requests) before {@link StreamListener#onClose()}.
  * </ul>
  */
-final class NettyStreamHandle implements StreamHandle, ChannelFutureListener {
+final class NettyStreamHandle extends ChannelInboundHandlerAdapter
+    implements StreamHandle, ChannelFutureListener, Runnable {
   private static final int READING = 1;
   private static final int DRAIN_SCHEDULED = 1 << 2;
   private static final int READ_ENDED = 1 << 3;
@@ -105,8 +106,11 @@ final class NettyStreamHandle implements StreamHandle, ChannelFutureListener {
   private final boolean ipv6Socket;
   private final boolean pipe;
 
-  /** Runs once when the channel becomes active, then is dropped; loop thread only. */
-  private Runnable onActive;
+  /**
+   * The server that accepted this channel, told of it ({@link #run}) when the channel becomes
+   * active, or of its loss should registration fail; null for any other channel. Loop only.
+   */
+  private ServerListener acceptedBy;
 
   /** Made by the first {@link #scheduleDrain}; loop thread only. */
   private Runnable drainTask;
@@ -116,6 +120,9 @@ final class NettyStreamHandle implements StreamHandle, ChannelFutureListener {
 
   /** Loop thread only; null until {@link #setListener}. */
   private StreamListener listener;
+
+  /** The read {@link #run} hands the listener, during {@link #deliver}; loop thread only. */
+  private Object delivering;
 
   /**
    * Reads (byte[]), {@link #EOF} or a read error, waiting for reading to start; null until the
@@ -154,7 +161,7 @@ final class NettyStreamHandle implements StreamHandle, ChannelFutureListener {
   /**
    * Wraps {@code channel}, not yet registered with {@code loop} or already accepted on it, and
    * configures it: auto-read off, half-closure allowed and, for TCP, Nagle on as in Node. {@code
-   * onActive}, if not null, runs on the loop when the channel becomes active.
+   * acceptedBy}, if not null, is the server that accepted the channel: see {@link #acceptedBy}.
    */
   NettyStreamHandle(
       Channel channel,
@@ -163,8 +170,8 @@ final class NettyStreamHandle implements StreamHandle, ChannelFutureListener {
       Invoker invoker,
       boolean ipv6Socket,
       boolean pipe,
-      Runnable onActive) {
-    this(channel, loop, transport, invoker, ipv6Socket, pipe, false, onActive);
+      ServerListener acceptedBy) {
+    this(channel, loop, transport, invoker, ipv6Socket, pipe, false, acceptedBy);
   }
 
   /** As above, a TCP socket starting with Nagle's algorithm off if {@code noDelay}. */
@@ -176,14 +183,14 @@ final class NettyStreamHandle implements StreamHandle, ChannelFutureListener {
       boolean ipv6Socket,
       boolean pipe,
       boolean noDelay,
-      Runnable onActive) {
+      ServerListener acceptedBy) {
     this.channel = channel;
     this.loop = loop;
     this.transport = transport;
     this.invoker = invoker;
     this.ipv6Socket = ipv6Socket;
     this.pipe = pipe;
-    this.onActive = onActive;
+    this.acceptedBy = acceptedBy;
     this.nativeSocket =
         transport == Transport.EPOLL
                 && PlatformDependent.hasUnsafe()
@@ -202,14 +209,61 @@ final class NettyStreamHandle implements StreamHandle, ChannelFutureListener {
       applyNoDelay(noDelay);
     }
     if (transport != Transport.IO_URING) config.setRecvByteBufAllocator(ReadBuffer.INSTANCE);
-    channel.pipeline().addLast("jnet-stream", new Inbound());
+    // The handle is the channel's last handler: it turns Netty's inbound events into parked or
+    // delivered reads (the inbound section below).
+    channel.pipeline().addLast("jnet-stream", this);
     channel.closeFuture().addListener(this);
   }
 
-  /** The channel's close future is done: {@link #afterClose} runs in a task of its own. */
+  /**
+   * The channel's close future is done: {@link #afterClose} runs in a task of its own. Or, for an
+   * accepted channel, its registration is done: a failure closes it and tells the server.
+   */
   @Override
-  public void operationComplete(ChannelFuture closed) {
+  public void operationComplete(ChannelFuture future) {
+    if (future != channel.closeFuture()) {
+      if (!future.isSuccess()) {
+        ServerListener server = acceptedBy;
+        acceptedBy = null;
+        channel.unsafe().closeForcibly();
+        if (server != null) invoker.invoke(server::onConnectionLost);
+      }
+      return;
+    }
     loop.execute(this::afterClose);
+  }
+
+  /**
+   * Registers an accepted channel with {@link #loop}, this handle hearing of the result: the server
+   * hears of the connection when it becomes active, or of its loss. Loop thread only.
+   */
+  void registerAccepted() {
+    loop.register(channel).addListener(this);
+  }
+
+  /**
+   * The one upcall object of this handle, so that none is made per read: hands the listener the
+   * read being delivered ({@link #deliver}), or else tells the server that accepted this channel of
+   * it (Node's {@code onconnection}).
+   */
+  @Override
+  public void run() {
+    Object item = delivering;
+    if (item == null) {
+      ServerListener server = acceptedBy;
+      acceptedBy = null;
+      if (server != null) server.onConnection(this);
+      return;
+    }
+    delivering = null;
+    StreamListener l = listener;
+    if (item instanceof byte[] chunk) {
+      l.onRead(chunk);
+    } else if (item == EOF) {
+      l.onEof();
+    } else {
+      l.onError((JnetException) item);
+    }
   }
 
   Channel channel() {
@@ -303,15 +357,8 @@ final class NettyStreamHandle implements StreamHandle, ChannelFutureListener {
   }
 
   private void deliver(Object item) {
-    StreamListener l = listener;
-    if (item instanceof byte[] chunk) {
-      invoker.invoke(() -> l.onRead(chunk));
-    } else if (item == EOF) {
-      invoker.invoke(l::onEof);
-    } else {
-      JnetException error = (JnetException) item;
-      invoker.invoke(() -> l.onError(error));
-    }
+    delivering = item;
+    invoker.invoke(this);
   }
 
   // Writing.
@@ -766,117 +813,110 @@ final class NettyStreamHandle implements StreamHandle, ChannelFutureListener {
     return !channel.isOpen();
   }
 
-  /** The channel's last handler: turns Netty's inbound events into parked or delivered reads. */
-  private final class Inbound extends ChannelInboundHandlerAdapter {
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-      Runnable r = onActive;
-      onActive = null;
-      if (r != null) r.run();
-    }
+  // Inbound: Netty's events on the channel, as its last handler.
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      ByteBuf buf = (ByteBuf) msg;
-      if (listener instanceof DirectReadListener d
-          && has(READING)
-          && !hasParked()
-          && !has(READ_ENDED)) {
-        readDirect(d, buf);
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    if (acceptedBy != null) invoker.invoke(this);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    ByteBuf buf = (ByteBuf) msg;
+    if (listener instanceof DirectReadListener d
+        && has(READING)
+        && !hasParked()
+        && !has(READ_ENDED)) {
+      readDirect(d, buf);
+      return;
+    }
+    if (listener instanceof LendingReadListener l
+        && buf.readableBytes() >= Lending.MIN
+        && has(READING)
+        && !hasParked()
+        && !has(READ_ENDED)) {
+      Lending lending = Lending.get();
+      if (!lending.onLoan() && l.lendable()) {
+        readLent(l, lending, buf);
         return;
       }
-      if (listener instanceof LendingReadListener l
-          && buf.readableBytes() >= Lending.MIN
-          && has(READING)
-          && !hasParked()
-          && !has(READ_ENDED)) {
-        Lending lending = Lending.get();
-        if (!lending.onLoan() && l.lendable()) {
-          readLent(l, lending, buf);
-          return;
-        }
-      }
-      byte[] chunk;
-      try {
-        int n = buf.readableBytes();
-        if (n == 0 || has(READ_ENDED)) return;
-        // The one copy of a read, into an array the copy fills whole: left unzeroed where the JDK
-        // lets Netty allocate so (--add-exports java.base/jdk.internal.misc=ALL-UNNAMED).
-        chunk = PlatformDependent.allocateUninitializedArray(n);
-        buf.readBytes(chunk);
-      } finally {
-        buf.release();
-      }
-      bytesRead += chunk.length;
-      arrived(chunk);
     }
-
-    /**
-     * Copies the read into the loop's lent array and hands it to {@code l}: see {@link Lending}.
-     */
-    private void readLent(LendingReadListener l, Lending lending, ByteBuf buf) {
+    byte[] chunk;
+    try {
       int n = buf.readableBytes();
-      try {
-        buf.readBytes(lending.begin(l, n), 0, n);
-      } finally {
-        buf.release();
-      }
+      if (n == 0 || has(READ_ENDED)) return;
+      // The one copy of a read, into an array the copy fills whole: left unzeroed where the JDK
+      // lets Netty allocate so (--add-exports java.base/jdk.internal.misc=ALL-UNNAMED).
+      chunk = PlatformDependent.allocateUninitializedArray(n);
+      buf.readBytes(chunk);
+    } finally {
+      buf.release();
+    }
+    bytesRead += chunk.length;
+    arrived(chunk);
+  }
+
+  /** Copies the read into the loop's lent array and hands it to {@code l}: see {@link Lending}. */
+  private void readLent(LendingReadListener l, Lending lending, ByteBuf buf) {
+    int n = buf.readableBytes();
+    try {
+      buf.readBytes(lending.begin(l, n), 0, n);
+    } finally {
+      buf.release();
+    }
+    bytesRead += n;
+    try {
+      invoker.invoke(lending);
+    } finally {
+      lending.end();
+    }
+  }
+
+  /** Hands the transport's buffer itself to {@code d}: no array, no task, per read. */
+  private void readDirect(DirectReadListener d, ByteBuf buf) {
+    try {
+      int n = buf.readableBytes();
+      if (n == 0) return;
       bytesRead += n;
-      try {
-        invoker.invoke(lending);
-      } finally {
-        lending.end();
-      }
+      directListener = d;
+      directBytes =
+          buf.nioBufferCount() == 1 ? buf.internalNioBuffer(buf.readerIndex(), n) : buf.nioBuffer();
+      invoker.invoke(directRead);
+    } finally {
+      directListener = null;
+      directBytes = null;
+      buf.release();
     }
+  }
 
-    /** Hands the transport's buffer itself to {@code d}: no array, no task, per read. */
-    private void readDirect(DirectReadListener d, ByteBuf buf) {
-      try {
-        int n = buf.readableBytes();
-        if (n == 0) return;
-        bytesRead += n;
-        directListener = d;
-        directBytes =
-            buf.nioBufferCount() == 1
-                ? buf.internalNioBuffer(buf.readerIndex(), n)
-                : buf.nioBuffer();
-        invoker.invoke(directRead);
-      } finally {
-        directListener = null;
-        directBytes = null;
-        buf.release();
-      }
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt == ChannelInputShutdownEvent.INSTANCE && !has(READ_ENDED)) {
+      flags |= READ_ENDED | FIN_READ;
+      arrived(EOF);
     }
+  }
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-      if (evt == ChannelInputShutdownEvent.INSTANCE && !has(READ_ENDED)) {
-        flags |= READ_ENDED | FIN_READ;
-        arrived(EOF);
-      }
+  /**
+   * A read's failure, as libuv reports it ({@code read ECONNRESET}). A throwable that is no I/O
+   * failure (a bug in jnet, an {@code OutOfMemoryError}) is not the connection's doing and poses as
+   * no OS error: it goes to the loop's uncaught-exception handler, as an exception thrown by a
+   * callback does, and the connection is left as it is.
+   */
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (!(cause instanceof java.io.IOException)
+        && !(cause instanceof io.netty.channel.ChannelException)) {
+      invoker.invoke(
+          () -> {
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error e) throw e;
+            throw new java.lang.reflect.UndeclaredThrowableException(cause);
+          });
+      return;
     }
-
-    /**
-     * A read's failure, as libuv reports it ({@code read ECONNRESET}). A throwable that is no I/O
-     * failure (a bug in jnet, an {@code OutOfMemoryError}) is not the connection's doing and poses
-     * as no OS error: it goes to the loop's uncaught-exception handler, as an exception thrown by a
-     * callback does, and the connection is left as it is.
-     */
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      if (!(cause instanceof java.io.IOException)
-          && !(cause instanceof io.netty.channel.ChannelException)) {
-        invoker.invoke(
-            () -> {
-              if (cause instanceof RuntimeException r) throw r;
-              if (cause instanceof Error e) throw e;
-              throw new java.lang.reflect.UndeclaredThrowableException(cause);
-            });
-        return;
-      }
-      if (has(READ_ENDED) || has(CLOSING)) return;
-      flags |= READ_ENDED;
-      arrived(UvError.stream(cause, "read"));
-    }
+    if (has(READ_ENDED) || has(CLOSING)) return;
+    flags |= READ_ENDED;
+    arrived(UvError.stream(cause, "read"));
   }
 }

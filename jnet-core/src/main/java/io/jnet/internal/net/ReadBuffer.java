@@ -68,9 +68,11 @@ final class ReadBuffer extends DefaultMaxMessagesRecvByteBufAllocator {
     return new MaxMessageHandle() {
       @Override
       public ByteBuf allocate(ByteBufAllocator alloc) {
+        // The buffer itself, retained: the read's release leaves it alive, and no duplicate is
+        // made per read. Every read is copied out (or handed over) before the next allocate.
         ByteBuf scratch = SCRATCH.get();
         scratch.clear();
-        return scratch.retainedDuplicate(); // its release leaves the loop's buffer alive
+        return scratch.retain();
       }
 
       @Override
