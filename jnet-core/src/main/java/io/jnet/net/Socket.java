@@ -121,16 +121,11 @@ public class Socket extends Duplex {
   /** The stream's callback of the write queued in the handle, or null; loop thread only. */
   private Callback writeCallback;
 
-  /** The handle's answer to a write that stayed queued (one at a time: the stream waits). */
-  private final io.jnet.internal.net.Callback afterAsyncWrite =
-      err -> {
-        Callback cb = writeCallback;
-        writeCallback = null;
-        inflightBytes = 0;
-        if (err == null) refreshTimer();
-        updateActive();
-        if (cb != null) cb.done(err);
-      };
+  /**
+   * The handle's answer to a write that stayed queued (one at a time: the stream waits): the
+   * handle's listener ({@link HandleListener#done}), set with it; loop thread only.
+   */
+  private io.jnet.internal.net.Callback afterAsyncWrite;
 
   private KeepAlive keepAlive;
   private boolean peerEnded;
@@ -456,11 +451,24 @@ public class Socket extends Duplex {
     sockname = null;
     peername = null;
     newKeepAlive();
-    h.setListener(onread != null ? new OnReadListener() : new HandleListener());
+    HandleListener listener = onread != null ? new OnReadListener() : new HandleListener();
+    afterAsyncWrite = listener;
+    h.setListener(listener);
   }
 
   /** The handle's listener: reads are pushed, as Node's onStreamRead does. */
-  private class HandleListener implements LendingReadListener {
+  private class HandleListener implements LendingReadListener, io.jnet.internal.net.Callback {
+    /** A write that stayed queued in the handle is done: see {@link #afterAsyncWrite}. */
+    @Override
+    public void done(JnetException err) {
+      Callback cb = writeCallback;
+      writeCallback = null;
+      inflightBytes = 0;
+      if (err == null) refreshTimer();
+      updateActive();
+      if (cb != null) cb.done(err);
+    }
+
     @Override
     public void onRead(byte[] chunk) {
       Socket.this.onRead(Buffer.wrap(chunk));
@@ -651,7 +659,9 @@ public class Socket extends Duplex {
     // completes later, and until then the stream counts it against its high-water mark.
     inflightBytes = size;
     writeCallback = callback;
-    boolean sync = one != null ? h.write(one, afterAsyncWrite) : h.write(many, afterAsyncWrite);
+    io.jnet.internal.net.Callback after = afterAsyncWrite;
+    if (after == null) afterAsyncWrite = after = new HandleListener(); // adopted, not attached yet
+    boolean sync = one != null ? h.write(one, after) : h.write(many, after);
     if (sync) {
       inflightBytes = 0;
       writeCallback = null;
