@@ -82,7 +82,8 @@ fi
 if [ "$TRANSPORT" = unix ]; then
   TARGET=unix:${TMPDIR:-/tmp}/jnet-profile-$$.sock
 else
-  TARGET=tcp:127.0.0.1:$((20000 + RANDOM % 20000))
+  # Below Linux's ephemeral range (32768 and up), where a client's port could already hold it.
+  TARGET=tcp:127.0.0.1:$((20000 + RANDOM % 12000))
 fi
 NAME=$MODE-$TRANSPORT-$LOAD
 WARM_PROFILE=$OUT/$NAME-warmup.collapsed

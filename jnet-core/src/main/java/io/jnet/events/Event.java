@@ -13,10 +13,11 @@ import java.util.Objects;
  * @param <T> the type of the argument listeners receive
  */
 public final class Event<T> {
+  /** Interned: emitters compare names by identity ({@link EventEmitter}). */
   private final String name;
 
   private Event(String name) {
-    this.name = name;
+    this.name = name.intern();
   }
 
   /**

@@ -715,9 +715,9 @@ public class EventEmitter {
       this.once = once;
     }
 
+    /** {@code name} is an event's: interned, as every event's name is ({@link Event}). */
     boolean named(String name) {
-      String own = key.name();
-      return own == name || own.equals(name);
+      return key.name() == name;
     }
 
     @SuppressWarnings("unchecked")

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  *
  * <p>Loop thread only, except the volatile fields, which any thread may read.
  */
-final class ReadableState extends StreamState {
+final class ReadableState extends StreamState implements Runnable {
   static final int ENDED = 1 << FIRST_OWN_BIT;
   static final int END_EMITTED = ENDED << 1;
   static final int READING = ENDED << 2;
@@ -86,7 +86,6 @@ final class ReadableState extends StreamState {
   // Ticks, each made on first use and reused after: an idle stream never makes most of them.
   private Runnable emitReadableTask;
   private Runnable maybeReadMoreTask;
-  private Runnable resumeTask;
   private Runnable endTask;
   private Runnable readZeroTask;
   private Runnable updateListeningTask;
@@ -490,13 +489,17 @@ final class ReadableState extends StreamState {
       }
       if (!has(RESUME_SCHEDULED)) {
         set(RESUME_SCHEDULED);
-        Runnable t = resumeTask;
-        if (t == null) resumeTask = t = this::resumeNT;
-        stream.loop.nextTick(t);
+        stream.loop.nextTick(this); // run(): no task object per stream
       }
     }
     set(HAS_PAUSED);
     clear(PAUSED);
+  }
+
+  /** The tick {@link #resume} scheduled: Node's {@code resume_}. */
+  @Override
+  public void run() {
+    resumeNT();
   }
 
   private void resumeNT() {
