@@ -1,6 +1,8 @@
 package io.jnet.events;
 
 import io.jnet.error.JnetException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,9 +41,9 @@ import java.util.function.Consumer;
  *
  * <h2>Threads</h2>
  *
- * <p>The listener tables may be changed from any thread: they are copy-on-write (an emit reads them
- * without a lock and emitting to one listener allocates nothing), except that a listener added
- * after the last one goes into a free slot of the array, past the end every emit has already taken.
+ * <p>The listener tables may be changed from any thread: an emit reads them without a lock, takes
+ * its event's listeners as they are at that moment (an event's own list is copied on change, never
+ * changed), and emitting to one listener allocates nothing.
  */
 public class EventEmitter {
   /** An emitter without listeners: Node's {@code new EventEmitter()}. */
@@ -58,16 +60,24 @@ public class EventEmitter {
 
   private static volatile int defaultMaxListeners = 10;
 
-  private static final Listener[] NO_LISTENERS = new Listener[0];
+  private static final Object[] NO_SLOTS = new Object[0];
+
+  /** The slot of an event whose listeners are all gone, until the table is next rebuilt. */
+  private static final Object GONE = new Object();
+
+  /** Release stores and acquire loads of table slots, so that a slot's array is seen whole. */
+  private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
 
   /**
-   * Every registration, one event's listeners side by side in their order, the events in order of
-   * their first registration (Node's key order), then free slots (null); written under this. A
-   * listener that goes after the last one takes the first free slot; every other change replaces
-   * the array. One flat array keeps an idle socket's few listeners to one array and one object
-   * each, and room to grow keeps its registrations from copying it every time.
+   * One slot per event with listeners, in order of their first registration (Node's key order): its
+   * {@link Listener} when it has one, a {@code Listener[]} in their order when it has more; {@link
+   * #GONE} where an event lost its last listener (registering it again adds a slot at the end, as
+   * Node adds a new key); then free slots (null). Written under this: a change writes one slot (an
+   * event's array is replaced, never changed) or replaces the table when it is full, then writes
+   * the field again. An emit reads its event's slot once: that is its snapshot. A socket's few
+   * events fit the first table, and changing one copies only that event's listeners.
    */
-  private volatile Listener[] listeners = NO_LISTENERS;
+  private volatile Object[] table = NO_SLOTS;
 
   /** Guarded by this. */
   private int maxListeners = -1;
@@ -377,22 +387,24 @@ public class EventEmitter {
    */
   public <T> boolean emit(Event<T> event, T arg) {
     String name = event.name();
-    Listener[] all = listeners;
-    int i = first(all, name);
-    if (i < 0) {
-      if (name.equals(ERROR.name())) {
+    Object slot = find(table, name);
+    if (slot == null) {
+      if (name == ERROR.name()) {
         unhandledError(arg);
       }
       return false;
     }
-    // The end is taken first: a listener added to a free slot meanwhile waits for the next emit.
-    for (int end = end(all, i); i < end; i++) {
-      Listener l = all[i];
-      if (l.once && !claim(name, l)) continue;
-      Object a = l.key == event ? arg : adaptArgument(l.key, event, arg);
-      l.invoke(a);
+    if (slot instanceof Listener l) {
+      fire(name, l, event, arg);
+    } else {
+      for (Listener l : (Listener[]) slot) fire(name, l, event, arg);
     }
     return true;
+  }
+
+  private void fire(String name, Listener l, Event<?> event, Object arg) {
+    if (l.once && !claim(name, l)) return;
+    l.invoke(l.key == event ? arg : adaptArgument(l.key, event, arg));
   }
 
   /**
@@ -440,9 +452,8 @@ public class EventEmitter {
    * @return the number of listeners
    */
   public int listenerCount(Event<?> event) {
-    Listener[] all = listeners;
-    int i = first(all, event.name());
-    return i < 0 ? 0 : end(all, i) - i;
+    Object slot = find(table, event.name());
+    return slot == null ? 0 : slot instanceof Listener ? 1 : ((Listener[]) slot).length;
   }
 
   /**
@@ -465,9 +476,7 @@ public class EventEmitter {
    * @return true when it is the event's only listener
    */
   protected final boolean isSoleListener(Event<?> event, Object listener) {
-    Listener[] all = listeners;
-    int i = first(all, event.name());
-    return i >= 0 && end(all, i) == i + 1 && all[i].fn == listener;
+    return find(table, event.name()) instanceof Listener l && l.fn == listener;
   }
 
   /**
@@ -477,12 +486,12 @@ public class EventEmitter {
    * @return a new list of the listeners
    */
   public List<Object> listeners(Event<?> event) {
-    Listener[] all = listeners;
-    int i = first(all, event.name());
-    if (i < 0) return List.of();
-    int end = end(all, i);
-    List<Object> result = new ArrayList<>(end - i);
-    for (; i < end; i++) result.add(all[i].fn);
+    Object slot = find(table, event.name());
+    if (slot == null) return List.of();
+    if (slot instanceof Listener l) return new ArrayList<>(List.of(l.fn));
+    Listener[] ls = (Listener[]) slot;
+    List<Object> result = new ArrayList<>(ls.length);
+    for (Listener l : ls) result.add(l.fn);
     return result;
   }
 
@@ -502,10 +511,12 @@ public class EventEmitter {
    * @return the event names
    */
   public List<String> eventNames() {
-    Listener[] all = listeners;
+    Object[] t = table;
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < all.length && all[i] != null; i = end(all, i)) {
-      names.add(all[i].key.name());
+    for (int i = 0; i < t.length; i++) {
+      Object slot = SLOTS.getAcquire(t, i);
+      if (slot == null) break;
+      if (slot != GONE) names.add(first(slot).key.name());
     }
     return names;
   }
@@ -542,37 +553,38 @@ public class EventEmitter {
           "ERR_INVALID_ARG_TYPE",
           "The \"listener\" argument must be of type function. Received null");
     }
-    Listener[] current = listeners;
-    if (current.length > 0 && first(current, NEW_LISTENER.name()) >= 0) {
+    if (find(table, NEW_LISTENER.name()) != null) {
       emit(NEW_LISTENER, new ListenerChange(event.name(), fn));
     }
     Listener listener = new Listener(event, fn, runnable, once);
     String warning = null;
     synchronized (this) {
-      Listener[] s = listeners;
-      int size = size(s);
-      int i = first(s, event.name());
+      Object[] t = table;
+      int i = index(t, event.name());
       int count;
-      int at;
       if (i < 0) {
-        at = size;
         count = 1;
+        int free = used(t);
+        if (free < t.length) {
+          SLOTS.setRelease(t, free, listener);
+          table = t; // written again to publish the slot
+        } else {
+          table = rebuilt(t, listener);
+        }
       } else {
-        int end = end(s, i);
-        at = prepend ? i : end;
-        count = end - i + 1;
-      }
-      if (at == size && size < s.length) {
-        // Past every emit's end (see emit): no copy needed. Written again to publish the slot.
-        s[at] = listener;
-        listeners = s;
-      } else {
-        // Room for 8 at first: a socket's own, pipe()'s and a few of the user's.
-        Listener[] grown = new Listener[size < s.length ? s.length : Math.max(8, size * 2)];
-        System.arraycopy(s, 0, grown, 0, at);
-        grown[at] = listener;
-        System.arraycopy(s, at, grown, at + 1, size - at);
-        listeners = grown;
+        Object slot = t[i];
+        Listener[] ls;
+        if (slot instanceof Listener one) {
+          ls = prepend ? new Listener[] {listener, one} : new Listener[] {one, listener};
+        } else {
+          Listener[] old = (Listener[]) slot;
+          ls = new Listener[old.length + 1];
+          System.arraycopy(old, 0, ls, prepend ? 1 : 0, old.length);
+          ls[prepend ? 0 : old.length] = listener;
+        }
+        SLOTS.setRelease(t, i, ls);
+        table = t;
+        count = ls.length;
       }
       int max = maxListeners < 0 ? defaultMaxListeners : maxListeners;
       if (max > 0 && count > max) {
@@ -613,10 +625,9 @@ public class EventEmitter {
     while (true) {
       Listener removed;
       synchronized (this) {
-        Listener[] all = listeners;
-        int i = first(all, name);
-        if (i < 0) return;
-        removed = all[end(all, i) - 1];
+        Object slot = find(table, name);
+        if (slot == null) return;
+        removed = slot instanceof Listener l ? l : last((Listener[]) slot);
         removeExact(name, removed);
       }
       afterRemove(name, removed);
@@ -624,61 +635,102 @@ public class EventEmitter {
   }
 
   private void afterRemove(String name, Listener removed) {
-    if (first(listeners, REMOVE_LISTENER.name()) >= 0) {
+    if (find(table, REMOVE_LISTENER.name()) != null) {
       emit(REMOVE_LISTENER, new ListenerChange(name, removed.fn));
     }
   }
 
   /** Guarded by this. */
   private Listener removeLast(String name, Object fn) {
-    Listener[] all = listeners;
-    int i = first(all, name);
-    if (i < 0) return null;
-    for (int j = end(all, i) - 1; j >= i; j--) {
-      if (all[j].fn == fn || all[j].fn.equals(fn)) {
-        Listener l = all[j];
-        removeExact(name, l);
-        return l;
+    Object slot = find(table, name);
+    if (slot == null) return null;
+    Listener l = null;
+    if (slot instanceof Listener one) {
+      if (one.fn == fn || one.fn.equals(fn)) l = one;
+    } else {
+      Listener[] ls = (Listener[]) slot;
+      for (int j = ls.length - 1; j >= 0 && l == null; j--) {
+        if (ls[j].fn == fn || ls[j].fn.equals(fn)) l = ls[j];
       }
+    }
+    if (l != null) removeExact(name, l);
+    return l;
+  }
+
+  /** Removes the registration {@code l}, if {@code name}'s slot still holds it. Guarded by this. */
+  private boolean removeExact(String name, Listener l) {
+    Object[] t = table;
+    int i = index(t, name);
+    if (i < 0) return false;
+    Object slot = t[i];
+    Object replacement;
+    if (slot == l) {
+      // The event has no listener left: its slot is free again if it was the last one in use.
+      replacement = i == used(t) - 1 ? null : GONE;
+    } else if (slot instanceof Listener[] ls) {
+      int j = 0;
+      while (j < ls.length && ls[j] != l) j++;
+      if (j == ls.length) return false;
+      if (ls.length == 2) {
+        replacement = ls[1 - j];
+      } else {
+        Listener[] fewer = new Listener[ls.length - 1];
+        System.arraycopy(ls, 0, fewer, 0, j);
+        System.arraycopy(ls, j + 1, fewer, j, ls.length - j - 1);
+        replacement = fewer;
+      }
+    } else {
+      return false;
+    }
+    SLOTS.setRelease(t, i, replacement);
+    table = t;
+    return true;
+  }
+
+  /** {@code name}'s slot in {@code t}: its Listener or its Listener[]; null when it has none. */
+  private static Object find(Object[] t, String name) {
+    for (int i = 0; i < t.length; i++) {
+      Object slot = SLOTS.getAcquire(t, i);
+      if (slot == null) return null;
+      if (slot != GONE && first(slot).named(name)) return slot;
     }
     return null;
   }
 
-  /** Guarded by this. */
-  private boolean removeExact(String name, Listener l) {
-    Listener[] old = listeners;
-    int size = size(old);
-    int j = 0;
-    while (j < size && old[j] != l) j++;
-    if (j == size) return false;
-    Listener[] ls = size == 1 ? NO_LISTENERS : new Listener[size - 1];
-    System.arraycopy(old, 0, ls, 0, j);
-    System.arraycopy(old, j + 1, ls, j, size - j - 1);
-    listeners = ls;
-    return true;
-  }
-
-  /** How many registrations {@code all} holds: the index of its first free slot. */
-  private static int size(Listener[] all) {
-    int n = all.length;
-    while (n > 0 && all[n - 1] == null) n--;
-    return n;
-  }
-
-  /** The index of {@code name}'s first listener in {@code all}, or -1. */
-  private static int first(Listener[] all, String name) {
-    for (int i = 0; i < all.length && all[i] != null; i++) {
-      if (all[i].named(name)) return i;
+  /** The index of {@code name}'s slot in {@code t}, or -1. Guarded by this. */
+  private static int index(Object[] t, String name) {
+    for (int i = 0; i < t.length && t[i] != null; i++) {
+      if (t[i] != GONE && first(t[i]).named(name)) return i;
     }
     return -1;
   }
 
-  /** The index just past the listeners of the event whose first listener is at {@code i}. */
-  private static int end(Listener[] all, int i) {
-    String name = all[i].key.name();
-    int j = i + 1;
-    while (j < all.length && all[j] != null && all[j].named(name)) j++;
-    return j;
+  /** How many slots of {@code t} are in use (gone ones too): the index of its first free slot. */
+  private static int used(Object[] t) {
+    int n = t.length;
+    while (n > 0 && t[n - 1] == null) n--;
+    return n;
+  }
+
+  /** A new table: the events of {@code t} that have listeners, then {@code added}, then room. */
+  private static Object[] rebuilt(Object[] t, Listener added) {
+    int live = 0;
+    for (Object slot : t) if (slot != null && slot != GONE) live++;
+    // Room for 8 at first: a socket's own events, pipe()'s and a few of the user's.
+    Object[] grown = new Object[Math.max(8, (live + 1) * 2)];
+    int n = 0;
+    for (Object slot : t) if (slot != null && slot != GONE) grown[n++] = slot;
+    grown[n] = added;
+    return grown;
+  }
+
+  /** The first listener of a slot in use. */
+  private static Listener first(Object slot) {
+    return slot instanceof Listener l ? l : ((Listener[]) slot)[0];
+  }
+
+  private static Listener last(Listener[] ls) {
+    return ls[ls.length - 1];
   }
 
   private static int checkMax(int n, String what) {
