@@ -68,6 +68,33 @@ abstract class TcpHandleTest {
     }
   }
 
+  /**
+   * Node 24 on Linux: {@code fe80::1%lo} is {@code listen EADDRNOTAVAIL} (lo has no such address),
+   * while without a zone, or with a number for one, the scope is 0 and the kernel says {@code
+   * EINVAL}; addresses of no interface here are {@code EADDRNOTAVAIL}.
+   */
+  @Test
+  void listenOnAnAddressNotOnThisHostIsNodesListenError() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.net.NetworkInterface.getByName("lo") != null, "an interface named lo");
+    List<String> got = new ArrayList<>();
+    for (String host :
+        List.of(
+            "192.0.2.1", "2001:db8::1", "::ffff:192.0.2.1", "fe80::1%lo", "fe80::1", "fe80::1%1")) {
+      JnetException e = (JnetException) f.listenTcpResult(f.new Server(), host, 0);
+      got.add(e.code() + " " + e.getMessage());
+    }
+    assertEquals(
+        List.of(
+            "EADDRNOTAVAIL listen EADDRNOTAVAIL: address not available 192.0.2.1",
+            "EADDRNOTAVAIL listen EADDRNOTAVAIL: address not available 2001:db8::1",
+            "EADDRNOTAVAIL listen EADDRNOTAVAIL: address not available ::ffff:192.0.2.1",
+            "EADDRNOTAVAIL listen EADDRNOTAVAIL: address not available fe80::1%lo",
+            "EINVAL listen EINVAL: invalid argument fe80::1",
+            "EINVAL listen EINVAL: invalid argument fe80::1%1"),
+        got);
+  }
+
   @Test
   void secondListenOnSamePortIsEaddrinuse() {
     LoopFixture.Server first = f.listenTcp("127.0.0.1", 0);
