@@ -48,13 +48,20 @@ final class ThrowableCodes {
   }
 
   /**
-   * True when {@code t} is a failure of the system (an {@link java.io.IOException}, or Netty's
-   * {@link ChannelException} around one), which has a Node error code; false for anything else, a
-   * bug in jnet or an {@code Error}, which must reach the uncaught handler instead of posing as an
-   * OS error.
+   * True when {@code t} is a failure of the system, which has a Node error code: an {@link
+   * java.io.IOException}, Netty's {@link ChannelException} around one, or one of the unchecked
+   * exceptions the JDK's sockets throw for a call the OS would refuse (an address of the other
+   * family, a connect already made or under way). False for anything else, a bug in jnet or an
+   * {@code Error}, which must reach the uncaught handler instead of posing as an OS error.
    */
   static boolean isIoFailure(Throwable t) {
-    return t instanceof java.io.IOException || t instanceof ChannelException;
+    return t instanceof java.io.IOException
+        || t instanceof ChannelException
+        || t instanceof UnsupportedAddressTypeException
+        || t instanceof UnresolvedAddressException
+        || t instanceof AlreadyConnectedException
+        || t instanceof ConnectionPendingException
+        || t instanceof NotYetConnectedException;
   }
 
   /** The JDK's own words for a few errors it reports without the C library's text. */

@@ -95,6 +95,22 @@ abstract class TcpHandleTest {
         got);
   }
 
+  /**
+   * Node 24 binds the local address in the remote address's family: one of the other family is
+   * {@code bind EINVAL ::1} (no port when none was given), before any connection attempt.
+   */
+  @Test
+  void localAddressOfTheOtherFamilyIsBindEinval() {
+    LoopFixture.Server s = f.listenTcp("::", 0);
+    JnetException toV4 = (JnetException) f.connectTcpResult("127.0.0.1", s.port(), "::1", 0);
+    JnetException toV6 = (JnetException) f.connectTcpResult("::1", s.port(), "127.0.0.1", 0);
+    assertEquals(
+        List.of("bind EINVAL ::1", "EINVAL", -22, "bind", "::1"),
+        List.of(toV4.getMessage(), toV4.code(), toV4.errno(), toV4.syscall(), toV4.address()));
+    assertNull(toV4.port());
+    assertEquals("bind EINVAL 127.0.0.1", toV6.getMessage());
+  }
+
   @Test
   void secondListenOnSamePortIsEaddrinuse() {
     LoopFixture.Server first = f.listenTcp("127.0.0.1", 0);
