@@ -278,7 +278,11 @@ final class NettyServerHandle implements ServerHandle {
             (ChannelFuture r) -> {
               if (!r.isSuccess()) {
                 ch.unsafe().closeForcibly();
-                guarded(() -> done.done(null, error.apply(r.cause())), returned, thrown, invoker);
+                guarded(
+                    () -> done.done(null, listenError(r.cause(), error)),
+                    returned,
+                    thrown,
+                    invoker);
                 return;
               }
               ch.bind(local)
@@ -301,7 +305,7 @@ final class NettyServerHandle implements ServerHandle {
     if (!f.isSuccess()) {
       JnetException e;
       try {
-        e = error.apply(f.cause());
+        e = listenError(f.cause(), error);
       } finally {
         ch.close();
       }
@@ -320,6 +324,18 @@ final class NettyServerHandle implements ServerHandle {
       throw t;
     }
     done.done(server, null);
+  }
+
+  /**
+   * The listen error of {@code cause}, a failed registration or bind: an I/O failure is the error
+   * of its errno; anything else (a bug in jnet) is thrown, as {@link #bind} says, never posing as
+   * an OS error.
+   */
+  private static JnetException listenError(
+      Throwable cause, Function<Throwable, JnetException> error) {
+    if (ThrowableCodes.isIoFailure(cause)) return error.apply(cause);
+    if (cause instanceof RuntimeException || cause instanceof Error) rethrow(cause);
+    return error.apply(cause); // a checked exception that is no IOException: Netty wraps none such
   }
 
   /**
