@@ -139,14 +139,11 @@ public final class NetBridge {
    * {@code loop}'s thread with the first address of {@code family} (0: either).
    */
   public static void lookup(EventLoop loop, String host, int family, LookupCallback callback) {
-    KeepAlive pending = loop.keepAlive(); // see lookupAll
-    Resolver.lookup(
-        LoopEngine.of(loop).netty(),
-        invoker(loop),
+    lookupAll(
+        loop,
         host,
         family,
         (addresses, error) -> {
-          pending.close();
           if (error != null) {
             callback.done(null, 0, error);
           } else if (addresses.isEmpty()) {
@@ -168,14 +165,19 @@ public final class NetBridge {
   public static void lookupAll(
       EventLoop loop, String host, int family, Resolver.LookupCallback callback) {
     KeepAlive pending = loop.keepAlive();
-    Resolver.lookup(
-        LoopEngine.of(loop).netty(),
-        invoker(loop),
-        host,
-        family,
-        (addresses, error) -> {
-          pending.close();
-          callback.done(addresses, error);
-        });
+    try {
+      Resolver.lookup(
+          LoopEngine.of(loop).netty(),
+          invoker(loop),
+          host,
+          family,
+          (addresses, error) -> {
+            pending.close();
+            callback.done(addresses, error);
+          });
+    } catch (RuntimeException | Error e) { // a bad family, thrown at the call: nothing in flight
+      pending.close();
+      throw e;
+    }
   }
 }
