@@ -39,6 +39,12 @@ final class Connector {
   private KeepAlive inFlight;
 
   /**
+   * The connected handle whose connect the kernel confirmed on a later {@code connect()}: the next
+   * one is {@code EISCONN}. Loop only.
+   */
+  private StreamHandle confirmed;
+
+  /**
    * The handle of {@code new Socket({fd})}, until a connect takes it: Node's {@code connect()}
    * connects the adopted descriptor itself (a bound one, not connected yet) rather than a new
    * socket. Loop only.
@@ -124,6 +130,12 @@ final class Connector {
       String path = o.path();
       socket.emit(Socket.CONNECTION_ATTEMPT, new ConnectionAttempt(path, null, null, null));
       if (gen != generation || !socket.connecting()) return;
+      if (connectedHandle() != null) {
+        // A connected Unix socket is always EISCONN, which libuv reports in its callback.
+        JnetException e = UvError.connect("EISCONN", path, null, null, null);
+        socket.loop().execute(() -> finish(gen, o, null, e, path, null));
+        return;
+      }
       hold();
       request =
           NetBridge.connectPath(
@@ -264,6 +276,11 @@ final class Connector {
       return;
     }
     boolean bind = o.localAddress() != null || o.localPort() > 0;
+    StreamHandle live = connectedHandle();
+    if (live != null && !bind) {
+      if (announce(gen, attempt)) connectAgain(gen, o, live, ip, o.port());
+      return;
+    }
     if (!bind && !announce(gen, attempt)) return;
     hold();
     request =
@@ -276,6 +293,38 @@ final class Connector {
             o.localPort(),
             bind ? () -> announce(gen, attempt) : null,
             (handle, err) -> finish(gen, o, handle, err, ip, family));
+  }
+
+  /** The socket's handle when it is connected already (and no adopted descriptor), else null. */
+  private StreamHandle connectedHandle() {
+    StreamHandle h = socket.handle;
+    return h == null || h == adopted || h.isClosed() || socket.destroyed() ? null : h;
+  }
+
+  /**
+   * Node's connect on a socket connected already: libuv connects {@code live}'s descriptor again,
+   * and Linux confirms the non-blocking connect a client socket made the first time it is asked
+   * (success, whatever the address: {@code 'connect'} again, on the same connection, at the next
+   * I/O pass), and answers {@code EISCONN} after that and for an accepted socket. No new connection
+   * is made.
+   */
+  private void connectAgain(int gen, ConnectOptions o, StreamHandle live, String ip, int port) {
+    if (socket.server == null && live != confirmed) {
+      confirmed = live;
+      hold();
+      socket
+          .loop()
+          .execute(
+              () -> {
+                if (gen == generation && socket.connecting() && socket.handle == live) {
+                  socket.afterConnect(live, o);
+                }
+              });
+      return;
+    }
+    AddressInfo local = live.localAddress();
+    String details = local == null ? null : local.address() + ":" + local.port();
+    socket.connectFailed(UvError.connect("EISCONN", ip, port, details, null));
   }
 
   /** Emits {@code 'connectionAttempt'}; false when a listener ended the connect. */

@@ -8,7 +8,9 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Opens client connections: libuv's {@code uv_tcp_connect} and {@code uv_pipe_connect}, with Node's
@@ -78,7 +80,16 @@ final class Connector {
     assert loop.inEventLoop() : "not on the loop thread";
     InetAddress remote = literal(address);
     boolean ipv6 = IpAddresses.isIP(address) == 6;
+    boolean bind = localAddress != null || localPort > 0;
+    String localIp = localAddress != null ? localAddress : ipv6 ? "::" : "0.0.0.0";
+    InetSocketAddress local = bind ? new InetSocketAddress(literal(localIp), localPort) : null;
     Transport transport = Channels.transportOf(loop);
+    if (bind && IpAddresses.isIP(localIp) != (ipv6 ? 6 : 4)) {
+      // Node binds the local address in the remote's family, and libuv cannot parse the other.
+      if (adopted != null) adopted.channel().close(); // the descriptor is the handle's
+      return failNow(
+          loop, invoker, UvError.bind("EINVAL", localAddress, localPort, null), callback);
+    }
     Channel channel;
     if (adopted != null) {
       channel = adopted.channel();
@@ -86,6 +97,7 @@ final class Connector {
       try {
         channel = Channels.newSocket(transport, ipv6);
       } catch (RuntimeException e) { // no socket of that family (EAFNOSUPPORT) or none at all
+        if (!ThrowableCodes.isIoFailure(e)) throw e;
         return failNow(loop, invoker, UvError.connect(e, address, port, null), callback);
       }
     }
@@ -93,59 +105,74 @@ final class Connector {
         adopted != null
             ? adopted
             : new NettyStreamHandle(channel, loop, transport, invoker, ipv6, false, null);
-    boolean bind = localAddress != null || localPort > 0;
-    InetSocketAddress local =
-        bind
-            ? new InetSocketAddress(
-                localAddress != null ? literal(localAddress) : literal(ipv6 ? "::" : "0.0.0.0"),
-                localPort)
-            : null;
     String localDetails =
         localAddress != null && localPort > 0 ? localAddress + ":" + localPort : null;
     Outcome outcome = new Outcome(loop, invoker, handle, callback, address, port);
+    Function<Throwable, JnetException> connectError =
+        t -> UvError.connect(t, address, port, localDetails);
+    Runnable connect =
+        () ->
+            channel
+                .connect(new InetSocketAddress(remote, port))
+                .addListener(
+                    (ChannelFuture c) ->
+                        outcome.guarded(
+                            () -> {
+                              if (c.isSuccess()) {
+                                outcome.succeed();
+                              } else {
+                                outcome.fail(c.cause(), connectError);
+                              }
+                            }));
     registered(loop, channel, adopted != null)
         .addListener(
-            (ChannelFuture reg) -> {
-              if (!reg.isSuccess()) {
-                outcome.fail(UvError.connect(reg.cause(), address, port, localDetails));
-                return;
-              }
-              Runnable connect =
-                  () ->
-                      channel
-                          .connect(new InetSocketAddress(remote, port))
-                          .addListener(
-                              (ChannelFuture c) -> {
-                                if (c.isSuccess()) {
-                                  outcome.succeed();
-                                } else {
-                                  outcome.fail(
-                                      UvError.connect(c.cause(), address, port, localDetails));
-                                }
-                              });
-              if (local == null) {
-                connect.run();
-                return;
-              }
-              channel
-                  .bind(local)
-                  .addListener(
-                      (ChannelFuture b) -> {
-                        if (b.isSuccess()) {
-                          if (afterBind != null) {
-                            boolean[] proceed = {true};
-                            invoker.invoke(() -> proceed[0] = afterBind.getAsBoolean());
-                            if (!proceed[0]) outcome.cancel();
-                          }
-                          if (outcome.cancelled) return;
-                          connect.run();
-                        } else {
-                          outcome.fail(UvError.bind(b.cause(), localAddress, localPort));
-                        }
-                      });
-            });
+            (ChannelFuture reg) ->
+                outcome.guarded(
+                    () -> {
+                      if (!reg.isSuccess()) {
+                        outcome.fail(reg.cause(), connectError);
+                      } else if (local == null) {
+                        connect.run();
+                      } else {
+                        channel
+                            .bind(local)
+                            .addListener(
+                                (ChannelFuture b) ->
+                                    outcome.guarded(
+                                        () ->
+                                            afterLocalBind(
+                                                b,
+                                                outcome,
+                                                afterBind,
+                                                connect,
+                                                t -> UvError.bind(t, localAddress, localPort))));
+                      }
+                    }));
     outcome.fromIo = true; // from now on, a completion comes from the I/O pass
     return outcome;
+  }
+
+  /**
+   * The local bind's outcome: asks {@code afterBind} (false cancels) and connects, or fails with
+   * Node's {@code bind} error.
+   */
+  private static void afterLocalBind(
+      ChannelFuture b,
+      Outcome outcome,
+      BooleanSupplier afterBind,
+      Runnable connect,
+      Function<Throwable, JnetException> bindError) {
+    if (!b.isSuccess()) {
+      outcome.fail(b.cause(), bindError);
+      return;
+    }
+    if (afterBind != null) {
+      boolean[] proceed = {true};
+      outcome.invoker.invoke(() -> proceed[0] = afterBind.getAsBoolean());
+      if (!proceed[0]) outcome.cancel();
+    }
+    if (outcome.cancelled) return;
+    connect.run();
   }
 
   /** Connects a Unix domain socket to {@code path}. Loop thread only. */
@@ -179,6 +206,7 @@ final class Connector {
       try {
         channel = Channels.newDomainSocket(transport);
       } catch (RuntimeException e) {
+        if (!ThrowableCodes.isIoFailure(e)) throw e;
         return failNow(loop, invoker, UvError.connect(e, path, null, null), callback);
       }
     }
@@ -193,24 +221,31 @@ final class Connector {
           callback.done(h, error);
         };
     Outcome outcome = new Outcome(loop, invoker, handle, then, path, null);
+    Function<Throwable, JnetException> connectError = t -> UvError.connect(t, path, null, null);
     registered(loop, channel, adopted != null)
         .addListener(
-            (ChannelFuture reg) -> {
-              if (!reg.isSuccess()) {
-                outcome.fail(UvError.connect(reg.cause(), path, null, null));
-                return;
-              }
-              channel
-                  .connect(Channels.domainAddress(transport, alias == null ? path : alias.path))
-                  .addListener(
-                      (ChannelFuture c) -> {
-                        if (c.isSuccess()) {
-                          outcome.succeed();
-                        } else {
-                          outcome.fail(UvError.connect(c.cause(), path, null, null));
-                        }
-                      });
-            });
+            (ChannelFuture reg) ->
+                outcome.guarded(
+                    () -> {
+                      if (!reg.isSuccess()) {
+                        outcome.fail(reg.cause(), connectError);
+                        return;
+                      }
+                      SocketAddress to =
+                          Channels.domainAddress(transport, alias == null ? path : alias.path);
+                      channel
+                          .connect(to)
+                          .addListener(
+                              (ChannelFuture c) ->
+                                  outcome.guarded(
+                                      () -> {
+                                        if (c.isSuccess()) {
+                                          outcome.succeed();
+                                        } else {
+                                          outcome.fail(c.cause(), connectError);
+                                        }
+                                      }));
+                    }));
     return outcome;
   }
 
@@ -297,6 +332,42 @@ final class Connector {
     void fail(JnetException error) {
       handle.channel().close();
       loop.execute(() -> report(null, error));
+    }
+
+    /**
+     * Ends the connect for {@code cause}, the failure of one of its futures: an I/O failure is
+     * Node's error ({@code error} makes it); anything else is {@link #broken}.
+     */
+    void fail(Throwable cause, Function<Throwable, JnetException> error) {
+      if (ThrowableCodes.isIoFailure(cause)) {
+        fail(error.apply(cause));
+      } else {
+        broken(cause);
+      }
+    }
+
+    /**
+     * Runs {@code body}, a Netty future's listener, where whatever it throws would be logged and
+     * dropped, the connect left pending and its descriptor open: it is {@link #broken} instead.
+     */
+    void guarded(Runnable body) {
+      try {
+        body.run();
+      } catch (RuntimeException | Error t) {
+        broken(t);
+      }
+    }
+
+    /**
+     * A throwable that is no I/O failure (a bug in jnet) met by the connect: it goes to the loop's
+     * uncaught handler, as jnet's handles treat one, and never poses as an OS error. A connect not
+     * reported yet is ended as one whose handle was closed ({@code ECANCELED}), its channel closed,
+     * so that the socket still closes; a connection already handed over is left to its owner.
+     */
+    void broken(Throwable t) {
+      invoker.invoke(() -> NettyServerHandle.rethrow(t));
+      if (reported || cancelled) return;
+      fail(UvError.connect("ECANCELED", address, port, null, t));
     }
 
     private void report(StreamHandle h, JnetException error) {

@@ -127,17 +127,34 @@ public final class IpAddresses {
   }
 
   /**
-   * Parses an address Node's {@code isIP} accepts, without any name lookup; a zone is resolved to
-   * its interface by the JDK.
+   * Parses an address Node's {@code isIP} accepts, without any name lookup. A zone is read as
+   * libuv's {@code uv_ip6_addr} reads it: the index of the interface of that name, or scope 0 when
+   * there is none (a number is no name), and the kernel then answers the bind or connect ({@code
+   * fe80::1} with scope 0 is {@code EINVAL}).
    *
    * @throws IllegalArgumentException when {@code isIP(literal)} is 0
    */
   public static InetAddress parse(String literal) {
     if (isIP(literal) == 0) throw new IllegalArgumentException("not an IP address: " + literal);
+    int percent = literal.indexOf('%');
     try {
-      return InetAddress.getByName(literal);
+      if (percent < 0) return InetAddress.getByName(literal);
+      InetAddress unscoped = InetAddress.getByName(literal.substring(0, percent));
+      if (unscoped instanceof Inet4Address) return unscoped; // IPv4-mapped: no scope to keep
+      byte[] bytes = unscoped.getAddress();
+      return Inet6Address.getByAddress(null, bytes, scopeId(literal.substring(percent + 1)));
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("not an IP address: " + literal, e);
+    }
+  }
+
+  /** The index of the interface named {@code zone}, or 0 when there is none. */
+  private static int scopeId(String zone) {
+    try {
+      NetworkInterface nif = NetworkInterface.getByName(zone);
+      return nif == null ? 0 : nif.getIndex();
+    } catch (SocketException e) {
+      return 0;
     }
   }
 

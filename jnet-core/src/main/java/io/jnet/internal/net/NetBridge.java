@@ -3,6 +3,7 @@ package io.jnet.internal.net;
 import io.jnet.error.JnetException;
 import io.jnet.internal.loop.LoopEngine;
 import io.jnet.loop.EventLoop;
+import io.jnet.loop.KeepAlive;
 
 /**
  * What {@code io.jnet.net} calls to reach the handle layer from a jnet loop: the loop's Netty event
@@ -138,9 +139,8 @@ public final class NetBridge {
    * {@code loop}'s thread with the first address of {@code family} (0: either).
    */
   public static void lookup(EventLoop loop, String host, int family, LookupCallback callback) {
-    Resolver.lookup(
-        LoopEngine.of(loop).netty(),
-        invoker(loop),
+    lookupAll(
+        loop,
         host,
         family,
         (addresses, error) -> {
@@ -155,9 +155,29 @@ public final class NetBridge {
         });
   }
 
-  /** Node's {@code dns.lookup(host, {family, all: true})}: every address, in resolver order. */
+  /**
+   * Node's {@code dns.lookup(host, {family, all: true})}: every address, in resolver order.
+   *
+   * <p>As libuv's {@code getaddrinfo} request, a lookup keeps its loop alive until its callback has
+   * run, even when the socket or server that asked has given up on it meanwhile: the loop never
+   * ends with a lookup in flight, whose answer would have nowhere to go.
+   */
   public static void lookupAll(
       EventLoop loop, String host, int family, Resolver.LookupCallback callback) {
-    Resolver.lookup(LoopEngine.of(loop).netty(), invoker(loop), host, family, callback);
+    KeepAlive pending = loop.keepAlive();
+    try {
+      Resolver.lookup(
+          LoopEngine.of(loop).netty(),
+          invoker(loop),
+          host,
+          family,
+          (addresses, error) -> {
+            pending.close();
+            callback.done(addresses, error);
+          });
+    } catch (RuntimeException | Error e) { // a bad family, thrown at the call: nothing in flight
+      pending.close();
+      throw e;
+    }
   }
 }

@@ -133,16 +133,23 @@ final class NettyServerHandle implements ServerHandle {
       ListenCallback callback) {
     boolean ipv6 = IpAddresses.isIP(host) == 6;
     InetSocketAddress local = new InetSocketAddress(Connector.literal(host), port);
-    ServerChannel ch =
-        transport == Transport.NIO
-            ? new NioTcpServerChannel(ipv6)
-            : Channels.newServerSocket(transport, ipv6);
-    ch.config().setOption(ChannelOption.SO_REUSEADDR, true);
-    if (ipv6 && ipv6Only && transport == Transport.EPOLL) ch.config().setOption(IPV6_V6ONLY, 1);
-    if (reusePort && !setReusePort(ch)) {
+    ServerChannel ch = null;
+    JnetException failed;
+    try {
+      ch =
+          transport == Transport.NIO
+              ? new NioTcpServerChannel(ipv6)
+              : Channels.newServerSocket(transport, ipv6);
+      ch.config().setOption(ChannelOption.SO_REUSEADDR, true);
+      if (ipv6 && ipv6Only && transport == Transport.EPOLL) ch.config().setOption(IPV6_V6ONLY, 1);
       // libuv's answer where the system has no SO_REUSEPORT.
-      ch.unsafe().closeForcibly();
-      callback.done(null, UvError.listen("ENOTSUP", host, port, null));
+      failed = reusePort && !setReusePort(ch) ? UvError.listen("ENOTSUP", host, port, null) : null;
+    } catch (RuntimeException e) {
+      failed = openFailure(ch, e, t -> UvError.listen(t, host, port));
+    }
+    if (failed != null) {
+      if (ch != null) ch.unsafe().closeForcibly();
+      callback.done(null, failed);
       return;
     }
     bind(
@@ -158,6 +165,19 @@ final class NettyServerHandle implements ServerHandle {
         },
         t -> UvError.listen(t, host, port),
         callback);
+  }
+
+  /**
+   * The listen error of {@code e}, thrown while the listening socket {@code ch} (null if none yet)
+   * was opened or its options set: an I/O failure is the error of its errno, as libuv's {@code
+   * socket()} or {@code setsockopt()} failing ({@code EMFILE}, {@code EAFNOSUPPORT} where the host
+   * has no IPv6); anything else is no listen error and is thrown, {@code ch} closed.
+   */
+  private static JnetException openFailure(
+      Channel ch, RuntimeException e, Function<Throwable, JnetException> error) {
+    if (ThrowableCodes.isIoFailure(e)) return error.apply(e);
+    if (ch != null) ch.unsafe().closeForcibly();
+    throw e;
   }
 
   /**
@@ -196,7 +216,13 @@ final class NettyServerHandle implements ServerHandle {
       callback.done(null, UvError.listen("EADDRINUSE", path, -1, null));
       return;
     }
-    ServerChannel ch = Channels.newServerDomainSocket(transport);
+    ServerChannel ch;
+    try {
+      ch = Channels.newServerDomainSocket(transport);
+    } catch (RuntimeException e) {
+      callback.done(null, openFailure(null, e, t -> UvError.listen(t, path, -1)));
+      return;
+    }
     UnixPaths.Alias alias = abstractName ? null : UnixPaths.alias(path);
     bind(
         ch,
@@ -252,7 +278,11 @@ final class NettyServerHandle implements ServerHandle {
             (ChannelFuture r) -> {
               if (!r.isSuccess()) {
                 ch.unsafe().closeForcibly();
-                guarded(() -> done.done(null, error.apply(r.cause())), returned, thrown, invoker);
+                guarded(
+                    () -> done.done(null, listenError(r.cause(), error)),
+                    returned,
+                    thrown,
+                    invoker);
                 return;
               }
               ch.bind(local)
@@ -275,7 +305,7 @@ final class NettyServerHandle implements ServerHandle {
     if (!f.isSuccess()) {
       JnetException e;
       try {
-        e = error.apply(f.cause());
+        e = listenError(f.cause(), error);
       } finally {
         ch.close();
       }
@@ -294,6 +324,18 @@ final class NettyServerHandle implements ServerHandle {
       throw t;
     }
     done.done(server, null);
+  }
+
+  /**
+   * The listen error of {@code cause}, a failed registration or bind: an I/O failure is the error
+   * of its errno; anything else (a bug in jnet) is thrown, as {@link #bind} says, never posing as
+   * an OS error.
+   */
+  private static JnetException listenError(
+      Throwable cause, Function<Throwable, JnetException> error) {
+    if (ThrowableCodes.isIoFailure(cause)) return error.apply(cause);
+    if (cause instanceof RuntimeException || cause instanceof Error) rethrow(cause);
+    return error.apply(cause); // a checked exception that is no IOException: Netty wraps none such
   }
 
   /**

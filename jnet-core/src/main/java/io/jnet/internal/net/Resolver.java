@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -126,8 +127,23 @@ public final class Resolver {
           }
           List<Address> r = result;
           JnetException err = error;
-          loop.execute(() -> invoker.invoke(() -> callback.done(r, err)));
+          handBack(loop, () -> invoker.invoke(() -> callback.done(r, err)));
         });
+  }
+
+  /**
+   * Hands a lookup's answer to {@code loop}; false, quietly, when the loop has terminated and takes
+   * no task any more. jnet's loops do not end with a lookup in flight ({@link NetBridge} holds them
+   * alive), so only a loop shut down by force meets this, and nothing can run on it any more:
+   * thrown in the resolver's thread, the rejection would only be printed.
+   */
+  static boolean handBack(EventLoop loop, Runnable task) {
+    try {
+      loop.execute(task);
+      return true;
+    } catch (RejectedExecutionException e) {
+      return false;
+    }
   }
 
   /**

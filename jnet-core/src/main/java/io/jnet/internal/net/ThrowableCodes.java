@@ -1,5 +1,6 @@
 package io.jnet.internal.net;
 
+import io.netty.channel.ChannelException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.unix.Errors;
 import java.io.FileNotFoundException;
@@ -46,11 +47,30 @@ final class ThrowableCodes {
     return fallback;
   }
 
+  /**
+   * True when {@code t} is a failure of the system, which has a Node error code: an {@link
+   * java.io.IOException}, Netty's {@link ChannelException} around one, or one of the unchecked
+   * exceptions the JDK's sockets throw for a call the OS would refuse (an address of the other
+   * family, a connect already made or under way). False for anything else, a bug in jnet or an
+   * {@code Error}, which must reach the uncaught handler instead of posing as an OS error.
+   */
+  static boolean isIoFailure(Throwable t) {
+    return t instanceof java.io.IOException
+        || t instanceof ChannelException
+        || t instanceof UnsupportedAddressTypeException
+        || t instanceof UnresolvedAddressException
+        || t instanceof AlreadyConnectedException
+        || t instanceof ConnectionPendingException
+        || t instanceof NotYetConnectedException;
+  }
+
   /** The JDK's own words for a few errors it reports without the C library's text. */
   private static String jdkMessage(String message) {
     if (message == null) return null;
     if (message.contains("Unix domain path too long")) return "ENAMETOOLONG";
     if (message.contains("Protocol family unavailable")) return "EAFNOSUPPORT";
+    // The JDK's answer for an IPv6 socket where it runs without IPv6 (java.net.preferIPv4Stack).
+    if (message.contains("IPv6 not available")) return "EAFNOSUPPORT";
     return null;
   }
 

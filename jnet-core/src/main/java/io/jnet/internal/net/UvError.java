@@ -181,8 +181,12 @@ public final class UvError {
 
   /** A failed bind of a connecting socket's local address: {@code bind EADDRNOTAVAIL 10.0.0.1}. */
   public static JnetException bind(Throwable t, String address, int port) {
-    String code = codeOf(t, "bind");
-    return system(code, "bind " + code + details(address, port), "bind", address, port, t);
+    return bind(codeOf(t, "bind"), address, port, t);
+  }
+
+  /** {@link #bind(Throwable, String, int)} for a known code. */
+  public static JnetException bind(String code, String address, int port, Throwable cause) {
+    return system(code, "bind " + code + details(address, port), "bind", address, port, cause);
   }
 
   /**

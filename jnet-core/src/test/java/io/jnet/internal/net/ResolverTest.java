@@ -138,4 +138,32 @@ class ResolverTest {
     StreamHandle h = f.connectTcp(address, s.port());
     assertNull(h.localAddress() == null ? "no local address" : null);
   }
+
+  /**
+   * As libuv's getaddrinfo request keeps Node's loop alive, a lookup keeps jnet's loop alive: the
+   * program's run returns only once its answer was delivered, though nothing else is open.
+   */
+  @Test
+  void aLookupKeepsItsLoopAliveUntilItsAnswerIsDelivered() {
+    List<String> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+    io.jnet.loop.EventLoop.run(
+        () ->
+            NetBridge.lookupAll(
+                io.jnet.loop.EventLoop.current(),
+                "localhost",
+                0,
+                (addresses, e) -> answers.add(e == null ? "ok" : e.code())));
+    assertEquals(List.of("ok"), answers);
+  }
+
+  /** A loop shut down by force takes no answer any more, and the resolver's thread says nothing. */
+  @Test
+  void anAnswerForATerminatedLoopIsDroppedQuietly() throws Exception {
+    io.netty.channel.EventLoopGroup group =
+        new io.netty.channel.MultiThreadIoEventLoopGroup(
+            1, io.netty.channel.nio.NioIoHandler.newFactory());
+    io.netty.channel.EventLoop loop = group.next();
+    group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS).sync();
+    assertEquals(false, Resolver.handBack(loop, () -> {}));
+  }
 }

@@ -68,6 +68,49 @@ abstract class TcpHandleTest {
     }
   }
 
+  /**
+   * Node 24 on Linux: {@code fe80::1%lo} is {@code listen EADDRNOTAVAIL} (lo has no such address),
+   * while without a zone, or with a number for one, the scope is 0 and the kernel says {@code
+   * EINVAL}; addresses of no interface here are {@code EADDRNOTAVAIL}.
+   */
+  @Test
+  void listenOnAnAddressNotOnThisHostIsNodesListenError() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.net.NetworkInterface.getByName("lo") != null, "an interface named lo");
+    List<String> got = new ArrayList<>();
+    for (String host :
+        List.of(
+            "192.0.2.1", "2001:db8::1", "::ffff:192.0.2.1", "fe80::1%lo", "fe80::1", "fe80::1%1")) {
+      JnetException e = (JnetException) f.listenTcpResult(f.new Server(), host, 0);
+      got.add(e.code() + " " + e.getMessage());
+    }
+    assertEquals(
+        List.of(
+            "EADDRNOTAVAIL listen EADDRNOTAVAIL: address not available 192.0.2.1",
+            "EADDRNOTAVAIL listen EADDRNOTAVAIL: address not available 2001:db8::1",
+            "EADDRNOTAVAIL listen EADDRNOTAVAIL: address not available ::ffff:192.0.2.1",
+            "EADDRNOTAVAIL listen EADDRNOTAVAIL: address not available fe80::1%lo",
+            "EINVAL listen EINVAL: invalid argument fe80::1",
+            "EINVAL listen EINVAL: invalid argument fe80::1%1"),
+        got);
+  }
+
+  /**
+   * Node 24 binds the local address in the remote address's family: one of the other family is
+   * {@code bind EINVAL ::1} (no port when none was given), before any connection attempt.
+   */
+  @Test
+  void localAddressOfTheOtherFamilyIsBindEinval() {
+    LoopFixture.Server s = f.listenTcp("::", 0);
+    JnetException toV4 = (JnetException) f.connectTcpResult("127.0.0.1", s.port(), "::1", 0);
+    JnetException toV6 = (JnetException) f.connectTcpResult("::1", s.port(), "127.0.0.1", 0);
+    assertEquals(
+        List.of("bind EINVAL ::1", "EINVAL", -22, "bind", "::1"),
+        List.of(toV4.getMessage(), toV4.code(), toV4.errno(), toV4.syscall(), toV4.address()));
+    assertNull(toV4.port());
+    assertEquals("bind EINVAL 127.0.0.1", toV6.getMessage());
+  }
+
   @Test
   void secondListenOnSamePortIsEaddrinuse() {
     LoopFixture.Server first = f.listenTcp("127.0.0.1", 0);

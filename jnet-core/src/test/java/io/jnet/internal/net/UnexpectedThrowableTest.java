@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jnet.error.JnetException;
 import io.jnet.internal.transport.Transport;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -123,5 +127,67 @@ class UnexpectedThrowableTest {
     assertSame(bug, thrown);
     assertTrue(made[0] != null, "the callback had the handle");
     f.track(made[0]); // the callback's to close: the fixture closes it
+  }
+
+  @Test
+  void aBugInsideTheConnectsListenerEndsTheConnectAndClosesItsSocket() {
+    // A port out of range reaching the handle layer stands for a bug in jnet: it throws inside
+    // the registration's listener, where Netty would log it and leave the connect pending.
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    CompletableFuture<Object> done = new CompletableFuture<>();
+    f.run(
+        () ->
+            Handles.connectTcp(
+                f.loop,
+                catching,
+                "127.0.0.1",
+                65536 + s.port(),
+                null,
+                0,
+                (h, e) -> done.complete(h != null ? h : e)));
+    JnetException e = (JnetException) await(done);
+    assertEquals(List.of("ECANCELED", "connect"), List.of(e.code(), e.syscall()));
+    assertEquals(1, uncaught.size(), "uncaught: " + uncaught);
+    assertTrue(uncaught.get(0) instanceof IllegalArgumentException, "uncaught: " + uncaught);
+  }
+
+  @Test
+  void aConnectFailedByABugIsNoOsErrorAndClosesTheDescriptor() {
+    LoopFixture.Server s = f.listenTcp("127.0.0.1", 0);
+    IllegalStateException bug = new IllegalStateException("a bug in a connect handler");
+    Channel channel = Channels.newSocket(f.transport, false);
+    channel
+        .pipeline()
+        .addLast(
+            new ChannelOutboundHandlerAdapter() {
+              @Override
+              public void connect(
+                  ChannelHandlerContext ctx,
+                  java.net.SocketAddress remote,
+                  java.net.SocketAddress local,
+                  ChannelPromise promise) {
+                throw bug;
+              }
+            });
+    NettyStreamHandle handle =
+        new NettyStreamHandle(channel, f.loop, f.transport, catching, false, false, null);
+    await(f.call(() -> f.loop.register(channel)));
+    CompletableFuture<Object> done = new CompletableFuture<>();
+    f.run(
+        () ->
+            Connector.connectTcp(
+                f.loop,
+                catching,
+                handle,
+                "127.0.0.1",
+                s.port(),
+                null,
+                0,
+                null,
+                (h, e) -> done.complete(h != null ? h : e)));
+    JnetException e = (JnetException) await(done);
+    assertEquals("ECANCELED", e.code(), "not an OS error: " + e);
+    assertEquals(List.of(bug), uncaught);
+    assertFalse(channel.isOpen(), "the descriptor is closed");
   }
 }
