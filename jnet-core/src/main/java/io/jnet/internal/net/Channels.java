@@ -64,8 +64,8 @@ final class Channels {
   /**
    * True when the transport's channel closes at the peer's FIN instead of shutting its input down:
    * Netty 4.2.18's io_uring Unix channel, whose config is no {@code SocketChannelConfig}, the only
-   * kind its {@code ALLOW_HALF_CLOSURE} check reads. The stream handle then takes that close for
-   * the end of the stream.
+   * kind its {@code ALLOW_HALF_CLOSURE} check reads, unless {@link UnixHalfClosure} shut the input
+   * down first. The stream handle then takes that close for the end of the stream.
    */
   static boolean closesAtPeerEnd(Transport transport, boolean pipe) {
     return pipe && transport == Transport.IO_URING;
