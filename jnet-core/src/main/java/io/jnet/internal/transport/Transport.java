@@ -51,6 +51,7 @@ public enum Transport {
   IO_URING("io_uring") {
     @Override
     public IoHandlerFactory newIoHandlerFactory() {
+      oneShotPollIn(); // for a loop made without current(), before Netty's io_uring loads
       return IoUringIoHandler.newFactory();
     }
 
@@ -130,6 +131,19 @@ public enum Transport {
       default:
         throw new IllegalArgumentException(
             "-Djnet.transport must be nio, epoll, io_uring or auto: " + wanted);
+    }
+  }
+
+  /** Why this transport cannot run here, or null when it can (NIO always can). */
+  public String refusal() {
+    switch (this) {
+      case EPOLL:
+        return epollRefusal();
+      case IO_URING:
+        return ioUringRefusal();
+      case NIO:
+      default:
+        return null;
     }
   }
 
