@@ -72,6 +72,8 @@ final class AcceptGuard extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    // io_uring: the accept pending when close() stopped the listening (EINVAL), no error of libuv's
+    if (Channels.stoppedListening(ctx.channel())) return;
     String code = UvError.codeOf(cause, "accept");
     boolean fullTable = code.equals("EMFILE") || code.equals("ENFILE");
     if (fullTable && dropping) {

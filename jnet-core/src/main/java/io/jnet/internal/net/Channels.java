@@ -15,7 +15,6 @@ import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
-import io.netty.channel.unix.FileDescriptor;
 import io.netty.channel.unix.Socket;
 import io.netty.channel.unix.UnixChannel;
 import io.netty.channel.uring.IoUringDomainSocketChannel;
@@ -64,8 +63,8 @@ final class Channels {
   /**
    * True when the transport's channel closes at the peer's FIN instead of shutting its input down:
    * Netty 4.2.18's io_uring Unix channel, whose config is no {@code SocketChannelConfig}, the only
-   * kind its {@code ALLOW_HALF_CLOSURE} check reads. The stream handle then takes that close for
-   * the end of the stream.
+   * kind its {@code ALLOW_HALF_CLOSURE} check reads, unless {@link UnixHalfClosure} shut the input
+   * down first. The stream handle then takes that close for the end of the stream.
    */
   static boolean closesAtPeerEnd(Transport transport, boolean pipe) {
     return pipe && transport == Transport.IO_URING;
@@ -77,17 +76,24 @@ final class Channels {
    * connect made meanwhile would be queued then reset ({@code ECONNRESET}) where libuv's {@code
    * uv_close} has it refused ({@code ECONNREFUSED}). {@code shutdown(SHUT_RD)} on a listening
    * socket stops it at once (the kernel refuses new connects and resets queued ones). Other
-   * transports close within the call and need nothing.
+   * transports close within the call and need nothing. The accept then pending completes with
+   * {@code EINVAL}, which Netty reports: see {@link #stoppedListening}.
    */
   static void stopListening(Transport transport, Channel server) {
     if (transport != Transport.IO_URING || !(server instanceof UnixChannel unix)) return;
-    FileDescriptor fd = unix.fd();
-    if (!fd.isOpen()) return;
+    if (!(unix.fd() instanceof Socket socket) || !socket.isOpen()) return;
     try {
-      new Socket(fd.intValue()).shutdown(true, false); // a view of the fd: the channel closes it
+      socket.shutdown(true, false); // the channel's own socket, which notes it for stoppedListening
     } catch (IOException | RuntimeException e) {
       // not listening (any more): the close that follows is all there is to do
     }
+  }
+
+  /** True when {@link #stopListening} stopped {@code server}: its accept errors are the close's. */
+  static boolean stoppedListening(Channel server) {
+    return server instanceof UnixChannel unix
+        && unix.fd() instanceof Socket socket
+        && socket.isInputShutdown();
   }
 
   static Channel newSocket(Transport transport, boolean ipv6) {

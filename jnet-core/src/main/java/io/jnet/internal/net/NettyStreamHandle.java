@@ -16,6 +16,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.ChannelInputShutdownReadComplete;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -47,7 +48,7 @@ import jdk.net.ExtendedSocketOptions;
  *   <li>The peer's FIN is Netty's {@code ChannelInputShutdownEvent} under {@code
  *       ALLOW_HALF_CLOSURE}: the handle stays writable (on NIO, Unix sockets use jnet's own {@code
  *       NioUnixChannel}, because Netty's NIO domain channel ignores half-closure; on io_uring,
- *       whose Unix channel closes at the FIN, that close is the end: see {@link #afterClose}).
+ *       whose Unix channel would close at the FIN, {@link UnixHalfClosure} keeps it open).
  *   <li>Writes wrap the caller's bytes ({@code Unpooled.wrappedBuffer}) and are flushed at once, as
  *       libuv tries the kernel before it queues: a write the kernel took whole completes within the
  *       call. A write behind one still queued waits for the socket to be writable (Netty's flush
@@ -208,7 +209,11 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
       if (PlatformDependent.canEnableTcpNoDelayByDefault()) flags |= NO_DELAY;
       applyNoDelay(noDelay);
     }
-    if (transport != Transport.IO_URING) config.setRecvByteBufAllocator(ReadBuffer.INSTANCE);
+    if (transport != Transport.IO_URING) {
+      config.setRecvByteBufAllocator(ReadBuffer.INSTANCE);
+    } else if (pipe) {
+      UnixHalfClosure.install(channel);
+    }
     // The handle is the channel's last handler: it turns Netty's inbound events into parked or
     // delivered reads (the inbound section below).
     channel.pipeline().addLast("jnet-stream", this);
@@ -709,10 +714,10 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
    * Runs in a task after Netty closed the channel, so that failed writes are reported first.
    *
    * <p>A close nobody asked for, before the end of the input, is Netty's io_uring Unix channel
-   * closing at the peer's FIN (it honours {@code ALLOW_HALF_CLOSURE} only for a {@code
-   * SocketChannelConfig}): it is the end of the stream, delivered as such (parked while reading is
-   * stopped), and the handle is reported closed when it is closed. jnet differs from Node there: a
-   * write after that end fails with {@code EPIPE}, as the socket is gone.
+   * closing at the peer's FIN where {@link UnixHalfClosure} could not shut the input down first
+   * (the kernel refused): it is the end of the stream, delivered as such (parked while reading is
+   * stopped), and the handle is reported closed when it is closed. A write after that end fails
+   * with {@code EPIPE}, as the socket is gone.
    */
   private void afterClose() {
     if (!has(CLOSING) && !has(READ_ENDED) && Channels.closesAtPeerEnd(transport, pipe)) {
@@ -891,7 +896,11 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-    if (evt == ChannelInputShutdownEvent.INSTANCE && !has(READ_ENDED)) {
+    // The input's end is the second event where the first is Netty's: io_uring Unix sockets
+    // (see UnixHalfClosure) have only the second.
+    if ((evt == ChannelInputShutdownEvent.INSTANCE
+            || evt == ChannelInputShutdownReadComplete.INSTANCE)
+        && !has(READ_ENDED)) {
       flags |= READ_ENDED | FIN_READ;
       arrived(EOF);
     }

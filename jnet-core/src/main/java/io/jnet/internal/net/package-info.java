@@ -27,8 +27,6 @@
  * <ul>
  *   <li>Linux abstract socket names work on epoll and io_uring; {@code ipv6Only} works on epoll
  *       only.
- *   <li>On io_uring a Unix socket closes at the peer's FIN (Netty 4.2.18's channel ignores
- *       half-closure): the handle delivers the end, and a write after it fails with {@code EPIPE}.
  *   <li>Name lookups follow the JDK's order (IPv4 first unless {@code
  *       -Djava.net.preferIPv6Addresses=system}) and cache.
  * </ul>

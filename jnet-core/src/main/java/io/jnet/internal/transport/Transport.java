@@ -51,6 +51,7 @@ public enum Transport {
   IO_URING("io_uring") {
     @Override
     public IoHandlerFactory newIoHandlerFactory() {
+      oneShotPollIn(); // for a loop made without current(), before Netty's io_uring loads
       return IoUringIoHandler.newFactory();
     }
 
@@ -133,6 +134,19 @@ public enum Transport {
     }
   }
 
+  /** Why this transport cannot run here, or null when it can (NIO always can). */
+  public String refusal() {
+    switch (this) {
+      case EPOLL:
+        return epollRefusal();
+      case IO_URING:
+        return ioUringRefusal();
+      case NIO:
+      default:
+        return null;
+    }
+  }
+
   /** Why epoll cannot run here, or null when it can. */
   private static String epollRefusal() {
     try {
@@ -143,12 +157,52 @@ public enum Transport {
     }
   }
 
+  /**
+   * Netty's switch for the multishot {@code POLL_ADD} its io_uring TCP channels wait on for
+   * readable data; read once, when Netty's {@code IoUring} class loads.
+   */
+  static final String POLL_ADD_MULTISHOT = "io.netty.iouring.pollAddMultishotEnabled";
+
   /** Why io_uring cannot run here (kernel, seccomp, missing jar), or null when it can. */
   private static String ioUringRefusal() {
+    boolean oneShot = oneShotPollIn();
     try {
-      return IoUring.isAvailable() ? null : String.valueOf(IoUring.unavailabilityCause());
+      if (!IoUring.isAvailable()) return String.valueOf(IoUring.unavailabilityCause());
+      if (oneShot && IoUring.isPollAddMultishotEnabled()) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "jnet: Netty's io_uring was loaded before jnet could set -D"
+                + POLL_ADD_MULTISHOT
+                + "=false; a peer's reset may go unnoticed on a slow TCP reader");
+      }
+      return null;
     } catch (LinkageError e) {
       return "io.netty:netty-transport-classes-io_uring is not on the class path (" + e + ")";
+    }
+  }
+
+  /**
+   * Has Netty's io_uring TCP channels wait for readable data with a one-shot poll, unless the
+   * application chose otherwise; true when it set the property ({@value #POLL_ADD_MULTISHOT}).
+   *
+   * <p>Why: Netty 4.2.18 keeps a multishot {@code POLLIN} armed across read loops, and io_uring's
+   * multishot poll is edge-triggered. The wake-up of a peer's reset (or of anything that arrives
+   * while a {@code recv} is in flight) posts its completion while that {@code recv} is scheduled,
+   * where {@code AbstractIoUringChannel.pollIn} drops it; when the {@code recv} then finds the
+   * receive queue empty ({@code IORING_CQE_F_SOCK_NONEMPTY} unset), {@code
+   * AbstractIoUringStreamChannel.scheduleNextRead} ends the read loop, even after a {@code
+   * POLLRDHUP}, and waits on a poll whose edge has passed: the pending {@code ECONNRESET} is never
+   * read and the socket hangs open. A one-shot poll is armed anew at the end of every read loop and
+   * checks the socket's state as it is armed, so it sees the reset. Netty's Unix channels use a
+   * one-shot poll already.
+   */
+  private static boolean oneShotPollIn() {
+    try {
+      if (System.getProperty(POLL_ADD_MULTISHOT) != null) return false; // the application's choice
+      System.setProperty(POLL_ADD_MULTISHOT, "false");
+      return true;
+    } catch (SecurityException e) {
+      return false; // Netty's default stays
     }
   }
 }

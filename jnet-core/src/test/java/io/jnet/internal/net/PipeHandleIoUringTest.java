@@ -3,13 +3,13 @@ package io.jnet.internal.net;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jnet.internal.transport.Transport;
-import io.netty.channel.uring.IoUring;
 import org.junit.jupiter.api.BeforeAll;
 
 class PipeHandleIoUringTest extends PipeHandleTest {
   @BeforeAll
   static void ioUringRuns() {
-    assumeTrue(IoUring.isAvailable(), "io_uring: " + IoUring.unavailabilityCause());
+    String refusal = Transport.IO_URING.refusal();
+    assumeTrue(refusal == null, "io_uring: " + refusal);
   }
 
   @Override

@@ -113,8 +113,8 @@ class TransportChoiceTest {
     assertTrue(r.out().contains("unix echo hello unix\n"), r::toString);
     assertTrue(r.out().contains("tcp closed\n"), r::toString);
     assertTrue(r.out().contains("tcp server closed\n"), r::toString);
-    // Netty's io_uring Unix channel closes at the peer's FIN: jnet still delivers the end, so the
-    // client's end() brings its 'close' and the server's close() completes.
+    // The client's end() brings its 'close' and the server's close() completes, on a Unix socket
+    // that jnet keeps half-open where Netty's io_uring channel would close at the peer's FIN.
     assertTrue(r.out().contains("unix closed\n"), r::toString);
     assertTrue(r.out().contains("unix server closed\n"), r::toString);
   }

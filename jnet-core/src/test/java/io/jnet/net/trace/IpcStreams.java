@@ -10,7 +10,6 @@ import static io.jnet.net.trace.TwoSided.after;
 
 import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
-import io.jnet.internal.transport.Transport;
 import io.jnet.net.ConnectOptions;
 import io.jnet.net.ListenOptions;
 import io.jnet.net.Net;
@@ -29,12 +28,10 @@ final class IpcStreams {
   private IpcStreams() {}
 
   static void register(Scenarios s) {
-    // On io_uring these two are skipped (IpcTraceTest says why): a write after 'end' fails there.
-    boolean writesAfterEnd = Transport.current() != Transport.IO_URING;
     s.add("echoEnd", IpcStreams::echoEnd);
-    if (writesAfterEnd) s.add("halfClose", IpcStreams::halfClose);
+    s.add("halfClose", IpcStreams::halfClose);
     s.add("addresses", IpcStreams::addresses);
-    if (writesAfterEnd) s.add("bytesCounts", IpcStreams::bytesCounts);
+    s.add("bytesCounts", IpcStreams::bytesCounts);
     s.add("serverDestroys", IpcStreams::serverDestroys);
     s.add("clientDestroysWithError", IpcStreams::clientDestroysWithError);
     s.add("timeout", IpcStreams::timeout);
