@@ -69,7 +69,43 @@ class FdConnectTest {
           "missing connectionAttempt ",
           "missing connectionAttemptFailed DIR/missing ENOENT",
           "missing error ENOENT connect ENOENT DIR/missing",
-          "missing close true fd EBADF");
+          "missing close true fd EBADF",
+          "pipe2tcp connecting opening true true",
+          "pipe2tcp connectionAttempt ",
+          "pipe2tcp connectionAttemptFailed 127.0.0.1 ENOENT",
+          "pipe2tcp error ENOENT connect ENOENT 127.0.0.1:PORT",
+          "pipe2tcp close true fd EBADF",
+          "tcp2pipe connectionAttempt ",
+          "tcp2pipe connecting closed false true",
+          "tcp2pipe error EINVAL connect EINVAL DIR/server2 - Local (127.0.0.1:LPORT)",
+          "tcp2pipe close true fd EBADF",
+          "listening made open false false",
+          "listening connecting opening true true",
+          "listening connectionAttempt ",
+          "listening error EISCONN connect EISCONN 127.0.0.1:PORT - Local (127.0.0.1:LPORT)",
+          "listening close true fd EBADF",
+          "plistening made open false false",
+          "plistening connectionAttempt ",
+          "plistening connecting opening true true",
+          "plistening connectionAttemptFailed DIR/server3 EINVAL",
+          "plistening error EINVAL connect EINVAL DIR/server3",
+          "plistening close true fd EBADF",
+          "connected made open false false",
+          "connected connecting opening true true",
+          "connected connectionAttempt ",
+          "connected connect ",
+          "connected peer kept true",
+          "connected ready ",
+          "connected data bye",
+          "connected end ",
+          "connected finish ",
+          "connected close false fd EBADF",
+          "pconnected made open false false",
+          "pconnected connectionAttempt ",
+          "pconnected connecting opening true true",
+          "pconnected connectionAttemptFailed DIR/server4 EISCONN",
+          "pconnected error EISCONN connect EISCONN DIR/server4",
+          "pconnected close true fd EBADF");
 
   @TempDir Path dir;
 
@@ -119,6 +155,58 @@ class FdConnectTest {
     }
   }
 
+  /** A listening socket, as a service manager hands it over. */
+  private static Raw listening(java.net.SocketAddress at) {
+    try {
+      io.netty.channel.unix.Socket s =
+          at instanceof DomainSocketAddress
+              ? io.netty.channel.unix.Socket.newSocketDomain()
+              : io.netty.channel.unix.Socket.newSocketStream();
+      s.bind(at);
+      s.listen(8);
+      return Raw.of(s, at instanceof DomainSocketAddress ? -1 : s.localAddress().getPort());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A socket connecting to {@code at}; it is connected once the server's {@code 'connection'} comes
+   * (the server accepts what completed the handshake).
+   */
+  private static Raw connecting(java.net.SocketAddress at) {
+    try {
+      io.netty.channel.unix.Socket s =
+          at instanceof DomainSocketAddress
+              ? io.netty.channel.unix.Socket.newSocketDomain()
+              : io.netty.channel.unix.Socket.newSocketStream();
+      s.connect(at);
+      return Raw.of(s, -1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The server's port and the adopted socket's own, as Node's script prints them. */
+  private int serverPort = -1;
+
+  private int localPort = -1;
+
+  private String clean(String text) {
+    String t = text.replace(dir.toString(), "DIR");
+    if (serverPort > 0) t = t.replaceAll(":" + serverPort + "\\b", ":PORT");
+    if (localPort > 0) t = t.replaceAll(":" + localPort + "\\b", ":LPORT");
+    return t;
+  }
+
+  private static Server byeServer() {
+    return Net.createServer(c -> c.on(Socket.ERROR, e -> {}).end("bye"));
+  }
+
+  private static String state(Socket s) {
+    return s.readyState() + " " + s.connecting() + " " + s.pending();
+  }
+
   private void watch(List<String> log, String name, Socket s, Raw raw, Runnable next) {
     String d = dir.toString();
     s.on(Socket.CONNECTION_ATTEMPT, a -> log.add(name + " connectionAttempt "));
@@ -136,9 +224,7 @@ class FdConnectTest {
     s.on(Socket.DATA, b -> log.add(name + " data " + b));
     s.on(Socket.END, () -> log.add(name + " end "));
     s.on(Socket.FINISH, () -> log.add(name + " finish "));
-    s.on(
-        Socket.ERROR,
-        e -> log.add(name + " error " + e.code() + " " + e.getMessage().replace(d, "DIR")));
+    s.on(Socket.ERROR, e -> log.add(name + " error " + e.code() + " " + clean(e.getMessage())));
     s.on(
         Socket.CLOSE,
         h -> {
@@ -156,6 +242,13 @@ class FdConnectTest {
                   log.add("server data " + b);
                   c.end("bye");
                 }));
+  }
+
+  /** The server of a step whose listener refers to it before it is made. */
+  private Server connectedServer;
+
+  private Server server() {
+    return connectedServer;
   }
 
   private void steps(List<String> log) {
@@ -253,6 +346,126 @@ class FdConnectTest {
           Socket s = new Socket(SocketOptions.defaults().fd(raw.fd()));
           watch(log, "missing", s, raw, next);
           s.connect(dir.resolve("missing").toString());
+        });
+    steps.add(
+        next -> { // a Unix socket connected to an address connects the path the address names
+          Server server = byeServer();
+          server.listen(
+              0,
+              "127.0.0.1",
+              () -> {
+                serverPort = server.address().port();
+                Raw raw = boundPipe(dir.resolve("client3").toString());
+                Socket s = new Socket(SocketOptions.defaults().fd(raw.fd()));
+                watch(log, "pipe2tcp", s, raw, () -> server.close(e -> next.run()));
+                s.connect(serverPort, "127.0.0.1");
+                log.add("pipe2tcp connecting " + state(s));
+              });
+        });
+    steps.add(
+        next -> { // a TCP socket connected to a path fails in connect() itself
+          Server server = byeServer();
+          String serverPath = dir.resolve("server2").toString();
+          server.listen(
+              serverPath,
+              () -> {
+                Raw raw = boundTcp();
+                serverPort = -1;
+                localPort = raw.port();
+                Socket s = new Socket(SocketOptions.defaults().fd(raw.fd()));
+                watch(log, "tcp2pipe", s, raw, () -> server.close(e -> next.run()));
+                s.connect(serverPath);
+                log.add("tcp2pipe connecting " + state(s));
+              });
+        });
+    steps.add(
+        next -> { // a listening TCP socket
+          Server server = byeServer();
+          server.listen(
+              0,
+              "127.0.0.1",
+              () -> {
+                Raw raw = listening(new InetSocketAddress("127.0.0.1", 0));
+                serverPort = server.address().port();
+                localPort = raw.port();
+                Socket s = new Socket(SocketOptions.defaults().fd(raw.fd()));
+                log.add("listening made " + state(s));
+                watch(log, "listening", s, raw, () -> server.close(e -> next.run()));
+                s.connect(serverPort, "127.0.0.1");
+                log.add("listening connecting " + state(s));
+              });
+        });
+    steps.add(
+        next -> { // a listening Unix socket
+          Server server = byeServer();
+          String serverPath = dir.resolve("server3").toString();
+          server.listen(
+              serverPath,
+              () -> {
+                Raw raw = listening(new DomainSocketAddress(dir.resolve("listening").toString()));
+                Socket s = new Socket(SocketOptions.defaults().fd(raw.fd()));
+                log.add("plistening made " + state(s));
+                watch(log, "plistening", s, raw, () -> server.close(e -> next.run()));
+                s.connect(serverPath);
+                log.add("plistening connecting " + state(s));
+              });
+        });
+    steps.add(
+        next -> { // a connected TCP socket connected again: it stays connected to its peer
+          Server other = byeServer();
+          Raw[] raw = new Raw[1];
+          Server server =
+              Net.createServer(
+                  c -> {
+                    c.on(Socket.ERROR, e -> {}).end("bye");
+                    Socket s = new Socket(SocketOptions.defaults().fd(raw[0].fd()));
+                    log.add("connected made " + state(s));
+                    watch(
+                        log,
+                        "connected",
+                        s,
+                        raw[0],
+                        () -> other.close(e -> server().close(e2 -> next.run())));
+                    s.connect(
+                        serverPort,
+                        "127.0.0.1",
+                        () ->
+                            log.add(
+                                "connected peer kept "
+                                    + !java.util.Objects.equals(s.remotePort(), serverPort)));
+                    log.add("connected connecting " + state(s));
+                  });
+          connectedServer = server;
+          server.listen(
+              0,
+              "127.0.0.1",
+              () ->
+                  other.listen(
+                      0,
+                      "127.0.0.1",
+                      () -> {
+                        serverPort = other.address().port();
+                        localPort = -1;
+                        raw[0] =
+                            connecting(new InetSocketAddress("127.0.0.1", server.address().port()));
+                      }));
+        });
+    steps.add(
+        next -> { // a connected Unix socket
+          String serverPath = dir.resolve("server4").toString();
+          Raw[] raw = new Raw[1];
+          Server server =
+              Net.createServer(
+                  c -> {
+                    c.on(Socket.ERROR, e -> {}).end("bye");
+                    Socket s = new Socket(SocketOptions.defaults().fd(raw[0].fd()));
+                    log.add("pconnected made " + state(s));
+                    watch(log, "pconnected", s, raw[0], () -> server().close(e -> next.run()));
+                    s.connect(serverPath);
+                    log.add("pconnected connecting " + state(s));
+                  });
+          connectedServer = server;
+          server.listen(serverPath, () -> raw[0] = connecting(new DomainSocketAddress(serverPath)));
         });
     int[] i = {0};
     Runnable[] next = new Runnable[1];

@@ -139,6 +139,49 @@ public final class Adopt {
     return handle;
   }
 
+  /** What an adopted TCP descriptor is when a {@code connect()} comes to it. */
+  public enum State {
+    /** Bound or not, neither listening nor connected: libuv's connect(2) runs on it. */
+    UNCONNECTED,
+    /** Listening: Linux's connect(2) answers {@code EISCONN} at once. */
+    LISTENING,
+    /** Connected already: libuv 1.52's connect reports success and the peer stays the same. */
+    CONNECTED
+  }
+
+  /** Loop thread only: the state of {@code adopted}'s descriptor, a handle {@link #socket} made. */
+  public static State state(StreamHandle adopted) {
+    Socket s = probe(adopted);
+    try {
+      if (s.getIntOpt(SOL_SOCKET, SO_ACCEPTCONN) == 1) return State.LISTENING;
+      return s.remoteAddress() != null ? State.CONNECTED : State.UNCONNECTED;
+    } catch (IOException | ChannelException e) {
+      return State.UNCONNECTED; // the connect itself reports what is wrong
+    }
+  }
+
+  /**
+   * Loop thread only: what {@code getsockname} says of {@code adopted}'s TCP descriptor, as Node
+   * prints it after {@code Local}: {@code 127.0.0.1:5000}, {@code 0.0.0.0:0} when not bound.
+   */
+  public static String localDetails(StreamHandle adopted) {
+    try {
+      InetSocketAddress local = probe(adopted).localAddress();
+      if (local == null) return "undefined:undefined";
+      return IpAddresses.info(local, local.getAddress() instanceof java.net.Inet6Address).address()
+          + ":"
+          + local.getPort();
+    } catch (RuntimeException e) {
+      return "undefined:undefined"; // Node's getsockname failed: it prints its empty answer
+    }
+  }
+
+  /** A view of the descriptor of {@code adopted}; closing it is the handle's business. */
+  private static Socket probe(StreamHandle adopted) {
+    Channel ch = ((NettyStreamHandle) adopted).channel();
+    return new Socket(((io.netty.channel.unix.UnixChannel) ch).fd().intValue());
+  }
+
   /** Node's error for a descriptor of the wrong kind: {@code Unsupported fd type: FILE}. */
   public static JnetException fdType(String type) {
     return JnetException.typeError("ERR_INVALID_FD_TYPE", "Unsupported fd type: " + type);
