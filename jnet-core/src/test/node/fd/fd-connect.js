@@ -35,6 +35,11 @@ if (process.argv[2] === 'child') { // adopts descriptor 3 and connects it to arg
   ports = { server, local };
   const s = new net.Socket({ fd: 3 });
   log(name, 'made', s.readyState, s.connecting, s.pending);
+  if (target === 'twice') { // a descriptor adopted already is refused; the first socket reads on
+    try { new net.Socket({ fd: 3 }); } catch (e) { log(name, 'again threw', e.code, e.message, e.syscall, fdState(3)); }
+    watch(name, s, 3, () => {});
+    return;
+  }
   watch(name, s, 3, () => {});
   if (target === 'port') s.connect(+server, '127.0.0.1', () => log(name, 'peer kept', s.remotePort !== +server));
   else s.connect(target);
@@ -180,6 +185,43 @@ const steps = [
     server.listen(path.join(dir, 'server4'), () => {
       const c = net.connect(path.join(dir, 'server4'), () => {
         child('pconnected', c, path.join(dir, 'server4'), 0, 0, () => { c.destroy(); server.close(next); });
+      });
+      c.pause();
+    });
+  },
+  (next) => { // a race: the adopted Unix socket's attempt connects a path, the next one a new socket
+    const server = byeServer();
+    server.listen(0, '127.0.0.1', () => {
+      ports = { server: server.address().port };
+      const handle = new Pipe(PipeConstants.SOCKET);
+      handle.bind(path.join(dir, 'client4'));
+      const s = new net.Socket({ fd: handle.fd });
+      watch('piperace', s, handle.fd, () => server.close(next));
+      s.on('error', (e) => log('piperace errors', e.constructor.name, e.errors.map((x) => clean(x.message)).join(', ')));
+      const lookup = (host, opts, cb) =>
+        cb(null, [{ address: '127.0.0.1', family: 4 }, { address: '127.0.0.2', family: 4 }]);
+      s.connect({ port: server.address().port, host: 'race.test', autoSelectFamily: true, lookup });
+    });
+  },
+  (next) => { // a local port for an adopted Unix socket is bound as a path: a bound one refuses
+    const handle = new Pipe(PipeConstants.SOCKET);
+    handle.bind(path.join(dir, 'client5'));
+    const s = new net.Socket({ fd: handle.fd });
+    watch('pipelocal', s, handle.fd, next);
+    s.on('error', (e) => log('pipelocal fields', e.syscall, e.address, e.port));
+    s.connect({ port: 80, host: '127.0.0.1', localPort: 1234 });
+  },
+  (next) => { // a file is refused by the constructor, and stays open
+    const fd = fs.openSync(path.join(dir, 'file'), 'w+');
+    try { new net.Socket({ fd }); } catch (e) { log('file threw', e.code, e.message, 'fd', fdState(fd)); }
+    fs.closeSync(fd);
+    next();
+  },
+  (next) => { // a connected socket adopted twice
+    const server = byeServer();
+    server.listen(0, '127.0.0.1', () => {
+      const c = net.connect(server.address().port, '127.0.0.1', () => {
+        child('twice', c, 'twice', 0, 0, () => { c.destroy(); server.close(next); });
       });
       c.pause();
     });

@@ -135,16 +135,23 @@ final class FamilyRace {
     attempted.add(a.address() + ":" + port);
     StreamHandle own = adopted; // Node's first attempt connects the socket's own handle
     adopted = null;
-    request =
-        NetBridge.connectTcp(
-            socket.loop(),
-            own,
-            a.address(),
-            port,
-            options.localAddress(),
-            options.localPort(),
-            null,
-            (handle, err) -> afterAttempt(index, a, handle, err));
+    if (own != null && own.isPipe()) {
+      // An adopted Unix socket connects the path the address names, as Node 24's pipe handle does.
+      request =
+          Connector.connectPipe(
+              socket.loop(), own, a.address(), port, (h, err) -> afterAttempt(index, a, h, err));
+    } else {
+      request =
+          NetBridge.connectTcp(
+              socket.loop(),
+              own,
+              a.address(),
+              port,
+              options.localAddress(),
+              options.localPort(),
+              null,
+              (handle, err) -> afterAttempt(index, a, handle, err));
+    }
     if (index < addresses.size() - 1) {
       timer = socket.loop().setTimeout(() -> onTimeout(index, a), attemptTimeout);
     }

@@ -17,12 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code connect()} of a Socket adopted from a descriptor bound but not connected ({@code new
- * Socket({fd})}), against what Node 24 printed for the same steps ({@code
- * src/test/node/fd/fd-connect.js}): the adopted descriptor itself is connected (a TCP one keeps its
- * bound port; in a family race, by the first attempt, a later one on a new socket), and it is
- * closed with the socket, whether the connect succeeded or failed. Only epoll adopts descriptors
- * ({@code FdTest} checks the refusal elsewhere).
+ * {@code connect()} of a Socket adopted from a descriptor ({@code new Socket({fd})}), against what
+ * Node 24 printed for the same steps ({@code src/test/node/fd/fd-connect.js}). A bound descriptor
+ * itself is connected (a TCP one keeps its bound port; in a family race, by the first attempt, a
+ * later one on a new socket) and closed with the socket, whether the connect succeeded or failed.
+ * The answers of libuv for the other cases: a Unix socket connected to an IP address connects the
+ * path the address names ({@code ENOENT}); a TCP one connected to a path fails in {@code connect()}
+ * ({@code EINVAL}, its local address named); a listening TCP one fails there too ({@code EISCONN}),
+ * a listening or connected Unix one fails as a connect does; a connected TCP one "connects" and
+ * keeps its peer; a descriptor adopted twice is refused ({@code open EEXIST}) and a file is refused
+ * and left open. Node's script hands listening and connected descriptors to a child process; here
+ * the test opens them through Netty's native socket calls. Only epoll adopts descriptors ({@code
+ * FdTest} checks the refusal elsewhere).
  */
 class FdConnectTest {
   private static final List<String> NODE_24 =
@@ -105,7 +111,25 @@ class FdConnectTest {
           "pconnected connecting opening true true",
           "pconnected connectionAttemptFailed DIR/server4 EISCONN",
           "pconnected error EISCONN connect EISCONN DIR/server4",
-          "pconnected close true fd EBADF");
+          "pconnected close true fd EBADF",
+          "piperace connectionAttempt ",
+          "piperace connectionAttemptFailed 127.0.0.1 ENOENT",
+          "piperace connectionAttempt ",
+          "piperace connectionAttemptFailed 127.0.0.2 ECONNREFUSED",
+          "piperace error ENOENT ",
+          "piperace errors AggregateError connect ENOENT 127.0.0.1:PORT, connect ECONNREFUSED"
+              + " 127.0.0.2:PORT",
+          "piperace close true fd EBADF",
+          "pipelocal error EINVAL bind EINVAL 0.0.0.0:1234",
+          "pipelocal fields bind 0.0.0.0 1234",
+          "pipelocal close true fd EBADF",
+          "file threw ERR_INVALID_FD_TYPE Unsupported fd type: FILE fd open",
+          "twice made open false false",
+          "twice again threw EEXIST open EEXIST open open",
+          "twice data bye",
+          "twice end ",
+          "twice finish ",
+          "twice close false fd EBADF");
 
   @TempDir Path dir;
 
@@ -121,7 +145,7 @@ class FdConnectTest {
       return new Raw(s.intValue(), target(s.intValue()), port);
     }
 
-    private static String target(int fd) {
+    static String target(int fd) {
       try {
         return Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
       } catch (IOException e) {
@@ -466,6 +490,101 @@ class FdConnectTest {
                   });
           connectedServer = server;
           server.listen(serverPath, () -> raw[0] = connecting(new DomainSocketAddress(serverPath)));
+        });
+    steps.add(
+        next -> { // a race: the adopted Unix socket's attempt connects a path, the next a new
+          // socket
+          Server server = byeServer();
+          server.listen(
+              0,
+              "127.0.0.1",
+              () -> {
+                serverPort = server.address().port();
+                localPort = -1;
+                Raw raw = boundPipe(dir.resolve("client4").toString());
+                Socket s = new Socket(SocketOptions.defaults().fd(raw.fd()));
+                watch(log, "piperace", s, raw, () -> server.close(e -> next.run()));
+                s.on(
+                    Socket.ERROR,
+                    e -> {
+                      List<String> each = new ArrayList<>();
+                      for (Throwable x : e.getSuppressed()) each.add(clean(x.getMessage()));
+                      log.add("piperace errors " + e.name() + " " + String.join(", ", each));
+                    });
+                Lookup lookup =
+                    (host, family, done) -> done.done(null, List.of("127.0.0.1", "127.0.0.2"));
+                s.connect(
+                    ConnectOptions.port(serverPort)
+                        .host("race.test")
+                        .autoSelectFamily(true)
+                        .lookup(lookup));
+              });
+        });
+    steps.add(
+        next -> { // a local port for an adopted Unix socket is bound as a path: a bound one refuses
+          Raw raw = boundPipe(dir.resolve("client5").toString());
+          Socket s = new Socket(SocketOptions.defaults().fd(raw.fd()));
+          watch(log, "pipelocal", s, raw, next);
+          s.on(
+              Socket.ERROR,
+              e -> log.add("pipelocal fields " + e.syscall() + " " + e.address() + " " + e.port()));
+          s.connect(ConnectOptions.port(80).host("127.0.0.1").localPort(1234));
+        });
+    steps.add(
+        next -> { // a file is refused by the constructor, and stays open
+          try {
+            Path file = Files.createFile(dir.resolve("file"));
+            io.netty.channel.unix.FileDescriptor opened =
+                io.netty.channel.unix.FileDescriptor.from(file.toString());
+            int fd = opened.intValue();
+            String target = Raw.target(fd);
+            try {
+              new Socket(SocketOptions.defaults().fd(fd));
+            } catch (io.jnet.error.JnetException e) {
+              log.add(
+                  "file threw "
+                      + e.code()
+                      + " "
+                      + e.getMessage()
+                      + " fd "
+                      + (target.equals(Raw.target(fd)) ? "open" : "EBADF"));
+            }
+            opened.close();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          next.run();
+        });
+    steps.add(
+        next -> { // a connected socket adopted twice
+          Raw[] raw = new Raw[1];
+          Server server =
+              Net.createServer(
+                  c -> {
+                    c.on(Socket.ERROR, e -> {}).end("bye");
+                    Socket s = new Socket(SocketOptions.defaults().fd(raw[0].fd()));
+                    log.add("twice made " + state(s));
+                    try {
+                      new Socket(SocketOptions.defaults().fd(raw[0].fd()));
+                    } catch (io.jnet.error.JnetException e) {
+                      log.add(
+                          "twice again threw "
+                              + e.code()
+                              + " "
+                              + e.getMessage()
+                              + " "
+                              + e.syscall()
+                              + " "
+                              + raw[0].state());
+                    }
+                    watch(log, "twice", s, raw[0], () -> server().close(e -> next.run()));
+                  });
+          connectedServer = server;
+          server.listen(
+              0,
+              "127.0.0.1",
+              () ->
+                  raw[0] = connecting(new InetSocketAddress("127.0.0.1", server.address().port())));
         });
     int[] i = {0};
     Runnable[] next = new Runnable[1];

@@ -35,6 +35,14 @@ public final class Adopt {
   private static final int AF_UNIX = 1;
   private static final int AF_INET6 = 10;
 
+  /**
+   * The descriptors adopted by sockets and not closed since. Node refuses a descriptor its loop
+   * watches already ({@code open EEXIST}); jnet refuses one a socket adopted already, on any loop,
+   * even one not connected yet (libuv watches it only once it reads).
+   */
+  private static final java.util.Set<Integer> ADOPTED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private Adopt() {}
 
   /** Whether the transport of this JVM's loops can adopt a descriptor. */
@@ -110,9 +118,23 @@ public final class Adopt {
    * handle {@code uv_pipe_open} or {@code uv_tcp_open} made.
    *
    * @throws JnetException {@code ERR_INVALID_FD_TYPE} for a descriptor that is no stream socket,
-   *     with Node's word for what it is
+   *     with Node's word for what it is; {@code open EEXIST} for one a socket adopted already
    */
   public static StreamHandle socket(EventLoop loop, int fd) {
+    if (!ADOPTED.add(fd)) {
+      // A descriptor watched already: Node 24's uv_tcp_open/uv_pipe_open answer. Netty would add
+      // it to epoll a second time, fail, and close the descriptor under its first socket.
+      throw UvError.stream("EEXIST", "open", null);
+    }
+    try {
+      return wrap(loop, fd);
+    } catch (RuntimeException e) {
+      ADOPTED.remove(fd);
+      throw e;
+    }
+  }
+
+  private static StreamHandle wrap(EventLoop loop, int fd) {
     int domain;
     try {
       Socket probe = new Socket(fd);
@@ -130,6 +152,7 @@ public final class Adopt {
     NettyStreamHandle handle =
         new NettyStreamHandle(
             ch, netty, Transport.EPOLL, NetBridge.invoker(loop), ipv6, pipe, null);
+    ch.closeFuture().addListener(f -> ADOPTED.remove(fd));
     netty
         .register(ch)
         .addListener(
