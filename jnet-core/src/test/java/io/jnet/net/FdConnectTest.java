@@ -1,8 +1,11 @@
 package io.jnet.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jnet.error.JnetException;
 import io.jnet.loop.EventLoop;
 import io.netty.channel.unix.DomainSocketAddress;
 import java.io.IOException;
@@ -136,7 +139,39 @@ class FdConnectTest {
   @Test
   void connectsTheAdoptedDescriptorAsNode24() throws InterruptedException {
     assumeTrue("epoll".equals(EventLoop.defaultLoop().transport()), "only epoll adopts");
+    int before = openSockets();
     assertEquals(NODE_24, LoopRun.run(this::steps));
+    assertEquals(before, openSockets(), "sockets left open");
+  }
+
+  @Test
+  void otherTransportsRefuseAndLeaveTheDescriptorToTheCaller() throws IOException {
+    assumeFalse("epoll".equals(EventLoop.defaultLoop().transport()), "epoll adopts");
+    // Netty's native library opens the descriptor here as a service manager would.
+    assumeTrue(io.netty.channel.epoll.Epoll.isAvailable(), "no native socket calls");
+    Raw raw = boundPipe(dir.resolve("client").toString());
+    JnetException made =
+        assertThrows(JnetException.class, () -> new Socket(SocketOptions.defaults().fd(raw.fd())));
+    assertEquals("ERR_FEATURE_UNAVAILABLE_ON_PLATFORM", made.code());
+    JnetException connect =
+        assertThrows(
+            JnetException.class,
+            () -> Net.connect(ConnectOptions.path(dir.resolve("server").toString()).fd(raw.fd())));
+    assertEquals("ERR_FEATURE_UNAVAILABLE_ON_PLATFORM", connect.code());
+    assertEquals("open", raw.state(), "the refused descriptor stays the caller's");
+    new io.netty.channel.unix.FileDescriptor(raw.fd()).close();
+  }
+
+  /** The sockets this process holds, as {@code /proc/self/fd} lists them. */
+  private static int openSockets() {
+    try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      return (int)
+          fds.map(f -> Raw.target(Integer.parseInt(f.getFileName().toString())))
+              .filter(t -> t != null && t.startsWith("socket:"))
+              .count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A descriptor the test opened, and what {@code /proc/self/fd} names while it is open. */
