@@ -184,7 +184,7 @@ public class Socket extends Duplex {
     this.onread = options.onread() == null ? null : options.onread().reader();
     this.countRead = onread == null ? null : this::countRead;
     this.blockList = options.blockList();
-    if (options.fd() >= 0) adopt(options.fd());
+    if (options.fd() >= 0) adopt(options.fd(), options.readable());
     watchSignal(options.signal());
     on(END, this::onReadableStreamEnd);
   }
@@ -226,6 +226,11 @@ public class Socket extends Duplex {
     if (both != null) o = o.highWaterMark(both);
     if (readable != null) o = o.readableHighWaterMark(readable);
     if (writable != null) o = o.writableHighWaterMark(writable);
+    if (options.fd() >= 0) {
+      // Node 24: a side an adopted descriptor is not given is over from the start.
+      if (!options.readable()) o = o.readable(false);
+      if (!options.writable()) o = o.writable(false);
+    }
     return o;
   }
 
@@ -1250,8 +1255,11 @@ public class Socket extends Duplex {
     return this;
   }
 
-  /** Node's {@code new Socket({fd})}: the handle is this socket's at once, reading on the loop. */
-  private void adopt(int fd) {
+  /**
+   * Node's {@code new Socket({fd})}: the handle is this socket's at once, reading on the loop
+   * unless {@code readable} is false.
+   */
+  private void adopt(int fd, boolean readable) {
     if (!Adopt.available()) throw Adopt.unavailable("new Socket({fd})");
     StreamHandle h = Adopt.socket(loop(), fd);
     handle = h;
@@ -1260,7 +1268,7 @@ public class Socket extends Duplex {
         () -> {
           attach(h);
           connector().adopted(h); // a connect() connects this descriptor, as in Node
-          read(0);
+          if (readable) read(0);
         });
   }
 

@@ -206,7 +206,7 @@ class FdConnectTest {
 
   private static Raw boundTcp() {
     try {
-      io.netty.channel.unix.Socket s = io.netty.channel.unix.Socket.newSocketStream();
+      io.netty.channel.unix.Socket s = io.netty.channel.epoll.LinuxSocket.newSocketStream(false);
       s.bind(new InetSocketAddress("127.0.0.1", 0));
       return Raw.of(s, s.localAddress().getPort());
     } catch (IOException e) {
@@ -220,7 +220,7 @@ class FdConnectTest {
       io.netty.channel.unix.Socket s =
           at instanceof DomainSocketAddress
               ? io.netty.channel.unix.Socket.newSocketDomain()
-              : io.netty.channel.unix.Socket.newSocketStream();
+              : io.netty.channel.epoll.LinuxSocket.newSocketStream(false);
       s.bind(at);
       s.listen(8);
       return Raw.of(s, at instanceof DomainSocketAddress ? -1 : s.localAddress().getPort());
@@ -238,7 +238,7 @@ class FdConnectTest {
       io.netty.channel.unix.Socket s =
           at instanceof DomainSocketAddress
               ? io.netty.channel.unix.Socket.newSocketDomain()
-              : io.netty.channel.unix.Socket.newSocketStream();
+              : io.netty.channel.epoll.LinuxSocket.newSocketStream(false);
       s.connect(at);
       return Raw.of(s, -1);
     } catch (IOException e) {

@@ -1,0 +1,175 @@
+package io.jnet.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jnet.loop.EventLoop;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code new Socket({fd})} of a connected TCP descriptor with Node's {@code readable}, {@code
+ * writable} and {@code allowHalfOpen} options, against what Node 24 printed for the same steps
+ * ({@code src/test/node/fd/fd-constructor.js}): both sides open by default, {@code readable: false}
+ * a write-only socket that never reads, {@code writable: false} a read-only one, neither a closed
+ * one whose write fails; {@code destroy()} closes the descriptor at once. Only epoll adopts.
+ */
+class FdConstructorTest {
+  private static final List<String> NODE_24 =
+      List.of(
+          "plain made true true open false false true true IPv4 false",
+          "plain data bye",
+          "plain end ",
+          "plain finish ",
+          "plain close false",
+          "both made true true open false false true true IPv4 false",
+          "both data bye",
+          "both end ",
+          "both finish ",
+          "both close false",
+          "writeOnly made false true writeOnly false false true true IPv4 false",
+          "writeOnly finish ",
+          "writeOnly close false",
+          "readOnly made true false readOnly false false true true IPv4 false",
+          "readOnly data bye",
+          "readOnly end ",
+          "readOnly close false",
+          "halfOpen made true true open false false true true IPv4 true",
+          "halfOpen finish ",
+          "halfOpen data bye",
+          "halfOpen end ",
+          "halfOpen close false",
+          "write made true true open false false true true IPv4 false",
+          "write write callback null",
+          "write data bye",
+          "write end ",
+          "write finish ",
+          "write close false",
+          "destroy made true true open false false true true IPv4 false",
+          "destroy destroyed, fd closed",
+          "destroy close false",
+          "neither made false false closed false false true true IPv4 false",
+          "neither write callback ERR_STREAM_WRITE_AFTER_END",
+          "neither error ERR_STREAM_WRITE_AFTER_END write after end",
+          "neither close true");
+
+  /** One variant: its name, its options, and what it does once made. */
+  private record Variant(
+      String name,
+      UnaryOperator<SocketOptions> options,
+      boolean write,
+      boolean end,
+      boolean destroy) {}
+
+  private static final List<Variant> VARIANTS =
+      List.of(
+          new Variant("plain", o -> o, false, false, false),
+          new Variant("both", o -> o.readable(true).writable(true), false, false, false),
+          new Variant("writeOnly", o -> o.readable(false), false, true, false),
+          new Variant("readOnly", o -> o.writable(false), false, false, false),
+          new Variant("halfOpen", o -> o.allowHalfOpen(true), false, true, false),
+          new Variant("write", o -> o, true, false, false),
+          new Variant("destroy", o -> o, false, false, true),
+          new Variant("neither", o -> o.readable(false).writable(false), true, false, false));
+
+  @Test
+  void adoptsAConnectedDescriptorWithNodesOptions() throws InterruptedException {
+    assumeTrue("epoll".equals(EventLoop.defaultLoop().transport()), "only epoll adopts");
+    assertEquals(NODE_24, LoopRun.run(this::steps));
+  }
+
+  private static String target(int fd) {
+    try {
+      return Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private Server server;
+
+  private void steps(List<String> log) {
+    int[] i = {0};
+    int[] fd = {-1};
+    int[] localPort = {-1};
+    server =
+        Net.createServer(
+            c -> {
+              c.on(Socket.ERROR, e -> {}).end("bye");
+              Variant v = VARIANTS.get(i[0]++);
+              adopt(log, v, fd[0], localPort[0], () -> next(i[0], fd, localPort));
+            });
+    server.listen(0, "127.0.0.1", () -> next(0, fd, localPort));
+  }
+
+  /** Connects the next variant's descriptor, or closes the server after the last. */
+  private void next(int index, int[] fd, int[] localPort) {
+    if (index == VARIANTS.size()) {
+      server.close();
+      return;
+    }
+    try {
+      io.netty.channel.unix.Socket raw = io.netty.channel.epoll.LinuxSocket.newSocketStream(false);
+      raw.connect(new InetSocketAddress("127.0.0.1", server.address().port()));
+      fd[0] = raw.intValue();
+      localPort[0] = raw.localAddress().getPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void adopt(List<String> log, Variant v, int fd, int localPort, Runnable next) {
+    String name = v.name();
+    String opened = target(fd);
+    Socket s = new Socket(v.options().apply(SocketOptions.defaults()).fd(fd));
+    log.add(
+        name
+            + " made "
+            + s.readable()
+            + " "
+            + s.writable()
+            + " "
+            + s.readyState()
+            + " "
+            + s.pending()
+            + " "
+            + s.connecting()
+            + " "
+            + Objects.equals(s.remotePort(), server.address().port())
+            + " "
+            + Objects.equals(s.localPort(), localPort)
+            + " "
+            + s.remoteFamily()
+            + " "
+            + s.allowHalfOpen());
+    s.on(Socket.CONNECT, () -> log.add(name + " connect "));
+    s.on(Socket.READY, () -> log.add(name + " ready "));
+    s.on(Socket.DATA, b -> log.add(name + " data " + b));
+    s.on(Socket.END, () -> log.add(name + " end "));
+    s.on(Socket.FINISH, () -> log.add(name + " finish "));
+    s.on(Socket.ERROR, e -> log.add(name + " error " + e.code() + " " + e.getMessage()));
+    s.on(
+        Socket.CLOSE,
+        h -> {
+          log.add(name + " close " + h);
+          next.run();
+        });
+    if (v.write()) {
+      s.write(
+          io.jnet.buffer.Buffer.from("x"),
+          e -> log.add(name + " write callback " + (e == null ? null : e.code())));
+    }
+    if (v.end()) s.end();
+    if (v.destroy()) {
+      s.destroy();
+      log.add(name + " destroyed, fd " + (opened.equals(target(fd)) ? "open" : "closed"));
+    }
+  }
+}
