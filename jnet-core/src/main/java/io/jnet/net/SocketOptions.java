@@ -57,7 +57,9 @@ public final class SocketOptions {
   }
 
   /**
-   * Node's {@code readable}: only meaningful with a handle; kept for ports of Node code.
+   * Node's {@code readable}: with {@link #fd(int)}, false makes a socket that never reads, its
+   * readable side over from the start ({@code readyState} 'writeOnly'), as in Node 24; without a
+   * descriptor it changes nothing.
    *
    * @param readable Node's {@code readable} option
    * @return a copy of these options with this one changed
@@ -69,7 +71,9 @@ public final class SocketOptions {
   }
 
   /**
-   * Node's {@code writable}: only meaningful with a handle; kept for ports of Node code.
+   * Node's {@code writable}: with {@link #fd(int)}, false makes a socket whose writable side is
+   * over from the start ({@code readyState} 'readOnly'; a write fails with {@code
+   * ERR_STREAM_WRITE_AFTER_END}), as in Node 24; without a descriptor it changes nothing.
    *
    * @param writable Node's {@code writable} option
    * @return a copy of these options with this one changed
