@@ -6,13 +6,24 @@
 'use strict';
 const net = require('net');
 const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const { spawn } = require('child_process');
 const log = (...a) => console.log(...a);
 
 if (process.argv[2] === 'child') {
   const [, , , name, json, serverPort, localPort] = process.argv;
-  const { end, write, destroy, ...options } = JSON.parse(json);
+  const { end, write, destroy, addresses, ...options } = JSON.parse(json);
   const s = new net.Socket({ fd: 3, ...options });
+  if (addresses) { // what an adopted socket knows of its ends at once
+    const a = s.address();
+    log(name, 'address', a.family, a.address, a.port === +localPort,
+        s.localAddress, s.localPort === +localPort || s.localPort, s.localFamily,
+        s.remoteAddress, s.remotePort === +serverPort || s.remotePort, s.remoteFamily,
+        s.timeout, s.bytesRead, s.bytesWritten, s.writableLength);
+    s.destroy();
+    return;
+  }
   log(name, 'made', s.readable, s.writable, s.readyState, s.pending, s.connecting,
       s.remotePort === +serverPort, s.localPort === +localPort, s.remoteFamily, s.allowHalfOpen);
   for (const ev of ['connect', 'ready', 'data', 'end', 'finish', 'error']) {
@@ -37,15 +48,29 @@ const variants = [
   ['write', { write: true }],
   ['destroy', { destroy: true }],
   ['neither', { readable: false, writable: false, write: true }],
+  ['tcpAddresses', { addresses: true }],
 ];
 const server = net.createServer((c) => {
   c.on('error', () => {});
   c.end('bye');
 });
-server.listen(0, '127.0.0.1', () => {
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-constructor-'));
+const pipeServer = net.createServer((c) => c.on('error', () => {}));
+server.listen(0, '127.0.0.1', () => pipeServer.listen(path.join(dir, 'server'), () => {
   let i = 0;
   const next = () => {
-    if (i === variants.length) { server.close(); return; }
+    if (i === variants.length) {
+      const c = net.connect(path.join(dir, 'server'), () => {
+        const args = [__filename, 'child', 'pipeAddresses', JSON.stringify({ addresses: true }), 0, 0];
+        spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', c] }).on('exit', () => {
+          c.destroy();
+          pipeServer.close(() => fs.rmSync(dir, { recursive: true }));
+          server.close();
+        });
+      });
+      c.pause();
+      return;
+    }
     const [name, options] = variants[i++];
     const c = net.connect(server.address().port, '127.0.0.1', () => {
       const args = [__filename, 'child', name, JSON.stringify(options), server.address().port, c.localPort];
@@ -55,4 +80,4 @@ server.listen(0, '127.0.0.1', () => {
     c.pause();
   };
   next();
-});
+}));

@@ -13,13 +13,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code new Socket({fd})} of a connected TCP descriptor with Node's {@code readable}, {@code
  * writable} and {@code allowHalfOpen} options, against what Node 24 printed for the same steps
  * ({@code src/test/node/fd/fd-constructor.js}): both sides open by default, {@code readable: false}
  * a write-only socket that never reads, {@code writable: false} a read-only one, neither a closed
- * one whose write fails; {@code destroy()} closes the descriptor at once. Only epoll adopts.
+ * one whose write fails; {@code destroy()} closes the descriptor at once. An adopted TCP socket
+ * knows both its ends at once, an adopted Unix one neither ({@code address()} is {@code {}}). Only
+ * epoll adopts.
  */
 class FdConstructorTest {
   private static final List<String> NODE_24 =
@@ -58,7 +61,11 @@ class FdConstructorTest {
           "neither made false false closed false false true true IPv4 false",
           "neither write callback ERR_STREAM_WRITE_AFTER_END",
           "neither error ERR_STREAM_WRITE_AFTER_END write after end",
-          "neither close true");
+          "neither close true",
+          "tcpAddresses address IPv4 127.0.0.1 true 127.0.0.1 true IPv4 127.0.0.1 true IPv4"
+              + " undefined 0 0 0",
+          "pipeAddresses address undefined undefined false undefined undefined undefined undefined"
+              + " undefined undefined undefined 0 0 0");
 
   /** One variant: its name, its options, and what it does once made. */
   private record Variant(
@@ -66,7 +73,17 @@ class FdConstructorTest {
       UnaryOperator<SocketOptions> options,
       boolean write,
       boolean end,
-      boolean destroy) {}
+      boolean destroy,
+      boolean addresses) {
+    Variant(
+        String name,
+        UnaryOperator<SocketOptions> options,
+        boolean write,
+        boolean end,
+        boolean destroy) {
+      this(name, options, write, end, destroy, false);
+    }
+  }
 
   private static final List<Variant> VARIANTS =
       List.of(
@@ -77,7 +94,8 @@ class FdConstructorTest {
           new Variant("halfOpen", o -> o.allowHalfOpen(true), false, true, false),
           new Variant("write", o -> o, true, false, false),
           new Variant("destroy", o -> o, false, false, true),
-          new Variant("neither", o -> o.readable(false).writable(false), true, false, false));
+          new Variant("neither", o -> o.readable(false).writable(false), true, false, false),
+          new Variant("tcpAddresses", o -> o, false, false, false, true));
 
   @Test
   void adoptsAConnectedDescriptorWithNodesOptions() throws InterruptedException {
@@ -96,6 +114,7 @@ class FdConstructorTest {
   private Server server;
 
   private void steps(List<String> log) {
+    this.log = log;
     int[] i = {0};
     int[] fd = {-1};
     int[] localPort = {-1};
@@ -113,6 +132,7 @@ class FdConstructorTest {
   private void next(int index, int[] fd, int[] localPort) {
     if (index == VARIANTS.size()) {
       server.close();
+      pipeAddresses();
       return;
     }
     try {
@@ -125,8 +145,82 @@ class FdConstructorTest {
     }
   }
 
+  /** The adopted end of a Unix connection: Node knows none of its addresses. */
+  private void pipeAddresses() {
+    String path = dir.resolve("server").toString();
+    Server pipeServer =
+        Net.createServer(
+            c -> {
+              c.on(Socket.ERROR, e -> {});
+              adopt(
+                  log,
+                  new Variant("pipeAddresses", o -> o, false, false, false, true),
+                  pipeFd,
+                  0,
+                  () -> {});
+            });
+    pipeServer.listen(
+        path,
+        () -> {
+          try {
+            io.netty.channel.unix.Socket raw = io.netty.channel.unix.Socket.newSocketDomain();
+            raw.connect(new io.netty.channel.unix.DomainSocketAddress(path));
+            pipeFd = raw.intValue();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+    this.pipeServer = pipeServer;
+  }
+
+  private Server pipeServer;
+
+  private int pipeFd;
+
+  private List<String> log;
+
+  @TempDir Path dir;
+
+  /** Node's {@code undefined} for jnet's null. */
+  private static String u(Object value) {
+    return value == null ? "undefined" : value.toString();
+  }
+
+  private void addresses(String name, Socket s, int localPort) {
+    AddressInfo a = s.address();
+    Integer serverPort = name.startsWith("tcp") ? server.address().port() : null;
+    log.add(
+        String.join(
+            " ",
+            name,
+            "address",
+            u(a.family()),
+            u(a.address()),
+            "" + Objects.equals(a.port(), localPort),
+            u(s.localAddress()),
+            Objects.equals(s.localPort(), localPort) ? "true" : u(s.localPort()),
+            u(s.localFamily()),
+            u(s.remoteAddress()),
+            serverPort != null && Objects.equals(s.remotePort(), serverPort)
+                ? "true"
+                : u(s.remotePort()),
+            u(s.remoteFamily()),
+            u(s.timeout()),
+            "" + s.bytesRead(),
+            "" + s.bytesWritten(),
+            "" + s.writableLength()));
+    s.destroy();
+    if (pipeServer != null) pipeServer.close();
+  }
+
   private void adopt(List<String> log, Variant v, int fd, int localPort, Runnable next) {
     String name = v.name();
+    if (v.addresses()) {
+      Socket s = new Socket(v.options().apply(SocketOptions.defaults()).fd(fd));
+      s.on(Socket.CLOSE, h -> next.run());
+      addresses(name, s, localPort);
+      return;
+    }
     String opened = target(fd);
     Socket s = new Socket(v.options().apply(SocketOptions.defaults()).fd(fd));
     log.add(
