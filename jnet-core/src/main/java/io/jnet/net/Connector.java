@@ -293,9 +293,9 @@ final class Connector {
    * Node 24 connects an adopted Unix socket to an IP address by handing the address to the pipe
    * handle's connect, which takes it for a path (relative to the working directory): {@code connect
    * ENOENT 127.0.0.1:80} where nothing has that name. A local address is bound as a path too, which
-   * a bound socket refuses ({@code bind EINVAL}). Where Node 24 throws a TypeError out of its loop
-   * for an IPv6 address (a pipe handle has no {@code connect6}), jnet connects the path all the
-   * same.
+   * a bound socket refuses ({@code bind EINVAL}); jnet refuses it for an unbound one as well. Where
+   * Node 24 throws a TypeError out of its loop for an IPv6 address (a pipe handle has no {@code
+   * connect6}), jnet connects the path all the same.
    */
   private void connectPipeTo(
       int gen,
