@@ -41,8 +41,20 @@ if (process.argv[2] === 'child') { // adopts descriptor 3 and connects it to arg
     return;
   }
   watch(name, s, 3, () => {});
-  if (target === 'port') s.connect(+server, '127.0.0.1', () => log(name, 'peer kept', s.remotePort !== +server));
-  else s.connect(target);
+  const kept = () => log(name, 'peer kept', s.remotePort !== +server);
+  if (target === 'port') {
+    s.connect(+server, '127.0.0.1', kept);
+  } else if (target === 'race') {
+    s.on('error', (e) => log(name, 'errors', e.constructor.name, e.errors.map((x) => clean(x.message)).join(', ')));
+    const lookup = (host, opts, cb) => process.nextTick( // answers later, as a resolver does
+      cb, null, [{ address: '127.0.0.1', family: 4 }, { address: '127.0.0.2', family: 4 }]);
+    s.connect({ port: +server, host: 'race.test', autoSelectFamily: true, lookup }, () => {
+      kept();
+      s.write('hi');
+    });
+  } else {
+    s.connect(target);
+  }
   log(name, 'connecting', s.readyState, s.connecting, s.pending);
   return;
 }
@@ -216,6 +228,26 @@ const steps = [
     try { new net.Socket({ fd }); } catch (e) { log('file threw', e.code, e.message, 'fd', fdState(fd)); }
     fs.closeSync(fd);
     next();
+  },
+  (next) => { // a listening TCP socket in a race: its attempt fails at once, the next one goes on
+    const server = byeServer();
+    server.listen(0, '127.0.0.1', () => {
+      const l = net.createServer().listen(0, '127.0.0.1', () => {
+        ports = { server: server.address().port, local: l.address().port };
+        child('lrace', l._handle, 'race', ports.server, ports.local, () => { l.close(); server.close(next); });
+      });
+    });
+  },
+  (next) => { // a connected TCP socket in a race: it stays connected to its peer, which answers
+    const server = net.createServer((c) => { c.on('error', () => {}); c.on('data', () => c.end('bye')); });
+    const other = byeServer();
+    server.listen(0, '127.0.0.1', () => other.listen(0, '127.0.0.1', () => {
+      ports = { server: other.address().port };
+      const c = net.connect(server.address().port, '127.0.0.1', () => {
+        child('crace', c, 'race', ports.server, 0, () => { c.destroy(); other.close(); server.close(next); });
+      });
+      c.pause();
+    }));
   },
   (next) => { // a connected socket adopted twice
     const server = byeServer();

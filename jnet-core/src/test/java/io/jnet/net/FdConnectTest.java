@@ -127,6 +127,26 @@ class FdConnectTest {
           "pipelocal fields bind 0.0.0.0 1234",
           "pipelocal close true fd EBADF",
           "file threw ERR_INVALID_FD_TYPE Unsupported fd type: FILE fd open",
+          "lrace made open false false",
+          "lrace connecting opening true true",
+          "lrace connectionAttempt ",
+          "lrace connectionAttemptFailed 127.0.0.1 EISCONN",
+          "lrace connectionAttempt ",
+          "lrace connectionAttemptFailed 127.0.0.2 ECONNREFUSED",
+          "lrace error EISCONN ",
+          "lrace errors AggregateError connect EISCONN 127.0.0.1:PORT - Local (127.0.0.1:LPORT),"
+              + " connect ECONNREFUSED 127.0.0.2:PORT",
+          "lrace close true fd EBADF",
+          "crace made open false false",
+          "crace connecting opening true true",
+          "crace connectionAttempt ",
+          "crace connect ",
+          "crace peer kept true",
+          "crace ready ",
+          "crace data bye",
+          "crace end ",
+          "crace finish ",
+          "crace close false fd EBADF",
           "twice made open false false",
           "twice again threw EEXIST open EEXIST open open",
           "twice data bye",
@@ -301,6 +321,24 @@ class FdConnectTest {
                   log.add("server data " + b);
                   c.end("bye");
                 }));
+  }
+
+  /** Connects {@code s} to the server's port through a race of two IPv4 addresses. */
+  private void race(List<String> log, String name, Socket s) {
+    s.on(
+        Socket.ERROR,
+        e -> {
+          List<String> each = new ArrayList<>();
+          for (Throwable x : e.getSuppressed()) each.add(clean(x.getMessage()));
+          log.add(name + " errors " + e.name() + " " + String.join(", ", each));
+        });
+    Lookup lookup = (host, family, done) -> done.done(null, List.of("127.0.0.1", "127.0.0.2"));
+    s.connect(
+        ConnectOptions.port(serverPort).host("race.test").autoSelectFamily(true).lookup(lookup),
+        () -> {
+          log.add(name + " peer kept " + !java.util.Objects.equals(s.remotePort(), serverPort));
+          s.write("hi");
+        });
   }
 
   /** The server of a step whose listener refers to it before it is made. */
@@ -589,6 +627,57 @@ class FdConnectTest {
             throw new UncheckedIOException(e);
           }
           next.run();
+        });
+    steps.add(
+        next -> { // a listening TCP socket in a race: its attempt fails at once, the next goes on
+          Server server = byeServer();
+          server.listen(
+              0,
+              "127.0.0.1",
+              () -> {
+                Raw raw = listening(new InetSocketAddress("127.0.0.1", 0));
+                serverPort = server.address().port();
+                localPort = raw.port();
+                Socket s = new Socket(SocketOptions.defaults().fd(raw.fd()));
+                log.add("lrace made " + state(s));
+                watch(log, "lrace", s, raw, () -> server.close(e -> next.run()));
+                race(log, "lrace", s);
+                log.add("lrace connecting " + state(s));
+              });
+        });
+    steps.add(
+        next -> { // a connected TCP socket in a race: it stays connected to its peer
+          Server other = byeServer();
+          Raw[] raw = new Raw[1];
+          Server server =
+              Net.createServer(
+                  c -> {
+                    c.on(Socket.ERROR, e -> {}).on(Socket.DATA, b -> c.end("bye"));
+                    Socket s = new Socket(SocketOptions.defaults().fd(raw[0].fd()));
+                    log.add("crace made " + state(s));
+                    watch(
+                        log,
+                        "crace",
+                        s,
+                        raw[0],
+                        () -> other.close(e -> server().close(e2 -> next.run())));
+                    race(log, "crace", s);
+                    log.add("crace connecting " + state(s));
+                  });
+          connectedServer = server;
+          server.listen(
+              0,
+              "127.0.0.1",
+              () ->
+                  other.listen(
+                      0,
+                      "127.0.0.1",
+                      () -> {
+                        serverPort = other.address().port();
+                        localPort = -1;
+                        raw[0] =
+                            connecting(new InetSocketAddress("127.0.0.1", server.address().port()));
+                      }));
         });
     steps.add(
         next -> { // a connected socket adopted twice
