@@ -249,6 +249,39 @@ const steps = [
       c.pause();
     }));
   },
+  (next) => { // a bound TCP socket never connected: its first read fails
+    const handle = new TCP(TCPConstants.SOCKET);
+    handle.bind('127.0.0.1', 0);
+    const s = new net.Socket({ fd: handle.fd });
+    watch('tcpidle', s, handle.fd, next);
+  },
+  (next) => { // a bound Unix socket never connected: its first read fails
+    const handle = new Pipe(PipeConstants.SOCKET);
+    handle.bind(path.join(dir, 'client6'));
+    const s = new net.Socket({ fd: handle.fd });
+    watch('pipeidle', s, handle.fd, next);
+  },
+  (next) => { // a write to a bound TCP socket never connected
+    const handle = new TCP(TCPConstants.SOCKET);
+    handle.bind('127.0.0.1', 0);
+    const s = new net.Socket({ fd: handle.fd });
+    watch('tcpwrite', s, handle.fd, next);
+    s.write('x', (e) => log('tcpwrite callback', e ? e.code : null));
+  },
+  (next) => { // a write to a bound Unix socket never connected
+    const handle = new Pipe(PipeConstants.SOCKET);
+    handle.bind(path.join(dir, 'client7'));
+    const s = new net.Socket({ fd: handle.fd });
+    watch('pipewrite', s, handle.fd, next);
+    s.write('x', (e) => log('pipewrite callback', e ? e.code : null));
+  },
+  (next) => { // end() of a bound TCP socket never connected
+    const handle = new TCP(TCPConstants.SOCKET);
+    handle.bind('127.0.0.1', 0);
+    const s = new net.Socket({ fd: handle.fd });
+    watch('tcpend', s, handle.fd, next);
+    s.end();
+  },
   (next) => { // a connected socket adopted twice
     const server = byeServer();
     server.listen(0, '127.0.0.1', () => {

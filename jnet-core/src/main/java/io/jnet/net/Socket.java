@@ -1268,8 +1268,21 @@ public class Socket extends Duplex {
         () -> {
           attach(h);
           connector().adopted(h); // a connect() connects this descriptor, as in Node
-          if (readable) read(0);
+          if (!readable) return;
+          read(0);
+          if (Adopt.state(h) == Adopt.State.UNCONNECTED) loop().execute(() -> readUnconnected(h));
         });
+  }
+
+  /**
+   * Node 24 reads an adopted descriptor that is not connected from the start: unless a {@code
+   * connect()} came first, the read fails at the loop's next poll ({@code read ENOTCONN} for TCP,
+   * {@code read EINVAL} for a Unix socket). jnet fails it in the task after the adoption's.
+   */
+  private void readUnconnected(StreamHandle h) {
+    if (handle != h || connecting || destroyed() || h.isClosed()) return;
+    if (Adopt.state(h) != Adopt.State.UNCONNECTED) return;
+    destroy(UvError.stream(h.isPipe() ? "EINVAL" : "ENOTCONN", "read", null));
   }
 
   // signal and blockList: Node 24's constructor options.

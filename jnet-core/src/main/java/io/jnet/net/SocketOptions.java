@@ -294,16 +294,17 @@ public final class SocketOptions {
    * is connected itself by {@link Socket#connect(ConnectOptions)}, as in Node (a TCP one keeps its
    * bound port); the socket closes it when it closes, connected or not. Unlike Node, whose read of
    * a TCP descriptor not connected yet fails ({@code read ENOTCONN}) while a host name is looked
-   * up, jnet waits for the connect. A connect of the other kind than the descriptor, or of one
-   * listening or connected already, answers as libuv does in Node 24 (a Unix socket given an IP
-   * address connects the path the address names; a TCP one given a path fails with {@code EINVAL}).
-   * A descriptor that is no stream socket makes the constructor throw {@code ERR_INVALID_FD_TYPE}
-   * ({@code Unsupported fd type: FILE}), as in Node 24, and stays the caller's; so does one a
-   * socket adopted already ({@code open EEXIST}). Unlike Node, which adopts a pipe or FIFO as a
-   * pipe socket, jnet refuses it as {@code FILE} (Netty reads with socket calls). Only the epoll
-   * transport can adopt a descriptor: elsewhere the constructor throws {@code
-   * ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit, and leaves the descriptor
-   * to its caller.
+   * up, jnet waits for the connect; without a {@code connect()} in the call's loop turn, its read
+   * fails as in Node ({@code read ENOTCONN}, {@code read EINVAL} for a Unix socket). A connect of
+   * the other kind than the descriptor, or of one listening or connected already, answers as libuv
+   * does in Node 24 (a Unix socket given an IP address connects the path the address names; a TCP
+   * one given a path fails with {@code EINVAL}). A descriptor that is no stream socket makes the
+   * constructor throw {@code ERR_INVALID_FD_TYPE} ({@code Unsupported fd type: FILE}), as in Node
+   * 24, and stays the caller's; so does one a socket adopted already ({@code open EEXIST}). Unlike
+   * Node, which adopts a pipe or FIFO as a pipe socket, jnet refuses it as {@code FILE} (Netty
+   * reads with socket calls). Only the epoll transport can adopt a descriptor: elsewhere the
+   * constructor throws {@code ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit,
+   * and leaves the descriptor to its caller.
    *
    * @param fd the file descriptor, 0 or more
    * @return a copy of these options with this one changed

@@ -147,6 +147,19 @@ class FdConnectTest {
           "crace end ",
           "crace finish ",
           "crace close false fd EBADF",
+          "tcpidle error ENOTCONN read ENOTCONN",
+          "tcpidle close true fd EBADF",
+          "pipeidle error EINVAL read EINVAL",
+          "pipeidle close true fd EBADF",
+          "tcpwrite callback EPIPE",
+          "tcpwrite error EPIPE write EPIPE",
+          "tcpwrite close true fd EBADF",
+          "pipewrite callback ENOTCONN",
+          "pipewrite error ENOTCONN write ENOTCONN",
+          "pipewrite close true fd EBADF",
+          "tcpend finish ",
+          "tcpend error ENOTCONN read ENOTCONN",
+          "tcpend close true fd EBADF",
           "twice made open false false",
           "twice again threw EEXIST open EEXIST open open",
           "twice data bye",
@@ -678,6 +691,43 @@ class FdConnectTest {
                         raw[0] =
                             connecting(new InetSocketAddress("127.0.0.1", server.address().port()));
                       }));
+        });
+    steps.add(
+        next -> { // a bound TCP socket never connected: its first read fails
+          Raw raw = boundTcp();
+          Socket s = new Socket(SocketOptions.defaults().fd(raw.fd()));
+          watch(log, "tcpidle", s, raw, next);
+        });
+    steps.add(
+        next -> { // a bound Unix socket never connected: its first read fails
+          Raw raw = boundPipe(dir.resolve("client6").toString());
+          Socket s = new Socket(SocketOptions.defaults().fd(raw.fd()));
+          watch(log, "pipeidle", s, raw, next);
+        });
+    steps.add(
+        next -> { // a write to a bound TCP socket never connected
+          Raw raw = boundTcp();
+          Socket s = new Socket(SocketOptions.defaults().fd(raw.fd()));
+          watch(log, "tcpwrite", s, raw, next);
+          s.write(
+              io.jnet.buffer.Buffer.from("x"),
+              e -> log.add("tcpwrite callback " + (e == null ? null : e.code())));
+        });
+    steps.add(
+        next -> { // a write to a bound Unix socket never connected
+          Raw raw = boundPipe(dir.resolve("client7").toString());
+          Socket s = new Socket(SocketOptions.defaults().fd(raw.fd()));
+          watch(log, "pipewrite", s, raw, next);
+          s.write(
+              io.jnet.buffer.Buffer.from("x"),
+              e -> log.add("pipewrite callback " + (e == null ? null : e.code())));
+        });
+    steps.add(
+        next -> { // end() of a bound TCP socket never connected
+          Raw raw = boundTcp();
+          Socket s = new Socket(SocketOptions.defaults().fd(raw.fd()));
+          watch(log, "tcpend", s, raw, next);
+          s.end();
         });
     steps.add(
         next -> { // a connected socket adopted twice

@@ -162,7 +162,7 @@ public final class Adopt {
     return handle;
   }
 
-  /** What an adopted TCP descriptor is when a {@code connect()} comes to it. */
+  /** What an adopted descriptor is: a {@code connect()} or a read of it depends on it. */
   public enum State {
     /** Bound or not, neither listening nor connected: libuv's connect(2) runs on it. */
     UNCONNECTED,
@@ -177,7 +177,8 @@ public final class Adopt {
     Socket s = probe(adopted);
     try {
       if (s.getIntOpt(SOL_SOCKET, SO_ACCEPTCONN) == 1) return State.LISTENING;
-      return s.remoteAddress() != null ? State.CONNECTED : State.UNCONNECTED;
+      Object peer = adopted.isPipe() ? s.remoteDomainSocketAddress() : s.remoteAddress();
+      return peer != null ? State.CONNECTED : State.UNCONNECTED;
     } catch (IOException | ChannelException e) {
       return State.UNCONNECTED; // the connect itself reports what is wrong
     }

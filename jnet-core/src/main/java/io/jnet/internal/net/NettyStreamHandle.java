@@ -424,8 +424,8 @@ final class NettyStreamHandle implements StreamHandle, ChannelFutureListener {
     int n;
     try {
       n = socket.writeAddress(address, 0, length);
-    } catch (java.io.IOException e) {
-      return 0;
+    } catch (java.io.IOException | java.nio.channels.NotYetConnectedException e) {
+      return 0; // an adopted socket not connected yet is one Netty calls active
     }
     if (n > 0) bytesWritten += n;
     return Math.max(n, 0);
