@@ -100,7 +100,9 @@ class FdConstructorTest {
   @Test
   void adoptsAConnectedDescriptorWithNodesOptions() throws InterruptedException {
     assumeTrue("epoll".equals(EventLoop.defaultLoop().transport()), "only epoll adopts");
+    int before = FdConnectTest.openSockets(dir);
     assertEquals(NODE_24, LoopRun.run(this::steps));
+    assertEquals(before, FdConnectTest.openSockets(dir), "sockets left open");
   }
 
   private static String target(int fd) {
