@@ -299,12 +299,13 @@ public final class SocketOptions {
    * the other kind than the descriptor, or of one listening or connected already, answers as libuv
    * does in Node 24 (a Unix socket given an IP address connects the path the address names; a TCP
    * one given a path fails with {@code EINVAL}). A descriptor that is no stream socket makes the
-   * constructor throw {@code ERR_INVALID_FD_TYPE} ({@code Unsupported fd type: FILE}), as in Node
-   * 24, and stays the caller's; so does one a socket adopted already ({@code open EEXIST}). Unlike
-   * Node, which adopts a pipe or FIFO as a pipe socket, jnet refuses it as {@code FILE} (Netty
-   * reads with socket calls). Only the epoll transport can adopt a descriptor: elsewhere the
-   * constructor throws {@code ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit,
-   * and leaves the descriptor to its caller.
+   * constructor throw {@code ERR_INVALID_FD_TYPE} ({@code Unsupported fd type: FILE}, {@code TTY},
+   * {@code UNKNOWN}), as in Node 24, and stays the caller's; so does one a socket adopted already
+   * ({@code open EEXIST}). Unlike Node, which adopts a pipe or FIFO as a pipe socket, jnet refuses
+   * it ({@code Unsupported fd type: PIPE}): Netty's epoll channels read with socket calls only.
+   * Only the epoll transport can adopt a descriptor: elsewhere the constructor throws {@code
+   * ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit, and leaves the descriptor
+   * to its caller.
    *
    * @param fd the file descriptor, 0 or more
    * @return a copy of these options with this one changed

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 class FdConstructorTest {
   private static final List<String> NODE_24 =
       List.of(
+          "file threw ERR_INVALID_FD_TYPE Unsupported fd type: FILE fd open",
+          "devnull threw ERR_INVALID_FD_TYPE Unsupported fd type: FILE fd open",
+          "ptmx threw ERR_INVALID_FD_TYPE Unsupported fd type: TTY fd open",
           "plain made true true open false false true true IPv4 false",
           "plain data bye",
           "plain end ",
@@ -115,8 +118,48 @@ class FdConstructorTest {
 
   private Server server;
 
+  /** Opens {@code file} and adopts it: refused with libuv's word for it, and left open. */
+  private static void refused(List<String> log, String name, String file) {
+    try {
+      io.netty.channel.unix.FileDescriptor opened = io.netty.channel.unix.FileDescriptor.from(file);
+      int fd = opened.intValue();
+      try {
+        new Socket(SocketOptions.defaults().fd(fd));
+      } catch (io.jnet.error.JnetException e) {
+        String open = target(fd) != null ? "open" : "closed";
+        log.add(name + " threw " + e.code() + " " + e.getMessage() + " fd " + open);
+      }
+      opened.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void refusesAPipeWhichNodeAdoptsAndLeavesItOpen() throws IOException {
+    assumeTrue("epoll".equals(EventLoop.defaultLoop().transport()), "only epoll adopts");
+    // jnet's documented difference: Node 24 adopts a pipe(2) or FIFO as a pipe socket.
+    io.netty.channel.unix.FileDescriptor[] pipe = io.netty.channel.unix.FileDescriptor.pipe();
+    int fd = pipe[0].intValue();
+    io.jnet.error.JnetException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            io.jnet.error.JnetException.class, () -> new Socket(SocketOptions.defaults().fd(fd)));
+    assertEquals("ERR_INVALID_FD_TYPE", e.code());
+    assertEquals("Unsupported fd type: PIPE", e.getMessage());
+    assertEquals(true, target(fd) != null, "the refused pipe stays open");
+    pipe[0].close();
+    pipe[1].close();
+  }
+
   private void steps(List<String> log) {
     this.log = log;
+    try {
+      refused(log, "file", Files.writeString(dir.resolve("file"), "a file").toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    refused(log, "devnull", "/dev/null");
+    refused(log, "ptmx", "/dev/ptmx");
     int[] i = {0};
     int[] fd = {-1};
     int[] localPort = {-1};

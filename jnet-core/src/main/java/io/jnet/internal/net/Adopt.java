@@ -142,8 +142,7 @@ public final class Adopt {
       if (type != SOCK_STREAM) throw fdType(type == SOCK_DGRAM ? "UDP" : "UNKNOWN");
       domain = probe.getIntOpt(SOL_SOCKET, SO_DOMAIN);
     } catch (IOException | ChannelException e) {
-      // ENOTSOCK: a file, a pipe or a terminal; EBADF: nothing open.
-      throw fdType(String.valueOf(e.getMessage()).contains("non-socket") ? "FILE" : "UNKNOWN");
+      throw fdType(kindOf(fd)); // ENOTSOCK: a file, a pipe or a terminal; EBADF: nothing open
     }
     boolean pipe = domain == AF_UNIX;
     boolean ipv6 = domain == AF_INET6;
@@ -204,6 +203,31 @@ public final class Adopt {
   private static Socket probe(StreamHandle adopted) {
     Channel ch = ((NettyStreamHandle) adopted).channel();
     return new Socket(((io.netty.channel.unix.UnixChannel) ch).fd().intValue());
+  }
+
+  /**
+   * What libuv's {@code uv_guess_handle} calls a descriptor that is no socket, from what {@code
+   * /proc/self/fd} says of it: {@code TTY} for a terminal, {@code FILE} for a file or another
+   * character device, {@code UNKNOWN} for nothing open or anything else. A pipe or FIFO, which Node
+   * adopts as a pipe socket, is {@code PIPE}: Netty's epoll channels read with socket calls only.
+   */
+  private static String kindOf(int fd) {
+    java.nio.file.Path link = java.nio.file.Path.of("/proc/self/fd/" + fd);
+    try {
+      int type = (Integer) java.nio.file.Files.getAttribute(link, "unix:mode") & 0170000;
+      if (type == 0010000) return "PIPE";
+      if (type == 0100000) return "FILE";
+      if (type != 0020000) return "UNKNOWN";
+      String device = java.nio.file.Files.readSymbolicLink(link).toString();
+      boolean terminal =
+          device.startsWith("/dev/pts/")
+              || device.startsWith("/dev/tty")
+              || device.equals("/dev/ptmx")
+              || device.equals("/dev/console");
+      return terminal ? "TTY" : "FILE";
+    } catch (IOException | RuntimeException e) {
+      return "UNKNOWN";
+    }
   }
 
   /** Node's error for a descriptor of the wrong kind: {@code Unsupported fd type: FILE}. */
