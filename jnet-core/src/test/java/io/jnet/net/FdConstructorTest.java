@@ -118,7 +118,10 @@ class FdConstructorTest {
 
   private Server server;
 
-  /** Opens {@code file} and adopts it: refused with libuv's word for it, and left open. */
+  /**
+   * Opens {@code file} and adopts it: refused with libuv's word for it, and left open. Netty opens
+   * for writing and truncates: a scratch file or a device only.
+   */
   private static void refused(List<String> log, String name, String file) {
     try {
       io.netty.channel.unix.FileDescriptor opened = io.netty.channel.unix.FileDescriptor.from(file);
