@@ -1,6 +1,7 @@
 package io.jnet.net;
 
 import io.jnet.error.JnetException;
+import io.jnet.internal.net.Adopt;
 import io.jnet.internal.net.ConnectRequest;
 import io.jnet.internal.net.IpAddresses;
 import io.jnet.internal.net.NetBridge;
@@ -136,13 +137,17 @@ final class Connector {
         socket.loop().execute(() -> finish(gen, o, null, e, path, null));
         return;
       }
+      StreamHandle own = takeAdopted();
+      if (own != null && !own.isPipe()) {
+        // Node 24 hands the path to the TCP handle's connect, which refuses it in connect()
+        // itself: no failed attempt, the socket destroyed at once, its local address named.
+        socket.connectFailed(UvError.connect("EINVAL", path, null, Adopt.localDetails(own), null));
+        return;
+      }
       hold();
       request =
           NetBridge.connectPath(
-              socket.loop(),
-              takeAdopted(),
-              path,
-              (handle, err) -> finish(gen, o, handle, err, path, null));
+              socket.loop(), own, path, (handle, err) -> finish(gen, o, handle, err, path, null));
       return;
     }
     String host = o.host();
@@ -281,12 +286,18 @@ final class Connector {
       if (announce(gen, attempt)) connectAgain(gen, o, live, ip, o.port());
       return;
     }
+    StreamHandle own = takeAdopted();
+    if (own != null && own.isPipe()) {
+      connectPipeTo(gen, o, own, ip, family, attempt, bind);
+      return;
+    }
     if (!bind && !announce(gen, attempt)) return;
+    if (own != null && !bind && connectAdoptedTcp(gen, o, own, ip, family)) return;
     hold();
     request =
         NetBridge.connectTcp(
             socket.loop(),
-            takeAdopted(),
+            own,
             ip,
             o.port(),
             o.localAddress(),
@@ -325,6 +336,76 @@ final class Connector {
     AddressInfo local = live.localAddress();
     String details = local == null ? null : local.address() + ":" + local.port();
     socket.connectFailed(UvError.connect("EISCONN", ip, port, details, null));
+  }
+
+  /**
+   * Node 24 connects an adopted Unix socket to an IP address by handing the address to the pipe
+   * handle's connect, which takes it for a path (relative to the working directory): {@code connect
+   * ENOENT 127.0.0.1:80} where nothing has that name. A local address is bound as a path too, which
+   * a bound socket refuses ({@code bind EINVAL}); jnet refuses it for an unbound one as well. Where
+   * Node 24 throws a TypeError out of its loop for an IPv6 address (a pipe handle has no {@code
+   * connect6}), jnet connects the path all the same.
+   */
+  private void connectPipeTo(
+      int gen,
+      ConnectOptions o,
+      StreamHandle own,
+      String ip,
+      int family,
+      ConnectionAttempt attempt,
+      boolean bind) {
+    if (bind) {
+      String local = o.localAddress() != null ? o.localAddress() : "0.0.0.0";
+      socket.connectFailed(UvError.bind("EINVAL", local, o.localPort()));
+      return;
+    }
+    if (!announce(gen, attempt)) return;
+    hold();
+    request =
+        connectPipe(
+            socket.loop(), own, ip, o.port(), (h, err) -> finish(gen, o, h, err, ip, family));
+  }
+
+  /**
+   * Connects the adopted Unix socket {@code own} to the path {@code ip} names, reporting a failure
+   * with the address and port, as Node 24's pipe connect of an IP address does. Loop thread only.
+   */
+  static ConnectRequest connectPipe(
+      io.jnet.loop.EventLoop loop,
+      StreamHandle own,
+      String ip,
+      int port,
+      io.jnet.internal.net.ConnectCallback callback) {
+    return NetBridge.connectPath(
+        loop,
+        own,
+        ip,
+        (h, err) ->
+            callback.done(
+                h,
+                err == null ? null : UvError.connect(err.code(), ip, port, null, err.getCause())));
+  }
+
+  /**
+   * libuv's connect of an adopted TCP descriptor that is listening or connected already, where
+   * Linux's connect(2) says {@code EISCONN}: a listening one fails in the call (no failed attempt,
+   * its local address named), a connected one succeeds and keeps its peer (libuv 1.52 in Node 24).
+   * False for any other descriptor, which connects as a new socket would.
+   */
+  private boolean connectAdoptedTcp(
+      int gen, ConnectOptions o, StreamHandle own, String ip, int family) {
+    switch (Adopt.state(own)) {
+      case LISTENING:
+        socket.connectFailed(
+            UvError.connect("EISCONN", ip, o.port(), Adopt.localDetails(own), null));
+        return true;
+      case CONNECTED:
+        hold();
+        socket.loop().execute(() -> finish(gen, o, own, null, ip, family));
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** Emits {@code 'connectionAttempt'}; false when a listener ended the connect. */

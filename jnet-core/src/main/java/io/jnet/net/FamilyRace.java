@@ -1,10 +1,12 @@
 package io.jnet.net;
 
 import io.jnet.error.JnetException;
+import io.jnet.internal.net.Adopt;
 import io.jnet.internal.net.ConnectRequest;
 import io.jnet.internal.net.NetBridge;
 import io.jnet.internal.net.Resolver;
 import io.jnet.internal.net.StreamHandle;
+import io.jnet.internal.net.UvError;
 import io.jnet.loop.Timeout;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,16 +137,37 @@ final class FamilyRace {
     attempted.add(a.address() + ":" + port);
     StreamHandle own = adopted; // Node's first attempt connects the socket's own handle
     adopted = null;
-    request =
-        NetBridge.connectTcp(
-            socket.loop(),
-            own,
-            a.address(),
-            port,
-            options.localAddress(),
-            options.localPort(),
-            null,
-            (handle, err) -> afterAttempt(index, a, handle, err));
+    Adopt.State state = own == null || own.isPipe() ? null : Adopt.state(own);
+    if (state == Adopt.State.LISTENING) {
+      // Linux's connect(2) says EISCONN in the call: a failed attempt at once, the race goes on.
+      afterAttempt(
+          index,
+          a,
+          null,
+          UvError.connect("EISCONN", a.address(), port, Adopt.localDetails(own), null));
+      return;
+    }
+    if (state == Adopt.State.CONNECTED) {
+      // libuv 1.52 reports a connected descriptor connected: it keeps its peer.
+      request = () -> {};
+      socket.loop().execute(() -> afterAttempt(index, a, own, null));
+    } else if (own != null && own.isPipe()) {
+      // An adopted Unix socket connects the path the address names, as Node 24's pipe handle does.
+      request =
+          Connector.connectPipe(
+              socket.loop(), own, a.address(), port, (h, err) -> afterAttempt(index, a, h, err));
+    } else {
+      request =
+          NetBridge.connectTcp(
+              socket.loop(),
+              own,
+              a.address(),
+              port,
+              options.localAddress(),
+              options.localPort(),
+              null,
+              (handle, err) -> afterAttempt(index, a, handle, err));
+    }
     if (index < addresses.size() - 1) {
       timer = socket.loop().setTimeout(() -> onTimeout(index, a), attemptTimeout);
     }

@@ -179,7 +179,7 @@ public class Socket extends Duplex {
     this.onread = options.onread() == null ? null : options.onread().reader();
     this.countRead = onread == null ? null : this::countRead;
     this.blockList = options.blockList();
-    if (options.fd() >= 0) adopt(options.fd());
+    if (options.fd() >= 0) adopt(options.fd(), options.readable());
     watchSignal(options.signal());
     on(END, this::onReadableStreamEnd);
   }
@@ -221,6 +221,11 @@ public class Socket extends Duplex {
     if (both != null) o = o.highWaterMark(both);
     if (readable != null) o = o.readableHighWaterMark(readable);
     if (writable != null) o = o.writableHighWaterMark(writable);
+    if (options.fd() >= 0) {
+      // Node 24: a side an adopted descriptor is not given is over from the start.
+      if (!options.readable()) o = o.readable(false);
+      if (!options.writable()) o = o.writable(false);
+    }
     return o;
   }
 
@@ -1260,8 +1265,11 @@ public class Socket extends Duplex {
     return this;
   }
 
-  /** Node's {@code new Socket({fd})}: the handle is this socket's at once, reading on the loop. */
-  private void adopt(int fd) {
+  /**
+   * Node's {@code new Socket({fd})}: the handle is this socket's at once, reading on the loop
+   * unless {@code readable} is false.
+   */
+  private void adopt(int fd, boolean readable) {
     if (!Adopt.available()) throw Adopt.unavailable("new Socket({fd})");
     StreamHandle h = Adopt.socket(loop(), fd);
     handle = h;
@@ -1270,8 +1278,21 @@ public class Socket extends Duplex {
         () -> {
           attach(h);
           connector().adopted(h); // a connect() connects this descriptor, as in Node
+          if (!readable) return;
           read(0);
+          if (Adopt.state(h) == Adopt.State.UNCONNECTED) loop().execute(() -> readUnconnected(h));
         });
+  }
+
+  /**
+   * Node 24 reads an adopted descriptor that is not connected from the start: unless a {@code
+   * connect()} came first, the read fails at the loop's next poll ({@code read ENOTCONN} for TCP,
+   * {@code read EINVAL} for a Unix socket). jnet fails it in the task after the adoption's.
+   */
+  private void readUnconnected(StreamHandle h) {
+    if (handle != h || connecting || destroyed() || h.isClosed()) return;
+    if (Adopt.state(h) != Adopt.State.UNCONNECTED) return;
+    destroy(UvError.stream(h.isPipe() ? "EINVAL" : "ENOTCONN", "read", null));
   }
 
   // signal and blockList: Node 24's constructor options.

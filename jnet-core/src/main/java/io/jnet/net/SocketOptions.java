@@ -57,7 +57,9 @@ public final class SocketOptions {
   }
 
   /**
-   * Node's {@code readable}: only meaningful with a handle; kept for ports of Node code.
+   * Node's {@code readable}: with {@link #fd(int)}, false makes a socket that never reads, its
+   * readable side over from the start ({@code readyState} 'writeOnly'), as in Node 24; without a
+   * descriptor it changes nothing.
    *
    * @param readable Node's {@code readable} option
    * @return a copy of these options with this one changed
@@ -69,7 +71,9 @@ public final class SocketOptions {
   }
 
   /**
-   * Node's {@code writable}: only meaningful with a handle; kept for ports of Node code.
+   * Node's {@code writable}: with {@link #fd(int)}, false makes a socket whose writable side is
+   * over from the start ({@code readyState} 'readOnly'; a write fails with {@code
+   * ERR_STREAM_WRITE_AFTER_END}), as in Node 24; without a descriptor it changes nothing.
    *
    * @param writable Node's {@code writable} option
    * @return a copy of these options with this one changed
@@ -290,10 +294,18 @@ public final class SocketOptions {
    * is connected itself by {@link Socket#connect(ConnectOptions)}, as in Node (a TCP one keeps its
    * bound port); the socket closes it when it closes, connected or not. Unlike Node, whose read of
    * a TCP descriptor not connected yet fails ({@code read ENOTCONN}) while a host name is looked
-   * up, jnet waits for the connect. A descriptor that is no stream socket makes the constructor
-   * throw {@code ERR_INVALID_FD_TYPE} ({@code Unsupported fd type: FILE}), as in Node 24. Only the
-   * epoll transport can adopt a descriptor: elsewhere the constructor throws {@code
-   * ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit.
+   * up, jnet waits for the connect; without a {@code connect()} in the call's loop turn, its read
+   * fails as in Node ({@code read ENOTCONN}, {@code read EINVAL} for a Unix socket). A connect of
+   * the other kind than the descriptor, or of one listening or connected already, answers as libuv
+   * does in Node 24 (a Unix socket given an IP address connects the path the address names; a TCP
+   * one given a path fails with {@code EINVAL}). A descriptor that is no stream socket makes the
+   * constructor throw {@code ERR_INVALID_FD_TYPE} ({@code Unsupported fd type: FILE}, {@code TTY},
+   * {@code UNKNOWN}), as in Node 24, and stays the caller's; so does one a socket adopted already
+   * ({@code open EEXIST}). Unlike Node, which adopts a pipe or FIFO as a pipe socket, jnet refuses
+   * it ({@code Unsupported fd type: PIPE}): Netty's epoll channels read with socket calls only.
+   * Only the epoll transport can adopt a descriptor: elsewhere the constructor throws {@code
+   * ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit, and leaves the descriptor
+   * to its caller.
    *
    * @param fd the file descriptor, 0 or more
    * @return a copy of these options with this one changed

@@ -35,6 +35,14 @@ public final class Adopt {
   private static final int AF_UNIX = 1;
   private static final int AF_INET6 = 10;
 
+  /**
+   * The descriptors adopted by sockets and not closed since. Node refuses a descriptor its loop
+   * watches already ({@code open EEXIST}); jnet refuses one a socket adopted already, on any loop,
+   * even one not connected yet (libuv watches it only once it reads).
+   */
+  private static final java.util.Set<Integer> ADOPTED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private Adopt() {}
 
   /** Whether the transport of this JVM's loops can adopt a descriptor. */
@@ -110,9 +118,23 @@ public final class Adopt {
    * handle {@code uv_pipe_open} or {@code uv_tcp_open} made.
    *
    * @throws JnetException {@code ERR_INVALID_FD_TYPE} for a descriptor that is no stream socket,
-   *     with Node's word for what it is
+   *     with Node's word for what it is; {@code open EEXIST} for one a socket adopted already
    */
   public static StreamHandle socket(EventLoop loop, int fd) {
+    if (!ADOPTED.add(fd)) {
+      // A descriptor watched already: Node 24's uv_tcp_open/uv_pipe_open answer. Netty would add
+      // it to epoll a second time, fail, and close the descriptor under its first socket.
+      throw UvError.stream("EEXIST", "open", null);
+    }
+    try {
+      return wrap(loop, fd);
+    } catch (RuntimeException e) {
+      ADOPTED.remove(fd);
+      throw e;
+    }
+  }
+
+  private static StreamHandle wrap(EventLoop loop, int fd) {
     int domain;
     try {
       Socket probe = new Socket(fd);
@@ -120,8 +142,7 @@ public final class Adopt {
       if (type != SOCK_STREAM) throw fdType(type == SOCK_DGRAM ? "UDP" : "UNKNOWN");
       domain = probe.getIntOpt(SOL_SOCKET, SO_DOMAIN);
     } catch (IOException | ChannelException e) {
-      // ENOTSOCK: a file, a pipe or a terminal; EBADF: nothing open.
-      throw fdType(String.valueOf(e.getMessage()).contains("non-socket") ? "FILE" : "UNKNOWN");
+      throw fdType(kindOf(fd)); // ENOTSOCK: a file, a pipe or a terminal; EBADF: nothing open
     }
     boolean pipe = domain == AF_UNIX;
     boolean ipv6 = domain == AF_INET6;
@@ -130,6 +151,7 @@ public final class Adopt {
     NettyStreamHandle handle =
         new NettyStreamHandle(
             ch, netty, Transport.EPOLL, NetBridge.invoker(loop), ipv6, pipe, null);
+    ch.closeFuture().addListener(f -> ADOPTED.remove(fd));
     netty
         .register(ch)
         .addListener(
@@ -137,6 +159,75 @@ public final class Adopt {
               if (!f.isSuccess()) ch.unsafe().closeForcibly();
             });
     return handle;
+  }
+
+  /** What an adopted descriptor is: a {@code connect()} or a read of it depends on it. */
+  public enum State {
+    /** Bound or not, neither listening nor connected: libuv's connect(2) runs on it. */
+    UNCONNECTED,
+    /** Listening: Linux's connect(2) answers {@code EISCONN} at once. */
+    LISTENING,
+    /** Connected already: libuv 1.52's connect reports success and the peer stays the same. */
+    CONNECTED
+  }
+
+  /** Loop thread only: the state of {@code adopted}'s descriptor, a handle {@link #socket} made. */
+  public static State state(StreamHandle adopted) {
+    Socket s = probe(adopted);
+    try {
+      if (s.getIntOpt(SOL_SOCKET, SO_ACCEPTCONN) == 1) return State.LISTENING;
+      Object peer = adopted.isPipe() ? s.remoteDomainSocketAddress() : s.remoteAddress();
+      return peer != null ? State.CONNECTED : State.UNCONNECTED;
+    } catch (IOException | ChannelException e) {
+      return State.UNCONNECTED; // the connect itself reports what is wrong
+    }
+  }
+
+  /**
+   * Loop thread only: what {@code getsockname} says of {@code adopted}'s TCP descriptor, as Node
+   * prints it after {@code Local}: {@code 127.0.0.1:5000}, {@code 0.0.0.0:0} when not bound.
+   */
+  public static String localDetails(StreamHandle adopted) {
+    try {
+      InetSocketAddress local = probe(adopted).localAddress();
+      if (local == null) return "undefined:undefined";
+      return IpAddresses.info(local, local.getAddress() instanceof java.net.Inet6Address).address()
+          + ":"
+          + local.getPort();
+    } catch (RuntimeException e) {
+      return "undefined:undefined"; // Node's getsockname failed: it prints its empty answer
+    }
+  }
+
+  /** A view of the descriptor of {@code adopted}; closing it is the handle's business. */
+  private static Socket probe(StreamHandle adopted) {
+    Channel ch = ((NettyStreamHandle) adopted).channel();
+    return new Socket(((io.netty.channel.unix.UnixChannel) ch).fd().intValue());
+  }
+
+  /**
+   * What libuv's {@code uv_guess_handle} calls a descriptor that is no socket, from what {@code
+   * /proc/self/fd} says of it: {@code TTY} for a terminal, {@code FILE} for a file or another
+   * character device, {@code UNKNOWN} for nothing open or anything else. A pipe or FIFO, which Node
+   * adopts as a pipe socket, is {@code PIPE}: Netty's epoll channels read with socket calls only.
+   */
+  private static String kindOf(int fd) {
+    java.nio.file.Path link = java.nio.file.Path.of("/proc/self/fd/" + fd);
+    try {
+      int type = (Integer) java.nio.file.Files.getAttribute(link, "unix:mode") & 0170000;
+      if (type == 0010000) return "PIPE";
+      if (type == 0100000) return "FILE";
+      if (type != 0020000) return "UNKNOWN";
+      String device = java.nio.file.Files.readSymbolicLink(link).toString();
+      boolean terminal =
+          device.startsWith("/dev/pts/")
+              || device.startsWith("/dev/tty")
+              || device.equals("/dev/ptmx")
+              || device.equals("/dev/console");
+      return terminal ? "TTY" : "FILE";
+    } catch (IOException | RuntimeException e) {
+      return "UNKNOWN";
+    }
   }
 
   /** Node's error for a descriptor of the wrong kind: {@code Unsupported fd type: FILE}. */

@@ -476,8 +476,8 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
     int n;
     try {
       n = socket.sendAddress(address, 0, length); // send(2), as Netty writes: write(2) costs more
-    } catch (java.io.IOException e) {
-      return 0;
+    } catch (java.io.IOException | java.nio.channels.NotYetConnectedException e) {
+      return 0; // an adopted socket not connected yet is one Netty calls active
     }
     if (n > 0) bytesWritten += n;
     return Math.max(n, 0);

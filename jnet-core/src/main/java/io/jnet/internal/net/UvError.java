@@ -179,6 +179,17 @@ public final class UvError {
     return system(code, message, "connect", address, port, cause);
   }
 
+  /** {@link #bind(Throwable, String, int)} for a known code; a port of 0 is no port, as in Node. */
+  public static JnetException bind(String code, String address, int port) {
+    return system(
+        code,
+        "bind " + code + details(address, port),
+        "bind",
+        address,
+        port > 0 ? port : null,
+        null);
+  }
+
   /** A failed bind of a connecting socket's local address: {@code bind EADDRNOTAVAIL 10.0.0.1}. */
   public static JnetException bind(Throwable t, String address, int port) {
     return bind(codeOf(t, "bind"), address, port, t);
