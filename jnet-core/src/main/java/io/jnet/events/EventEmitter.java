@@ -82,6 +82,12 @@ public class EventEmitter {
   /** Guarded by this. */
   private int maxListeners = -1;
 
+  /**
+   * Whether {@link #NEW_LISTENER} or {@link #REMOVE_LISTENER} may have listeners: when false, no
+   * registration or removal looks for them. Written under this with the table.
+   */
+  private volatile boolean watched;
+
   /** Event names already warned about. Guarded by this; null until the first warning. */
   private Set<String> warned;
 
@@ -553,12 +559,15 @@ public class EventEmitter {
           "ERR_INVALID_ARG_TYPE",
           "The \"listener\" argument must be of type function. Received null");
     }
-    if (find(table, NEW_LISTENER.name()) != null) {
+    if (watched && find(table, NEW_LISTENER.name()) != null) {
       emit(NEW_LISTENER, new ListenerChange(event.name(), fn));
     }
     Listener listener = new Listener(event, fn, runnable, once);
     String warning = null;
     synchronized (this) {
+      if (event.name() == NEW_LISTENER.name() || event.name() == REMOVE_LISTENER.name()) {
+        watched = true;
+      }
       Object[] t = table;
       int i = index(t, event.name());
       int count;
@@ -635,7 +644,7 @@ public class EventEmitter {
   }
 
   private void afterRemove(String name, Listener removed) {
-    if (find(table, REMOVE_LISTENER.name()) != null) {
+    if (watched && find(table, REMOVE_LISTENER.name()) != null) {
       emit(REMOVE_LISTENER, new ListenerChange(name, removed.fn));
     }
   }
@@ -684,6 +693,9 @@ public class EventEmitter {
     }
     SLOTS.setRelease(t, i, replacement);
     table = t;
+    if (replacement == null || replacement == GONE) {
+      watched = index(t, NEW_LISTENER.name()) >= 0 || index(t, REMOVE_LISTENER.name()) >= 0;
+    }
     return true;
   }
 
