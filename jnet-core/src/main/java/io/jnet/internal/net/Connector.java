@@ -5,6 +5,7 @@ import io.jnet.internal.transport.Transport;
 import io.jnet.net.AddressInfo;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -114,16 +115,7 @@ final class Connector {
         () ->
             channel
                 .connect(new InetSocketAddress(remote, port))
-                .addListener(
-                    (ChannelFuture c) ->
-                        outcome.guarded(
-                            () -> {
-                              if (c.isSuccess()) {
-                                outcome.succeed();
-                              } else {
-                                outcome.fail(c.cause(), connectError);
-                              }
-                            }));
+                .addListener(outcome.connected(connectError));
     registered(loop, channel, adopted != null)
         .addListener(
             (ChannelFuture reg) ->
@@ -233,18 +225,7 @@ final class Connector {
                       }
                       SocketAddress to =
                           Channels.domainAddress(transport, alias == null ? path : alias.path);
-                      channel
-                          .connect(to)
-                          .addListener(
-                              (ChannelFuture c) ->
-                                  outcome.guarded(
-                                      () -> {
-                                        if (c.isSuccess()) {
-                                          outcome.succeed();
-                                        } else {
-                                          outcome.fail(c.cause(), connectError);
-                                        }
-                                      }));
+                      channel.connect(to).addListener(outcome.connected(connectError));
                     }));
     return outcome;
   }
@@ -350,6 +331,19 @@ final class Connector {
      * Runs {@code body}, a Netty future's listener, where whatever it throws would be logged and
      * dropped, the connect left pending and its descriptor open: it is {@link #broken} instead.
      */
+    /** Ends this connect with the outcome of the channel's connect, failures as {@code error}. */
+    ChannelFutureListener connected(Function<Throwable, JnetException> error) {
+      return c ->
+          guarded(
+              () -> {
+                if (c.isSuccess()) {
+                  succeed();
+                } else {
+                  fail(c.cause(), error);
+                }
+              });
+    }
+
     void guarded(Runnable body) {
       try {
         body.run();
