@@ -16,7 +16,9 @@ import java.util.List;
  * it does not hear them); one given later on the loop is acted on then; one given on another thread
  * is handed to the loop. An error or an answer that is no IP address ({@code
  * ERR_INVALID_IP_ADDRESS}) destroys the socket in a nextTick queued then. Unlike Node's, a jnet
- * lookup answers addresses only: each has the family {@code isIP} gives it.
+ * lookup answers addresses only: each has the family {@code isIP} gives it. An empty answer is
+ * {@code ENOTFOUND}, where Node 24 throws a {@code TypeError} (or, without {@code
+ * autoSelectFamily}, says {@code ERR_INVALID_IP_ADDRESS}).
  */
 @FunctionalInterface
 public interface Lookup {
