@@ -184,7 +184,11 @@ final class Connector {
                   first == null ? null : first.family(),
                   host));
           if (!socket.connecting()) return;
-          if (e != null) {
+          if (e == null && first.family() == 0) {
+            // A custom lookup's answer that is no IP address, as Node 24 refuses it.
+            JnetException invalid = NetErrors.invalidIp(first.address());
+            socket.loop().nextTick(() -> socket.connectFailed(invalid));
+          } else if (e != null) {
             socket.loop().nextTick(() -> socket.connectFailed(e));
           } else {
             connectTo(gen, o, first.address(), first.family());
@@ -218,20 +222,27 @@ final class Connector {
     custom.lookup(
         host,
         family,
-        (err, ips) ->
-            socket
-                .loop()
-                .execute(
-                    () -> {
-                      if (err != null) {
-                        callback.done(null, err);
-                        return;
-                      }
-                      List<Resolver.Address> found = new java.util.ArrayList<>();
-                      for (String ip : ips)
-                        found.add(new Resolver.Address(ip, IpAddresses.isIP(ip)));
-                      callback.done(found, null);
-                    }));
+        (err, ips) -> {
+          // Node acts on the answer when it comes: inside connect() for one given before the
+          // lookup returns, inside the nextTick or immediate that gives it. Off the loop, jnet
+          // hands
+          // it to the loop.
+          Runnable answer =
+              () ->
+                  callback.done(err != null ? null : addresses(ips == null ? List.of() : ips), err);
+          if (socket.loop().inLoop()) {
+            answer.run();
+          } else {
+            socket.loop().execute(answer);
+          }
+        });
+  }
+
+  /** A custom lookup's answer, each address of the family {@code isIP} gives it (0: none). */
+  private static List<Resolver.Address> addresses(List<String> ips) {
+    List<Resolver.Address> found = new java.util.ArrayList<>();
+    for (String ip : ips) found.add(new Resolver.Address(ip, IpAddresses.isIP(ip)));
+    return found;
   }
 
   /** Node's {@code lookupAndConnectMultiple}: a 'lookup' per address, then a family race. */
@@ -253,7 +264,12 @@ final class Connector {
           }
           List<Resolver.Address> ordered = FamilyRace.order(addresses);
           if (ordered.isEmpty()) {
-            JnetException none = UvError.lookup("EAI_NONAME", host, null);
+            // Node 24 refuses the first address when none is an IP address (only a custom lookup
+            // answers so); an empty answer is jnet's ENOTFOUND.
+            JnetException none =
+                addresses.isEmpty()
+                    ? UvError.lookup("EAI_NONAME", host, null)
+                    : NetErrors.invalidIp(addresses.get(0).address());
             socket.loop().nextTick(() -> socket.connectFailed(none));
           } else if (ordered.size() == 1) {
             connectTo(gen, o, ordered.get(0).address(), ordered.get(0).family());

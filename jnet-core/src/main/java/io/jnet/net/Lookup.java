@@ -9,6 +9,16 @@ import java.util.List;
  *
  * <p>jnet asks for every address of the name ({@code all: true} in Node's terms) and uses the first
  * of the wanted family, or races them all when {@code autoSelectFamily} is on.
+ *
+ * <p>As in Node 24, the answer is acted on when it comes: one given on the socket's loop thread
+ * before {@code lookup} returns is acted on inside {@code connect()}, so {@code 'lookup'} and
+ * {@code 'connectionAttempt'} are emitted before {@code connect()} returns (a listener added after
+ * it does not hear them); one given later on the loop is acted on then; one given on another thread
+ * is handed to the loop. An error or an answer that is no IP address ({@code
+ * ERR_INVALID_IP_ADDRESS}) destroys the socket in a nextTick queued then. Unlike Node's, a jnet
+ * lookup answers addresses only: each has the family {@code isIP} gives it. An empty answer is
+ * {@code ENOTFOUND}, where Node 24 throws a {@code TypeError} (or, without {@code
+ * autoSelectFamily}, says {@code ERR_INVALID_IP_ADDRESS}).
  */
 @FunctionalInterface
 public interface Lookup {

@@ -33,7 +33,9 @@ import java.util.function.Consumer;
  *       'connectionAttempt'}, then {@code 'connect'}, then {@code 'ready'}. An IP address needs no
  *       lookup and has no {@code 'lookup'}. Every attempt is a {@code 'connectionAttempt'}, and a
  *       failed one a {@code 'connectionAttemptFailed'} before {@code 'error'}; a pipe's {@code
- *       'connectionAttempt'} is emitted inside {@code connect()} when it is called on the loop.
+ *       'connectionAttempt'} is emitted inside {@code connect()} when it is called on the loop, and
+ *       so are {@code 'lookup'} and the first {@code 'connectionAttempt'} when a custom {@link
+ *       Lookup} answers before it returns.
  *   <li>{@code 'data'} as bytes arrive while flowing; {@code 'end'} once the peer's FIN is read and
  *       every byte before it was consumed. Without {@code allowHalfOpen} the socket then ends its
  *       own side: {@code 'finish'} follows, then {@code 'close'}.

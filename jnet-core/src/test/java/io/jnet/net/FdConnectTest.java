@@ -364,7 +364,9 @@ class FdConnectTest {
           for (Throwable x : e.getSuppressed()) each.add(clean(x.getMessage()));
           log.add(name + " errors " + e.name() + " " + String.join(", ", each));
         });
-    Lookup lookup = (host, family, done) -> done.done(null, List.of("127.0.0.1", "127.0.0.2"));
+    Lookup lookup = // answers later, as a resolver does (and as fd-connect.js's)
+        (host, family, done) ->
+            EventLoop.current().nextTick(() -> done.done(null, List.of("127.0.0.1", "127.0.0.2")));
     s.connect(
         ConnectOptions.port(serverPort).host("race.test").autoSelectFamily(true).lookup(lookup),
         () -> {

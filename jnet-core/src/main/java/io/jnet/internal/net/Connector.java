@@ -312,7 +312,13 @@ final class Connector {
 
     void fail(JnetException error) {
       handle.channel().close();
-      loop.execute(() -> report(null, error));
+      if (fromIo) {
+        // Reported in the I/O pass that saw it, as a success is: Node reports a refused connect
+        // in the same turn's poll phase, before its check phase.
+        report(null, error);
+      } else {
+        loop.execute(() -> report(null, error));
+      }
     }
 
     /**
