@@ -1,8 +1,10 @@
 package io.jnet.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jnet.error.JnetException;
+import io.jnet.internal.transport.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -191,5 +193,53 @@ class ListenTest {
     assertEquals(true, s.listening());
     assertEquals("::", s.address().address());
     s.closeAsync().get(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /**
+   * Node 24: {@code client error ECONNREFUSED}, then {@code s2 listening 0.0.0.0 IPv4} on the same
+   * port and {@code c2 connected}: a server on {@code ::} with {@code ipv6Only} leaves IPv4 alone.
+   */
+  @Test
+  void anIpv6OnlyServerLeavesItsPortToAnIpv4Server() throws Exception {
+    assumeTrue(Transport.current() != Transport.NIO, "the JDK has no IPV6_V6ONLY");
+    assumeTrue(
+        Transport.current() != Transport.IO_URING,
+        "Netty's io_uring server socket is IPv6 only: its 0.0.0.0 binds :: (dual-stack)");
+    assumeTrue(hasIpv6(), "no IPv6");
+    List<String> got =
+        LoopRun.run(
+            log -> {
+              Server v6 = Net.createServer();
+              v6.listen(
+                  ListenOptions.port(0).host("::").ipv6Only(true),
+                  () -> {
+                    int port = v6.address().port();
+                    Server v4 = Net.createServer(c -> c.destroy());
+                    v4.on(Server.ERROR, e -> log.add("v4 error " + e.code()));
+                    v4.listen(
+                        ListenOptions.port(port).host("0.0.0.0"),
+                        () -> {
+                          log.add("v4 listening " + v4.address().address());
+                          Socket c = Net.connect(ConnectOptions.port(port).host("127.0.0.1"));
+                          c.on(Socket.CONNECT, () -> log.add("connected"));
+                          c.on(
+                              Socket.CLOSE,
+                              hadError -> {
+                                v4.close();
+                                v6.close();
+                              });
+                        });
+                  });
+            });
+    assertEquals(List.of("v4 listening 0.0.0.0", "connected"), got);
+  }
+
+  private static boolean hasIpv6() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+      s.bind(new java.net.InetSocketAddress("::1", 0));
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }

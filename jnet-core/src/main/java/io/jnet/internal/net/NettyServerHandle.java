@@ -12,6 +12,7 @@ import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.transport.Transport;
 import io.jnet.net.AddressInfo;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -20,7 +21,8 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.unix.IntegerUnixChannelOption;
+import io.netty.channel.unix.Socket;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.channel.unix.UnixChannelOption;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -58,13 +60,14 @@ import java.util.function.Function;
  * process or several) listen on one port and the kernel spreads the connections among them; where
  * the system has no such option the listen fails with {@code ENOTSUP}, as libuv's does.
  *
- * <p>Unlike Node, {@code ipv6Only} is honoured on the epoll transport only: the JDK's NIO has no
- * {@code IPV6_V6ONLY} option, so on NIO a server on {@code ::} is always dual-stack.
+ * <p>Unlike Node, {@code ipv6Only} is not honoured on NIO: the JDK has no {@code IPV6_V6ONLY}
+ * option, so a NIO server on {@code ::} is always dual-stack (epoll and io_uring set it).
  */
 final class NettyServerHandle implements ServerHandle {
-  /** {@code IPV6_V6ONLY} at level {@code IPPROTO_IPV6}, Linux's numbers. */
-  private static final IntegerUnixChannelOption IPV6_V6ONLY =
-      new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
+  /** {@code IPPROTO_IPV6} and its {@code IPV6_V6ONLY}, Linux's numbers. */
+  private static final int IPPROTO_IPV6 = 41;
+
+  private static final int IPV6_V6ONLY = 26;
 
   private final Channel channel;
   private final Invoker invoker;
@@ -141,7 +144,7 @@ final class NettyServerHandle implements ServerHandle {
               ? new NioTcpServerChannel(ipv6)
               : Channels.newServerSocket(transport, ipv6);
       ch.config().setOption(ChannelOption.SO_REUSEADDR, true);
-      if (ipv6 && ipv6Only && transport == Transport.EPOLL) ch.config().setOption(IPV6_V6ONLY, 1);
+      if (ipv6 && ipv6Only && transport != Transport.NIO) setIpv6Only(ch);
       // libuv's answer where the system has no SO_REUSEPORT.
       failed = reusePort && !setReusePort(ch) ? UvError.listen("ENOTSUP", host, port, null) : null;
     } catch (RuntimeException e) {
@@ -178,6 +181,20 @@ final class NettyServerHandle implements ServerHandle {
     if (ThrowableCodes.isIoFailure(e)) return error.apply(e);
     if (ch != null) ch.unsafe().closeForcibly();
     throw e;
+  }
+
+  /**
+   * Sets {@code IPV6_V6ONLY} on the native socket of an epoll or io_uring server channel not yet
+   * bound, as libuv does for {@code UV_TCP_IPV6ONLY}: Netty's io_uring config has no raw option, so
+   * the option is set on the descriptor itself, on either transport.
+   */
+  private static void setIpv6Only(ServerChannel ch) {
+    Socket socket = (Socket) ((UnixChannel) ch).fd();
+    try {
+      socket.setIntOpt(IPPROTO_IPV6, IPV6_V6ONLY, 1);
+    } catch (IOException e) {
+      throw new ChannelException(e);
+    }
   }
 
   /**
