@@ -10,6 +10,7 @@ import static java.nio.file.attribute.PosixFilePermission.OWNER_WRITE;
 import io.jnet.error.JnetException;
 import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.transport.Transport;
+import io.jnet.loop.KeepAlive;
 import io.jnet.net.AddressInfo;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelException;
@@ -39,6 +40,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
@@ -464,13 +466,36 @@ final class NettyServerHandle implements ServerHandle {
     // At the call, as uv_close unlinks: io_uring completes a listening channel's close later.
     if (path != null && !Channels.isAbstract(path)) removeSocketFile();
     Channels.stopListening(Channels.transportOf(channel.eventLoop()), channel);
-    channel
-        .close()
-        .addListener(
-            f -> channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(null))));
-    // libuv closes the descriptor in uv_close: no connection can reach the server after close().
     io.jnet.loop.EventLoop owner = LoopEngine.currentOwner();
+    ChannelFuture closed = channel.close();
+    // As libuv's loop lives while a handle closes: io_uring completes the close only once the ring
+    // has cancelled the pending accept, turns later, and a loop found idle meanwhile could be shut
+    // down under the close (its callback then rejected, Netty's own tasks too).
+    KeepAlive closing = closed.isDone() || owner == null ? null : owner.keepAlive();
+    closed.addListener(f -> afterClose(callback, closing));
+    // libuv closes the descriptor in uv_close: no connection can reach the server after close().
     if (selector != null && owner != null) LoopEngine.of(owner).releaseClosedChannels(selector);
+  }
+
+  /**
+   * Runs {@code callback} on a later task, as libuv runs a close callback after {@code uv_close}
+   * returns, then lets the loop go. A loop stopped before (the only way the task is refused) runs
+   * nothing any more, so the callback is dropped there, and nothing is logged.
+   */
+  private void afterClose(Callback callback, KeepAlive closing) {
+    Runnable done =
+        () -> {
+          try {
+            invoker.invoke(() -> callback.done(null));
+          } finally {
+            if (closing != null) closing.close();
+          }
+        };
+    try {
+      channel.eventLoop().execute(done);
+    } catch (RejectedExecutionException e) {
+      if (closing != null) closing.close();
+    }
   }
 
   /** NIO's selector of a listening channel, or null on another transport. */
