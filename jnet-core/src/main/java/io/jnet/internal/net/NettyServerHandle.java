@@ -350,8 +350,7 @@ final class NettyServerHandle implements ServerHandle {
    * of its errno; anything else (a bug in jnet) is thrown, as {@link #bind} says, never posing as
    * an OS error.
    */
-  private static JnetException listenError(
-      Throwable cause, Function<Throwable, JnetException> error) {
+  static JnetException listenError(Throwable cause, Function<Throwable, JnetException> error) {
     if (ThrowableCodes.isIoFailure(cause)) return error.apply(cause);
     if (cause instanceof RuntimeException || cause instanceof Error) rethrow(cause);
     return error.apply(cause); // a checked exception that is no IOException: Netty wraps none such
