@@ -234,6 +234,29 @@ class ListenTest {
     assertEquals(List.of("v4 listening 0.0.0.0", "connected"), got);
   }
 
+  /** Node 24: {@code error ECONNREFUSED}: a server on {@code 0.0.0.0} is IPv4 only. */
+  @Test
+  void anIpv4ServerRefusesIpv6() throws Exception {
+    assumeTrue(hasIpv6(), "no IPv6");
+    assumeTrue(
+        Transport.current() != Transport.IO_URING,
+        "a known difference: Netty's io_uring server socket is IPv6, its 0.0.0.0 binds ::");
+    List<String> got =
+        LoopRun.run(
+            log -> {
+              Server s = Net.createServer(c -> c.destroy());
+              s.listen(
+                  ListenOptions.port(0).host("0.0.0.0"),
+                  () -> {
+                    Socket c = Net.connect(ConnectOptions.port(s.address().port()).host("::1"));
+                    c.on(Socket.CONNECT, () -> log.add("connected"));
+                    c.on(Socket.ERROR, e -> log.add("error " + e.code()));
+                    c.on(Socket.CLOSE, hadError -> s.close());
+                  });
+            });
+    assertEquals(List.of("error ECONNREFUSED"), got);
+  }
+
   private static boolean hasIpv6() {
     try (java.net.ServerSocket s = new java.net.ServerSocket()) {
       s.bind(new java.net.InetSocketAddress("::1", 0));
