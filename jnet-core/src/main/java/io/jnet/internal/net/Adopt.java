@@ -83,18 +83,13 @@ public final class Adopt {
     boolean pipe = domain == AF_UNIX;
     boolean ipv6 = domain == AF_INET6;
     ServerChannel ch;
-    JnetException failed = null;
     try {
       if (probe.getIntOpt(SOL_SOCKET, SO_ACCEPTCONN) != 1) probe.listen(backlog);
       ch = pipe ? new EpollServerDomainSocketChannel(fd) : new EpollServerSocketChannel(fd);
     } catch (IOException | RuntimeException | Error e) {
-      closeQuietly(probe);
+      closeQuietly(probe); // the server's now, as Node's handle.close() after a failed listen
       if (!ThrowableCodes.isIoFailure(e)) NettyServerHandle.rethrow(e);
-      failed = UvError.listen(e, null, -1);
-      ch = null;
-    }
-    if (failed != null) {
-      done.done(null, failed);
+      done.done(null, UvError.listen(e, null, -1));
       return;
     }
     register(ch, netty, invoker, ipv6, pipe, listener, done);
