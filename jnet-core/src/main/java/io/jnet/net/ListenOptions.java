@@ -292,10 +292,11 @@ public final class ListenOptions {
    * Listens on the socket of file descriptor {@code fd}, already bound and listening (systemd's
    * socket activation hands one over as descriptor 3), or bound only (it is then made to listen
    * with {@link #backlog}, as in Node 24): Node's {@code listen({fd})}. The server owns the
-   * descriptor from then on and closes it on {@code close()}. A descriptor that is no stream socket
-   * is {@code 'error'} {@code listen EINVAL}, as in Node 24. Only the epoll transport can adopt a
-   * descriptor: elsewhere {@code listen} throws {@code ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where
-   * Node has no such limit.
+   * descriptor from then on and closes it on {@code close()}, or when its {@code listen(2)} fails
+   * ({@code 'error'} with that errno: {@code listen EINVAL} for an unbound Unix socket). A
+   * descriptor that is no stream socket is {@code 'error'} {@code listen EINVAL} and stays open, as
+   * in Node 24. Only the epoll transport can adopt a descriptor: elsewhere {@code listen} throws
+   * {@code ERR_FEATURE_UNAVAILABLE_ON_PLATFORM}, where Node has no such limit.
    *
    * @param fd the file descriptor, 0 or more
    * @return new options

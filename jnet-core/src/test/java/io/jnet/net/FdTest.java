@@ -57,6 +57,93 @@ class FdTest {
     assertEquals(NODE_24, LoopRun.run(log -> steps(log, path)));
   }
 
+  /**
+   * Node 24 ({@code src/test/node/fd/fd-listen-kinds.js}): a stream socket not listening yet is
+   * made to listen (an unbound TCP one on a port the kernel picks), a failed {@code listen(2)}
+   * closes the descriptor, and one that is no stream socket is left open.
+   */
+  @Test
+  void listenOnDescriptorsOfEveryKind() throws Exception {
+    assumeTrue(epoll(), "only epoll adopts descriptors");
+    int unboundTcp = Ipv4Socket.open();
+    int boundTcp = Ipv4Socket.open();
+    new io.netty.channel.unix.Socket(boundTcp).bind(new InetSocketAddress("127.0.0.1", 0));
+    int unboundUnix = io.netty.channel.unix.Socket.newSocketDomain().intValue();
+    int udp = io.netty.channel.unix.Socket.newSocketDgram().intValue();
+    io.netty.channel.unix.FileDescriptor file =
+        io.netty.channel.unix.FileDescriptor.from(dir.resolve("f").toFile());
+    List<Consumer<Runnable>> steps = new ArrayList<>();
+    List<String> got =
+        LoopRun.run(
+            log -> {
+              steps.add(next -> listen(log, "unbound tcp", unboundTcp, next));
+              steps.add(next -> listen(log, "bound tcp", boundTcp, next));
+              steps.add(next -> listen(log, "unbound unix", unboundUnix, next));
+              steps.add(next -> listen(log, "udp", udp, next));
+              steps.add(next -> listen(log, "file", file.intValue(), next));
+              run(steps);
+            });
+    new io.netty.channel.unix.Socket(udp).close();
+    file.close();
+    assertEquals(
+        List.of(
+            "unbound tcp listening 0.0.0.0 true",
+            "unbound tcp closed open false",
+            "bound tcp listening 127.0.0.1 true",
+            "bound tcp closed open false",
+            "unbound unix error EINVAL listen EINVAL: invalid argument open false",
+            "udp error EINVAL listen EINVAL: invalid argument open true",
+            "file error EINVAL listen EINVAL: invalid argument open true"),
+        got);
+  }
+
+  /** An unbound IPv4 stream socket, as another process would hand one over. */
+  private static final class Ipv4Socket extends io.netty.channel.unix.Socket {
+    private Ipv4Socket() {
+      super(0);
+    }
+
+    static int open() {
+      return newSocketStream0(false);
+    }
+  }
+
+  private static boolean isOpen(int fd) {
+    return java.nio.file.Files.exists(
+        Path.of("/proc/self/fd/" + fd), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private static void listen(List<String> log, String name, int fd, Runnable next) {
+    Server s = Net.createServer();
+    s.on(
+        Server.ERROR,
+        e -> {
+          log.add(name + " error " + e.code() + " " + e.getMessage() + " open " + isOpen(fd));
+          next.run();
+        });
+    s.listen(
+        ListenOptions.fd(fd),
+        () -> {
+          AddressInfo a = s.address();
+          log.add(name + " listening " + a.address() + " " + (a.port() > 0));
+          s.close(
+              e -> {
+                log.add(name + " closed open " + isOpen(fd));
+                next.run();
+              });
+        });
+  }
+
+  private static void run(List<Consumer<Runnable>> steps) {
+    int[] i = {0};
+    Runnable[] next = new Runnable[1];
+    next[0] =
+        () -> {
+          if (i[0] < steps.size()) steps.get(i[0]++).accept(next[0]);
+        };
+    next[0].run();
+  }
+
   @Test
   void otherTransportsRefuseAtTheCall() {
     assumeFalse(epoll(), "epoll adopts descriptors");

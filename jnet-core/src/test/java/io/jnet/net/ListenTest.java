@@ -1,8 +1,10 @@
 package io.jnet.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jnet.error.JnetException;
+import io.jnet.internal.transport.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -191,5 +193,80 @@ class ListenTest {
     assertEquals(true, s.listening());
     assertEquals("::", s.address().address());
     s.closeAsync().get(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /**
+   * Node 24: {@code v6 listening ::}, {@code v6 connection} (from {@code ::1}): a server on {@code
+   * ::} with {@code ipv6Only} takes the port of a server on {@code 127.0.0.1} (it leaves IPv4
+   * alone; without ipv6Only Node says {@code EADDRINUSE}). The IPv4 server binds first: a port the
+   * kernel picks for an IPv6-only socket may be taken in IPv4. Not {@code 0.0.0.0}, which io_uring
+   * binds as {@code ::}.
+   */
+  @Test
+  void anIpv6OnlyServerSharesItsPortWithAnIpv4Server() throws Exception {
+    assumeTrue(Transport.current() != Transport.NIO, "the JDK has no IPV6_V6ONLY");
+    assumeTrue(hasIpv6(), "no IPv6");
+    List<String> got =
+        LoopRun.run(
+            log -> {
+              Server v4 = Net.createServer(c -> c.destroy());
+              v4.listen(
+                  ListenOptions.port(0).host("127.0.0.1"),
+                  () -> {
+                    int port = v4.address().port();
+                    Server v6 =
+                        Net.createServer(
+                            c -> {
+                              log.add("v6 connection");
+                              c.destroy();
+                            });
+                    v6.on(Server.ERROR, e -> log.add("v6 error " + e.code()));
+                    v6.listen(
+                        ListenOptions.port(port).host("::").ipv6Only(true),
+                        () -> {
+                          log.add("v6 listening " + v6.address().address());
+                          Socket c = Net.connect(ConnectOptions.port(port).host("::1"));
+                          c.on(
+                              Socket.CLOSE,
+                              hadError -> {
+                                v4.close();
+                                v6.close();
+                              });
+                        });
+                  });
+            });
+    assertEquals(List.of("v6 listening ::", "v6 connection"), got);
+  }
+
+  /** Node 24: {@code error ECONNREFUSED}: a server on {@code 0.0.0.0} is IPv4 only. */
+  @Test
+  void anIpv4ServerRefusesIpv6() throws Exception {
+    assumeTrue(hasIpv6(), "no IPv6");
+    assumeTrue(
+        Transport.current() != Transport.IO_URING,
+        "a known difference: Netty's io_uring server socket is IPv6, its 0.0.0.0 binds ::");
+    List<String> got =
+        LoopRun.run(
+            log -> {
+              Server s = Net.createServer(c -> c.destroy());
+              s.listen(
+                  ListenOptions.port(0).host("0.0.0.0"),
+                  () -> {
+                    Socket c = Net.connect(ConnectOptions.port(s.address().port()).host("::1"));
+                    c.on(Socket.CONNECT, () -> log.add("connected"));
+                    c.on(Socket.ERROR, e -> log.add("error " + e.code()));
+                    c.on(Socket.CLOSE, hadError -> s.close());
+                  });
+            });
+    assertEquals(List.of("error ECONNREFUSED"), got);
+  }
+
+  private static boolean hasIpv6() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+      s.bind(new java.net.InetSocketAddress("::1", 0));
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }

@@ -3,7 +3,13 @@ package io.jnet.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,5 +106,42 @@ class ServerCloseTest {
             "pipe closed " + path,
             "tcp closed null"),
         got);
+  }
+
+  /**
+   * A server closed as the loop runs out of work: the loop lives until the listening socket is
+   * closed (io_uring closes it turns later, once the ring has cancelled its accept), so stopping
+   * the loop then leaves nothing half done and Netty logs nothing.
+   */
+  @Test
+  void aServerClosedJustBeforeTheLoopStopsLeavesNothingToLog() throws Exception {
+    List<LogRecord> logged = Collections.synchronizedList(new ArrayList<>());
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            if (r.getLevel().intValue() >= Level.WARNING.intValue()) logged.add(r);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger netty = Logger.getLogger("io.netty");
+    netty.addHandler(handler);
+    try {
+      List<String> got =
+          LoopRun.run(
+              log -> {
+                Server s = Net.createServer();
+                s.listen(0, "127.0.0.1", () -> s.close(e -> log.add("closed")));
+              });
+      assertEquals(List.of("closed"), got);
+    } finally {
+      netty.removeHandler(handler);
+    }
+    assertEquals(List.of(), logged.stream().map(r -> r.getMessage()).toList());
   }
 }

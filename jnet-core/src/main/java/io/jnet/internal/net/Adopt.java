@@ -4,6 +4,7 @@ import io.jnet.error.JnetException;
 import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.transport.Transport;
 import io.jnet.loop.EventLoop;
+import io.jnet.net.AddressInfo;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
@@ -53,33 +54,63 @@ public final class Adopt {
   /**
    * Loop thread only: listens on the stream socket {@code fd}, listening already or not yet (a
    * bound one is made to listen with {@code backlog}, as libuv's {@code uv_listen} does in Node
-   * 24). A descriptor that is no stream socket fails with {@code listen EINVAL}, as in Node 24.
+   * 24).
+   *
+   * <p>As Node 24: a descriptor that is no stream socket (a file, a datagram socket, nothing open)
+   * fails with {@code listen EINVAL} and is left as it was; from the moment it is known for a
+   * stream socket the server owns it, so a failed {@code listen(2)} (an unbound Unix socket: {@code
+   * listen EINVAL}) is the listen error of its errno and closes the descriptor, as Node closes the
+   * handle. A throwable that is no I/O failure is thrown at the call, the descriptor closed.
    */
   public static void listen(
       EventLoop loop, int fd, int backlog, ServerListener listener, ListenCallback done) {
     io.netty.channel.EventLoop netty = LoopEngine.of(loop).netty();
     Invoker invoker = NetBridge.invoker(loop);
+    Socket probe;
     int domain;
     try {
-      Socket probe = new Socket(fd);
+      probe = new Socket(fd); // asks getsockname: fails for no socket
       if (probe.getIntOpt(SOL_SOCKET, SO_TYPE) != SOCK_STREAM) {
         done.done(null, UvError.listen("EINVAL", null, -1, null));
         return;
       }
-      if (probe.getIntOpt(SOL_SOCKET, SO_ACCEPTCONN) != 1) probe.listen(backlog);
       domain = probe.getIntOpt(SOL_SOCKET, SO_DOMAIN);
     } catch (IOException | ChannelException e) {
+      // Node's uv_guess_handle finds no socket there: EINVAL, and the descriptor is not Node's.
       done.done(null, UvError.listen("EINVAL", null, -1, e));
       return;
     }
     boolean pipe = domain == AF_UNIX;
     boolean ipv6 = domain == AF_INET6;
-    ServerChannel ch =
-        pipe ? new EpollServerDomainSocketChannel(fd) : new EpollServerSocketChannel(fd);
+    ServerChannel ch;
+    try {
+      if (probe.getIntOpt(SOL_SOCKET, SO_ACCEPTCONN) != 1) probe.listen(backlog);
+      ch = pipe ? new EpollServerDomainSocketChannel(fd) : new EpollServerSocketChannel(fd);
+    } catch (IOException | RuntimeException | Error e) {
+      closeQuietly(probe); // the server's now, as Node's handle.close() after a failed listen
+      if (!ThrowableCodes.isIoFailure(e)) NettyServerHandle.rethrow(e);
+      done.done(null, UvError.listen(e, null, -1));
+      return;
+    }
+    register(ch, netty, invoker, ipv6, pipe, listener, done);
+  }
+
+  /**
+   * Registers the adopted server channel {@code ch} and hands its handle to {@code done}; on the
+   * loop Netty registers inline, so what {@code done} throws, or a failure that is no I/O failure,
+   * is thrown here, {@code ch} closed, not dropped inside Netty's listener.
+   */
+  private static void register(
+      ServerChannel ch,
+      io.netty.channel.EventLoop netty,
+      Invoker invoker,
+      boolean ipv6,
+      boolean pipe,
+      ServerListener listener,
+      ListenCallback done) {
     NettyServerHandle.Acceptor acceptor =
         new NettyServerHandle.Acceptor(netty, invoker, Transport.EPOLL, ipv6, pipe, listener);
     ch.pipeline().addLast(new AcceptGuard(invoker, listener), acceptor);
-    // On the loop Netty registers inline: what the listener throws is thrown here, not dropped.
     boolean[] returned = new boolean[1];
     Throwable[] thrown = new Throwable[1];
     netty
@@ -87,26 +118,40 @@ public final class Adopt {
         .addListener(
             (ChannelFuture r) ->
                 NettyServerHandle.guarded(
-                    () -> {
-                      if (!r.isSuccess()) {
-                        ch.unsafe().closeForcibly();
-                        done.done(null, UvError.listen(r.cause(), null, -1));
-                        return;
-                      }
-                      InetSocketAddress local = pipe ? null : (InetSocketAddress) ch.localAddress();
-                      done.done(
-                          new NettyServerHandle(
-                              ch,
-                              invoker,
-                              null,
-                              local == null ? null : IpAddresses.info(local, ipv6)),
-                          null);
-                    },
-                    returned,
-                    thrown,
-                    invoker));
+                    () -> registered(ch, r, invoker, ipv6, pipe, done), returned, thrown, invoker));
     returned[0] = true;
     if (thrown[0] != null) NettyServerHandle.rethrow(thrown[0]);
+  }
+
+  private static void registered(
+      ServerChannel ch,
+      ChannelFuture r,
+      Invoker invoker,
+      boolean ipv6,
+      boolean pipe,
+      ListenCallback done) {
+    if (!r.isSuccess()) {
+      ch.unsafe().closeForcibly();
+      done.done(null, NettyServerHandle.listenError(r.cause(), t -> UvError.listen(t, null, -1)));
+      return;
+    }
+    AddressInfo address;
+    try {
+      InetSocketAddress local = pipe ? null : (InetSocketAddress) ch.localAddress();
+      address = local == null ? null : IpAddresses.info(local, ipv6);
+    } catch (RuntimeException | Error e) {
+      ch.close(); // no handle holds it
+      throw e;
+    }
+    done.done(new NettyServerHandle(ch, invoker, null, address), null);
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // closed already: nothing leaks
+    }
   }
 
   /**

@@ -10,8 +10,10 @@ import static java.nio.file.attribute.PosixFilePermission.OWNER_WRITE;
 import io.jnet.error.JnetException;
 import io.jnet.internal.loop.LoopEngine;
 import io.jnet.internal.transport.Transport;
+import io.jnet.loop.KeepAlive;
 import io.jnet.net.AddressInfo;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -20,7 +22,8 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.unix.IntegerUnixChannelOption;
+import io.netty.channel.unix.Socket;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.channel.unix.UnixChannelOption;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -37,6 +40,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
@@ -58,13 +62,14 @@ import java.util.function.Function;
  * process or several) listen on one port and the kernel spreads the connections among them; where
  * the system has no such option the listen fails with {@code ENOTSUP}, as libuv's does.
  *
- * <p>Unlike Node, {@code ipv6Only} is honoured on the epoll transport only: the JDK's NIO has no
- * {@code IPV6_V6ONLY} option, so on NIO a server on {@code ::} is always dual-stack.
+ * <p>Unlike Node, {@code ipv6Only} is not honoured on NIO: the JDK has no {@code IPV6_V6ONLY}
+ * option, so a NIO server on {@code ::} is always dual-stack (epoll and io_uring set it).
  */
 final class NettyServerHandle implements ServerHandle {
-  /** {@code IPV6_V6ONLY} at level {@code IPPROTO_IPV6}, Linux's numbers. */
-  private static final IntegerUnixChannelOption IPV6_V6ONLY =
-      new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
+  /** {@code IPPROTO_IPV6} and its {@code IPV6_V6ONLY}, Linux's numbers. */
+  private static final int IPPROTO_IPV6 = 41;
+
+  private static final int IPV6_V6ONLY = 26;
 
   private final Channel channel;
   private final Invoker invoker;
@@ -141,7 +146,7 @@ final class NettyServerHandle implements ServerHandle {
               ? new NioTcpServerChannel(ipv6)
               : Channels.newServerSocket(transport, ipv6);
       ch.config().setOption(ChannelOption.SO_REUSEADDR, true);
-      if (ipv6 && ipv6Only && transport == Transport.EPOLL) ch.config().setOption(IPV6_V6ONLY, 1);
+      if (ipv6 && ipv6Only && transport != Transport.NIO) setIpv6Only(ch);
       // libuv's answer where the system has no SO_REUSEPORT.
       failed = reusePort && !setReusePort(ch) ? UvError.listen("ENOTSUP", host, port, null) : null;
     } catch (RuntimeException e) {
@@ -178,6 +183,20 @@ final class NettyServerHandle implements ServerHandle {
     if (ThrowableCodes.isIoFailure(e)) return error.apply(e);
     if (ch != null) ch.unsafe().closeForcibly();
     throw e;
+  }
+
+  /**
+   * Sets {@code IPV6_V6ONLY} on the native socket of an epoll or io_uring server channel not yet
+   * bound, as libuv does for {@code UV_TCP_IPV6ONLY}: Netty's io_uring config has no raw option, so
+   * the option is set on the descriptor itself, on either transport.
+   */
+  private static void setIpv6Only(ServerChannel ch) {
+    Socket socket = (Socket) ((UnixChannel) ch).fd();
+    try {
+      socket.setIntOpt(IPPROTO_IPV6, IPV6_V6ONLY, 1);
+    } catch (IOException e) {
+      throw new ChannelException(e);
+    }
   }
 
   /**
@@ -331,8 +350,7 @@ final class NettyServerHandle implements ServerHandle {
    * of its errno; anything else (a bug in jnet) is thrown, as {@link #bind} says, never posing as
    * an OS error.
    */
-  private static JnetException listenError(
-      Throwable cause, Function<Throwable, JnetException> error) {
+  static JnetException listenError(Throwable cause, Function<Throwable, JnetException> error) {
     if (ThrowableCodes.isIoFailure(cause)) return error.apply(cause);
     if (cause instanceof RuntimeException || cause instanceof Error) rethrow(cause);
     return error.apply(cause); // a checked exception that is no IOException: Netty wraps none such
@@ -447,13 +465,36 @@ final class NettyServerHandle implements ServerHandle {
     // At the call, as uv_close unlinks: io_uring completes a listening channel's close later.
     if (path != null && !Channels.isAbstract(path)) removeSocketFile();
     Channels.stopListening(Channels.transportOf(channel.eventLoop()), channel);
-    channel
-        .close()
-        .addListener(
-            f -> channel.eventLoop().execute(() -> invoker.invoke(() -> callback.done(null))));
-    // libuv closes the descriptor in uv_close: no connection can reach the server after close().
     io.jnet.loop.EventLoop owner = LoopEngine.currentOwner();
+    ChannelFuture closed = channel.close();
+    // As libuv's loop lives while a handle closes: io_uring completes the close only once the ring
+    // has cancelled the pending accept, turns later, and a loop found idle meanwhile could be shut
+    // down under the close (its callback then rejected, Netty's own tasks too).
+    KeepAlive closing = closed.isDone() || owner == null ? null : owner.keepAlive();
+    closed.addListener(f -> afterClose(callback, closing));
+    // libuv closes the descriptor in uv_close: no connection can reach the server after close().
     if (selector != null && owner != null) LoopEngine.of(owner).releaseClosedChannels(selector);
+  }
+
+  /**
+   * Runs {@code callback} on a later task, as libuv runs a close callback after {@code uv_close}
+   * returns, then lets the loop go. A loop stopped before (the only way the task is refused) runs
+   * nothing any more, so the callback is dropped there, and nothing is logged.
+   */
+  private void afterClose(Callback callback, KeepAlive closing) {
+    Runnable done =
+        () -> {
+          try {
+            invoker.invoke(() -> callback.done(null));
+          } finally {
+            if (closing != null) closing.close();
+          }
+        };
+    try {
+      channel.eventLoop().execute(done);
+    } catch (RejectedExecutionException e) {
+      if (closing != null) closing.close();
+    }
   }
 
   /** NIO's selector of a listening channel, or null on another transport. */

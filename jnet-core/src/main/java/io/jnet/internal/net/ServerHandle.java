@@ -19,7 +19,8 @@ public interface ServerHandle {
 
   /**
    * Stops listening; connections already accepted stay open. A Unix socket file this server created
-   * is removed. The callback runs once the listening socket is closed.
+   * is removed. The callback runs once the listening socket is closed (the loop lives until then),
+   * unless the loop was stopped first.
    */
   void close(Callback callback);
 

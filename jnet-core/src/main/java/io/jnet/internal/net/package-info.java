@@ -25,8 +25,7 @@
  * <h2>Where jnet differs from Node here</h2>
  *
  * <ul>
- *   <li>Linux abstract socket names work on epoll and io_uring; {@code ipv6Only} works on epoll
- *       only.
+ *   <li>Linux abstract socket names and {@code ipv6Only} work on epoll and io_uring, not on NIO.
  *   <li>Name lookups follow the JDK's order (IPv4 first unless {@code
  *       -Djava.net.preferIPv6Addresses=system}) and cache.
  * </ul>
