@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.jnet.events.AbortController;
 import io.jnet.events.AbortSignal;
 import io.jnet.loop.EventLoop;
+import io.jnet.testing.Steps;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -300,13 +301,7 @@ class AbortSignalTest {
               // AbortSignal.timeout does not keep the JVM alive: something else must.
               EventLoop.current().setTimeout(() -> {}, 50);
             });
-    int[] i = {0};
-    Runnable[] next = new Runnable[1];
-    next[0] =
-        () -> {
-          if (i[0] < steps.size()) steps.get(i[0]++).accept(next[0]);
-        };
-    next[0].run();
+    Steps.run(steps);
   }
 
   private static final class JnetReason {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jnet.error.JnetException;
 import io.jnet.loop.EventLoop;
+import io.jnet.testing.Steps;
 import io.netty.channel.unix.DomainSocketAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -781,12 +782,6 @@ class FdConnectTest {
               () ->
                   raw[0] = connecting(new InetSocketAddress("127.0.0.1", server.address().port())));
         });
-    int[] i = {0};
-    Runnable[] next = new Runnable[1];
-    next[0] =
-        () -> {
-          if (i[0] < steps.size()) steps.get(i[0]++).accept(next[0]);
-        };
-    next[0].run();
+    Steps.run(steps);
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jnet.error.JnetException;
 import io.jnet.loop.EventLoop;
+import io.jnet.testing.Steps;
 import io.netty.channel.unix.DomainSocketAddress;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -135,13 +136,7 @@ class FdTest {
   }
 
   private static void run(List<Consumer<Runnable>> steps) {
-    int[] i = {0};
-    Runnable[] next = new Runnable[1];
-    next[0] =
-        () -> {
-          if (i[0] < steps.size()) steps.get(i[0]++).accept(next[0]);
-        };
-    next[0].run();
+    Steps.run(steps);
   }
 
   @Test
@@ -253,12 +248,6 @@ class FdTest {
                 s.end("from fd");
               });
         });
-    int[] i = {0};
-    Runnable[] next = new Runnable[1];
-    next[0] =
-        () -> {
-          if (i[0] < steps.size()) steps.get(i[0]++).accept(next[0]);
-        };
-    next[0].run();
+    Steps.run(steps);
   }
 }

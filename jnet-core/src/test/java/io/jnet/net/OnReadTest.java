@@ -3,6 +3,7 @@ package io.jnet.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jnet.buffer.Buffer;
+import io.jnet.testing.Steps;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -175,12 +176,6 @@ class OnReadTest {
                         });
                   });
             });
-    int[] i = {0};
-    Runnable[] next = new Runnable[1];
-    next[0] =
-        () -> {
-          if (i[0] < steps.size()) steps.get(i[0]++).accept(next[0]);
-        };
-    next[0].run();
+    Steps.run(steps);
   }
 }

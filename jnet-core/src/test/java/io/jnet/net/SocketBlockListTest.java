@@ -2,6 +2,7 @@ package io.jnet.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jnet.testing.Steps;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -76,12 +77,6 @@ class SocketBlockListTest {
                         ConnectOptions.port(srv.address().port()).host("127.0.0.1").blockList(bl));
                   });
             });
-    int[] i = {0};
-    Runnable[] next = new Runnable[1];
-    next[0] =
-        () -> {
-          if (i[0] < steps.size()) steps.get(i[0]++).accept(next[0]);
-        };
-    next[0].run();
+    Steps.run(steps);
   }
 }
