@@ -19,10 +19,9 @@ import io.jnet.loop.EventLoops;
 import io.jnet.loop.KeepAlive;
 import io.jnet.loop.Timeout;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -123,8 +122,14 @@ public class Server extends EventEmitter {
    */
   private final ConnectionLoop[] targets;
 
-  /** Open sockets, for {@link #endConnections} and {@link #destroyConnections}; any thread. */
-  private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  /**
+   * Open sockets, for {@link #endConnections} and {@link #destroyConnections}: a list through the
+   * sockets' own links ({@link Socket#openPrev}, {@link Socket#openNext}), so that a connection
+   * costs no entry of its own. Guarded by {@link #openLock}; any thread.
+   */
+  private Socket openFirst;
+
+  private final Object openLock = new Object();
 
   /** Sockets made and not closed yet: Node's {@code _connections}. Any thread. */
   private final AtomicInteger connections = new AtomicInteger();
@@ -577,7 +582,7 @@ public class Server extends EventEmitter {
       openEnded();
       throw e;
     }
-    if (!socket.destroyed()) sockets.add(socket);
+    if (!socket.destroyed()) listOpen(socket);
     emit(CONNECTION, socket);
   }
 
@@ -600,9 +605,46 @@ public class Server extends EventEmitter {
 
   /** The socket's loop: one of this server's sockets was destroyed. */
   void connectionClosed(Socket socket) {
-    sockets.remove(socket);
+    unlistOpen(socket);
     connections.decrementAndGet();
     openEnded();
+  }
+
+  private void listOpen(Socket socket) {
+    synchronized (openLock) {
+      if (socket.openListed) return;
+      socket.openListed = true;
+      socket.openPrev = null;
+      socket.openNext = openFirst;
+      if (openFirst != null) openFirst.openPrev = socket;
+      openFirst = socket;
+    }
+  }
+
+  private void unlistOpen(Socket socket) {
+    synchronized (openLock) {
+      if (!socket.openListed) return;
+      socket.openListed = false;
+      Socket prev = socket.openPrev;
+      Socket next = socket.openNext;
+      if (prev == null) {
+        openFirst = next;
+      } else {
+        prev.openNext = next;
+      }
+      if (next != null) next.openPrev = prev;
+      socket.openPrev = null;
+      socket.openNext = null;
+    }
+  }
+
+  /** The open sockets at this moment, newest first. */
+  private List<Socket> openSockets() {
+    List<Socket> all = new ArrayList<>();
+    synchronized (openLock) {
+      for (Socket s = openFirst; s != null; s = s.openNext) all.add(s);
+    }
+    return all;
   }
 
   /** A counted connection ended; the one that ends the last lets a closed server emit 'close'. */
@@ -833,7 +875,7 @@ public class Server extends EventEmitter {
    * @return this server
    */
   public Server endConnections() {
-    for (Socket s : sockets) s.end();
+    for (Socket s : openSockets()) s.end();
     return this;
   }
 
@@ -845,7 +887,7 @@ public class Server extends EventEmitter {
    * @return this server
    */
   public Server destroyConnections() {
-    for (Socket s : sockets) s.destroy();
+    for (Socket s : openSockets()) s.destroy();
     return this;
   }
 

@@ -160,6 +160,13 @@ public class Socket extends Duplex {
   private volatile String pipePath;
   volatile Server server;
 
+  /** This socket's links in its server's list of open sockets; guarded by the server's lock. */
+  Socket openPrev;
+
+  Socket openNext;
+
+  boolean openListed;
+
   /**
    * Made by the first {@link #connect}: an accepted socket never needs one. See {@link
    * #connector()}.
