@@ -41,8 +41,8 @@ public final class ListenOpenChild {
       cases.add(ListenOptions.port(0));
     }
     List<String> lines = new ArrayList<>();
-    List<InputStream> filler = args[0].equals("emfile") ? fillDescriptorTable() : List.of();
-    for (ListenOptions o : cases) lines.add(listen(o));
+    List<InputStream> filler = new ArrayList<>();
+    for (ListenOptions o : cases) lines.add(listen(o, args[0].equals("emfile") ? filler : null));
     for (InputStream in : filler) in.close();
     for (String line : lines) System.out.println(line);
     System.out.println("descriptors +" + (openDescriptors() - before));
@@ -50,13 +50,24 @@ public final class ListenOpenChild {
     System.exit(0);
   }
 
-  /** One listen: its error's code and message, or its address (the server then closed). */
-  private static String listen(ListenOptions o) throws Exception {
+  /**
+   * One listen: its error's code and message, or its address (the server then closed). With a
+   * {@code filler}, the descriptor table is filled on the server's loop right before the listen, in
+   * the same task: a descriptor the loop closes late (NIO closes a channel at its next select) can
+   * then not be free for the listen's socket.
+   */
+  private static String listen(ListenOptions o, List<InputStream> filler) throws Exception {
     Server server = Net.createServer();
     CompletableFuture<String> outcome = new CompletableFuture<>();
     server.on(Server.ERROR, e -> outcome.complete(e.code() + " " + e.getMessage()));
     server.on(Server.LISTENING, () -> outcome.complete("listening " + server.address()));
-    server.listen(o);
+    server
+        .loop()
+        .execute(
+            () -> {
+              if (filler != null) filler.addAll(fillDescriptorTable());
+              server.listen(o);
+            });
     String line;
     try {
       line = outcome.get(20, TimeUnit.SECONDS);
