@@ -82,7 +82,7 @@ class FdTest {
               steps.add(next -> listen(log, "unbound unix", unboundUnix, next));
               steps.add(next -> listen(log, "udp", udp, next));
               steps.add(next -> listen(log, "file", file.intValue(), next));
-              run(steps);
+              Steps.run(steps);
             });
     new io.netty.channel.unix.Socket(udp).close();
     file.close();
@@ -133,10 +133,6 @@ class FdTest {
                 next.run();
               });
         });
-  }
-
-  private static void run(List<Consumer<Runnable>> steps) {
-    Steps.run(steps);
   }
 
   @Test

@@ -195,7 +195,7 @@ public final class Adopt {
     Channel ch = pipe ? new EpollDomainSocketChannel(fd) : new EpollSocketChannel(fd);
     NettyStreamHandle handle =
         new NettyStreamHandle(
-            ch, netty, Transport.EPOLL, NetBridge.invoker(loop), ipv6, pipe, null);
+            ch, netty, Transport.EPOLL, NetBridge.invoker(loop), ipv6, pipe, false, null);
     ch.closeFuture().addListener(f -> ADOPTED.remove(fd));
     netty
         .register(ch)

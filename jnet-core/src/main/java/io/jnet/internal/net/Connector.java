@@ -105,7 +105,7 @@ final class Connector {
     NettyStreamHandle handle =
         adopted != null
             ? adopted
-            : new NettyStreamHandle(channel, loop, transport, invoker, ipv6, false, null);
+            : new NettyStreamHandle(channel, loop, transport, invoker, ipv6, false, false, null);
     String localDetails =
         localAddress != null && localPort > 0 ? localAddress + ":" + localPort : null;
     Outcome outcome = new Outcome(loop, invoker, handle, callback, address, port);
@@ -205,7 +205,7 @@ final class Connector {
     NettyStreamHandle handle =
         adopted != null
             ? adopted
-            : new NettyStreamHandle(channel, loop, transport, invoker, false, true, null);
+            : new NettyStreamHandle(channel, loop, transport, invoker, false, true, false, null);
     UnixPaths.Alias alias = Channels.isAbstract(path) ? null : UnixPaths.alias(path);
     ConnectCallback then =
         (h, error) -> {

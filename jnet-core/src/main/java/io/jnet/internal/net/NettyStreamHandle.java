@@ -161,21 +161,10 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
 
   /**
    * Wraps {@code channel}, not yet registered with {@code loop} or already accepted on it, and
-   * configures it: auto-read off, half-closure allowed and, for TCP, Nagle on as in Node. {@code
-   * acceptedBy}, if not null, is the server that accepted the channel: see {@link #acceptedBy}.
+   * configures it: auto-read off, half-closure allowed and, for TCP, Nagle on as in Node unless
+   * {@code noDelay}. {@code acceptedBy}, if not null, is the server that accepted the channel: see
+   * {@link #acceptedBy}.
    */
-  NettyStreamHandle(
-      Channel channel,
-      EventLoop loop,
-      Transport transport,
-      Invoker invoker,
-      boolean ipv6Socket,
-      boolean pipe,
-      ServerListener acceptedBy) {
-    this(channel, loop, transport, invoker, ipv6Socket, pipe, false, acceptedBy);
-  }
-
-  /** As above, a TCP socket starting with Nagle's algorithm off if {@code noDelay}. */
   NettyStreamHandle(
       Channel channel,
       EventLoop loop,

@@ -170,7 +170,7 @@ class UnexpectedThrowableTest {
               }
             });
     NettyStreamHandle handle =
-        new NettyStreamHandle(channel, f.loop, f.transport, catching, false, false, null);
+        new NettyStreamHandle(channel, f.loop, f.transport, catching, false, false, false, null);
     await(f.call(() -> f.loop.register(channel)));
     CompletableFuture<Object> done = new CompletableFuture<>();
     f.run(
