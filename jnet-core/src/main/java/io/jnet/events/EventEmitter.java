@@ -69,13 +69,17 @@ public class EventEmitter {
   private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
 
   /**
-   * One slot per event with listeners, in order of their first registration (Node's key order): its
-   * {@link Listener} when it has one, a {@code Listener[]} in their order when it has more; {@link
-   * #GONE} where an event lost its last listener (registering it again adds a slot at the end, as
-   * Node adds a new key); then free slots (null). Written under this: a change writes one slot (an
-   * event's array is replaced, never changed) or replaces the table when it is full, then writes
-   * the field again. An emit reads its event's slot once: that is its snapshot. A socket's few
-   * events fit the first table, and changing one copies only that event's listeners.
+   * Two slots per event with listeners, in order of their first registration (Node's key order):
+   * the {@link Event} it was first registered with, then its listeners: one entry, or an {@code
+   * Object[]} of entries in their order, or {@link #GONE} when it lost its last listener (then
+   * registering it again adds a pair at the end, as Node adds a new key, unless it is the last pair
+   * already). An entry is the listener itself when it was registered with the pair's key, is not
+   * {@code once}, and is called by the one interface it implements; else a {@link Listener} that
+   * says how. Free pairs (null) follow. Written under this: a change writes one value slot (an
+   * event's array is replaced, never changed), a new pair's key before its value, or replaces the
+   * table when it is full, then writes the field again. A key never changes once written, so an
+   * emit that read a pair's key and then its value read one event's listeners: its snapshot. A
+   * socket's few events fit the first table, and changing one copies only that event's listeners.
    */
   private volatile Object[] table = NO_SLOTS;
 
@@ -302,11 +306,11 @@ public class EventEmitter {
   public EventEmitter off(Event<?> event, Object listener) {
     Objects.requireNonNull(event, "event == null");
     Objects.requireNonNull(listener, "listener == null");
-    Listener removed;
+    Object removed;
     synchronized (this) {
       removed = removeLast(event.name(), listener);
     }
-    if (removed != null) afterRemove(event.name(), removed);
+    if (removed != null) afterRemove(event.name(), fnOf(removed));
     return this;
   }
 
@@ -393,24 +397,36 @@ public class EventEmitter {
    */
   public <T> boolean emit(Event<T> event, T arg) {
     String name = event.name();
-    Object slot = find(table, name);
-    if (slot == null) {
-      if (name == ERROR.name()) {
-        unhandledError(arg);
+    Object[] t = table;
+    for (int k = 0; k < t.length; k += 2) {
+      Event<?> key = (Event<?>) SLOTS.getAcquire(t, k);
+      if (key == null) break;
+      if (key.name() != name) continue;
+      Object value = SLOTS.getAcquire(t, k + 1);
+      if (value == null || value == GONE) continue;
+      if (value instanceof Object[] entries) {
+        for (Object entry : entries) fire(name, key, entry, event, arg);
+      } else {
+        fire(name, key, value, event, arg);
       }
-      return false;
+      return true;
     }
-    if (slot instanceof Listener l) {
-      fire(name, l, event, arg);
-    } else {
-      for (Listener l : (Listener[]) slot) fire(name, l, event, arg);
+    if (name == ERROR.name()) {
+      unhandledError(arg);
     }
-    return true;
+    return false;
   }
 
-  private void fire(String name, Listener l, Event<?> event, Object arg) {
-    if (l.once && !claim(name, l)) return;
-    l.invoke(l.key == event ? arg : adaptArgument(l.key, event, arg));
+  @SuppressWarnings("unchecked")
+  private void fire(String name, Event<?> key, Object entry, Event<?> event, Object arg) {
+    if (entry instanceof Listener l) {
+      if (l.once && !claim(name, l)) return;
+      l.invoke(l.key == event ? arg : adaptArgument(l.key, event, arg));
+    } else if (entry instanceof Consumer<?> c) {
+      ((Consumer<Object>) c).accept(key == event ? arg : adaptArgument(key, event, arg));
+    } else {
+      ((Runnable) entry).run();
+    }
   }
 
   /**
@@ -458,8 +474,8 @@ public class EventEmitter {
    * @return the number of listeners
    */
   public int listenerCount(Event<?> event) {
-    Object slot = find(table, event.name());
-    return slot == null ? 0 : slot instanceof Listener ? 1 : ((Listener[]) slot).length;
+    Object value = find(table, event.name());
+    return value == null ? 0 : value instanceof Object[] entries ? entries.length : 1;
   }
 
   /**
@@ -482,7 +498,8 @@ public class EventEmitter {
    * @return true when it is the event's only listener
    */
   protected final boolean isSoleListener(Event<?> event, Object listener) {
-    return find(table, event.name()) instanceof Listener l && l.fn == listener;
+    Object value = find(table, event.name());
+    return value != null && !(value instanceof Object[]) && fnOf(value) == listener;
   }
 
   /**
@@ -492,12 +509,11 @@ public class EventEmitter {
    * @return a new list of the listeners
    */
   public List<Object> listeners(Event<?> event) {
-    Object slot = find(table, event.name());
-    if (slot == null) return List.of();
-    if (slot instanceof Listener l) return new ArrayList<>(List.of(l.fn));
-    Listener[] ls = (Listener[]) slot;
-    List<Object> result = new ArrayList<>(ls.length);
-    for (Listener l : ls) result.add(l.fn);
+    Object value = find(table, event.name());
+    if (value == null) return List.of();
+    if (!(value instanceof Object[] entries)) return new ArrayList<>(List.of(fnOf(value)));
+    List<Object> result = new ArrayList<>(entries.length);
+    for (Object entry : entries) result.add(fnOf(entry));
     return result;
   }
 
@@ -519,10 +535,11 @@ public class EventEmitter {
   public List<String> eventNames() {
     Object[] t = table;
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < t.length; i++) {
-      Object slot = SLOTS.getAcquire(t, i);
-      if (slot == null) break;
-      if (slot != GONE) names.add(first(slot).key.name());
+    for (int k = 0; k < t.length; k += 2) {
+      Event<?> key = (Event<?>) SLOTS.getAcquire(t, k);
+      if (key == null) break;
+      Object value = SLOTS.getAcquire(t, k + 1);
+      if (value != null && value != GONE) names.add(key.name());
     }
     return names;
   }
@@ -562,38 +579,43 @@ public class EventEmitter {
     if (watched && find(table, NEW_LISTENER.name()) != null) {
       emit(NEW_LISTENER, new ListenerChange(event.name(), fn));
     }
-    Listener listener = new Listener(event, fn, runnable, once);
     String warning = null;
     synchronized (this) {
-      if (event.name() == NEW_LISTENER.name() || event.name() == REMOVE_LISTENER.name()) {
+      String name = event.name();
+      if (name == NEW_LISTENER.name() || name == REMOVE_LISTENER.name()) {
         watched = true;
       }
       Object[] t = table;
-      int i = index(t, event.name());
+      int k = index(t, name);
       int count;
-      if (i < 0) {
+      if (k < 0) {
         count = 1;
-        int free = used(t);
-        if (free < t.length) {
-          SLOTS.setRelease(t, free, listener);
+        int end = used(t);
+        if (end > 0 && t[end - 1] == GONE && ((Event<?>) t[end - 2]).name() == name) {
+          // The last pair is this event's, emptied: Node's new key would be last as well.
+          SLOTS.setRelease(t, end - 1, entry((Event<?>) t[end - 2], event, fn, runnable, once));
           table = t; // written again to publish the slot
+        } else if (end < t.length) {
+          SLOTS.setRelease(t, end, event);
+          SLOTS.setRelease(t, end + 1, entry(event, event, fn, runnable, once));
+          table = t;
         } else {
-          table = rebuilt(t, listener);
+          table = rebuilt(t, event, entry(event, event, fn, runnable, once));
         }
       } else {
-        Object slot = t[i];
-        Listener[] ls;
-        if (slot instanceof Listener one) {
-          ls = prepend ? new Listener[] {listener, one} : new Listener[] {one, listener};
+        Object added = entry((Event<?>) t[k], event, fn, runnable, once);
+        Object value = t[k + 1];
+        Object[] entries;
+        if (value instanceof Object[] old) {
+          entries = new Object[old.length + 1];
+          System.arraycopy(old, 0, entries, prepend ? 1 : 0, old.length);
+          entries[prepend ? 0 : old.length] = added;
         } else {
-          Listener[] old = (Listener[]) slot;
-          ls = new Listener[old.length + 1];
-          System.arraycopy(old, 0, ls, prepend ? 1 : 0, old.length);
-          ls[prepend ? 0 : old.length] = listener;
+          entries = prepend ? new Object[] {added, value} : new Object[] {value, added};
         }
-        SLOTS.setRelease(t, i, ls);
+        SLOTS.setRelease(t, k + 1, entries);
         table = t;
-        count = ls.length;
+        count = entries.length;
       }
       int max = maxListeners < 0 ? defaultMaxListeners : maxListeners;
       if (max > 0 && count > max) {
@@ -624,125 +646,156 @@ public class EventEmitter {
     synchronized (this) {
       if (l.fired) return false;
       l.fired = true;
-      removed = removeExact(name, l);
+      removed = removeEntry(name, l);
     }
-    if (removed) afterRemove(name, l);
+    if (removed) afterRemove(name, l.fn);
     return true;
   }
 
   private void removeAll(String name) {
     while (true) {
-      Listener removed;
+      Object removed;
       synchronized (this) {
-        Object slot = find(table, name);
-        if (slot == null) return;
-        removed = slot instanceof Listener l ? l : last((Listener[]) slot);
-        removeExact(name, removed);
+        Object[] t = table;
+        int k = index(t, name);
+        if (k < 0) return;
+        Object value = t[k + 1];
+        int j = value instanceof Object[] entries ? entries.length - 1 : 0;
+        removed = removeAt(t, k, j);
       }
-      afterRemove(name, removed);
+      afterRemove(name, fnOf(removed));
     }
   }
 
-  private void afterRemove(String name, Listener removed) {
+  private void afterRemove(String name, Object fn) {
     if (watched && find(table, REMOVE_LISTENER.name()) != null) {
-      emit(REMOVE_LISTENER, new ListenerChange(name, removed.fn));
+      emit(REMOVE_LISTENER, new ListenerChange(name, fn));
     }
   }
 
-  /** Guarded by this. */
-  private Listener removeLast(String name, Object fn) {
-    Object slot = find(table, name);
-    if (slot == null) return null;
-    Listener l = null;
-    if (slot instanceof Listener one) {
-      if (one.fn == fn || one.fn.equals(fn)) l = one;
-    } else {
-      Listener[] ls = (Listener[]) slot;
-      for (int j = ls.length - 1; j >= 0 && l == null; j--) {
-        if (ls[j].fn == fn || ls[j].fn.equals(fn)) l = ls[j];
-      }
-    }
-    if (l != null) removeExact(name, l);
-    return l;
-  }
-
-  /** Removes the registration {@code l}, if {@code name}'s slot still holds it. Guarded by this. */
-  private boolean removeExact(String name, Listener l) {
+  /** Removes the last entry of {@code name} whose function is {@code fn}; returns it, or null. */
+  private Object removeLast(String name, Object fn) {
     Object[] t = table;
-    int i = index(t, name);
-    if (i < 0) return false;
-    Object slot = t[i];
-    Object replacement;
-    if (slot == l) {
-      // The event has no listener left: its slot is free again if it was the last one in use.
-      replacement = i == used(t) - 1 ? null : GONE;
-    } else if (slot instanceof Listener[] ls) {
-      int j = 0;
-      while (j < ls.length && ls[j] != l) j++;
-      if (j == ls.length) return false;
-      if (ls.length == 2) {
-        replacement = ls[1 - j];
-      } else {
-        Listener[] fewer = new Listener[ls.length - 1];
-        System.arraycopy(ls, 0, fewer, 0, j);
-        System.arraycopy(ls, j + 1, fewer, j, ls.length - j - 1);
-        replacement = fewer;
-      }
-    } else {
-      return false;
+    int k = index(t, name);
+    if (k < 0) return null;
+    Object value = t[k + 1];
+    if (!(value instanceof Object[] entries)) {
+      Object f = fnOf(value);
+      return f == fn || f.equals(fn) ? removeAt(t, k, 0) : null;
     }
-    SLOTS.setRelease(t, i, replacement);
-    table = t;
-    if (replacement == null || replacement == GONE) {
-      watched = index(t, NEW_LISTENER.name()) >= 0 || index(t, REMOVE_LISTENER.name()) >= 0;
-    }
-    return true;
-  }
-
-  /** {@code name}'s slot in {@code t}: its Listener or its Listener[]; null when it has none. */
-  private static Object find(Object[] t, String name) {
-    for (int i = 0; i < t.length; i++) {
-      Object slot = SLOTS.getAcquire(t, i);
-      if (slot == null) return null;
-      if (slot != GONE && first(slot).named(name)) return slot;
+    for (int j = entries.length - 1; j >= 0; j--) {
+      Object f = fnOf(entries[j]);
+      if (f == fn || f.equals(fn)) return removeAt(t, k, j);
     }
     return null;
   }
 
-  /** The index of {@code name}'s slot in {@code t}, or -1. Guarded by this. */
+  /** Removes {@code entry} itself from {@code name}'s entries; false when it is not there. */
+  private boolean removeEntry(String name, Object entry) {
+    Object[] t = table;
+    int k = index(t, name);
+    if (k < 0) return false;
+    Object value = t[k + 1];
+    if (value == entry) {
+      removeAt(t, k, 0);
+      return true;
+    }
+    if (value instanceof Object[] entries) {
+      for (int j = entries.length - 1; j >= 0; j--) {
+        if (entries[j] == entry) {
+          removeAt(t, k, j);
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Removes entry {@code j} of the live pair at {@code k} of the table {@code t}; returns it. */
+  private Object removeAt(Object[] t, int k, int j) {
+    Object value = t[k + 1];
+    Object removed;
+    Object replacement;
+    if (value instanceof Object[] entries) {
+      removed = entries[j];
+      if (entries.length == 2) {
+        replacement = entries[1 - j];
+      } else {
+        Object[] fewer = new Object[entries.length - 1];
+        System.arraycopy(entries, 0, fewer, 0, j);
+        System.arraycopy(entries, j + 1, fewer, j, entries.length - j - 1);
+        replacement = fewer;
+      }
+    } else {
+      removed = value;
+      replacement = GONE;
+    }
+    SLOTS.setRelease(t, k + 1, replacement);
+    table = t;
+    if (replacement == GONE) {
+      watched = index(t, NEW_LISTENER.name()) >= 0 || index(t, REMOVE_LISTENER.name()) >= 0;
+    }
+    return removed;
+  }
+
+  /**
+   * What the table holds for a listener: the listener itself when the pair's key is the event it
+   * was registered with, it is not once, and its interface says how to call it (one that is a
+   * Consumer as well as a Runnable, registered as a Runnable, does not); else a {@link Listener}.
+   */
+  private static Object entry(
+      Event<?> key, Event<?> event, Object fn, boolean runnable, boolean once) {
+    if (key == event && !once && !(runnable && fn instanceof Consumer)) return fn;
+    return new Listener(event, fn, runnable, once);
+  }
+
+  /** The function an entry stands for: a bare entry is its own. */
+  private static Object fnOf(Object entry) {
+    return entry instanceof Listener l ? l.fn : entry;
+  }
+
+  /** {@code name}'s value in {@code t}: its one entry or its entries; null when it has none. */
+  private static Object find(Object[] t, String name) {
+    for (int k = 0; k < t.length; k += 2) {
+      Event<?> key = (Event<?>) SLOTS.getAcquire(t, k);
+      if (key == null) return null;
+      if (key.name() != name) continue;
+      Object value = SLOTS.getAcquire(t, k + 1);
+      if (value != null && value != GONE) return value;
+    }
+    return null;
+  }
+
+  /** The index of {@code name}'s live pair in {@code t}, or -1. Under this. */
   private static int index(Object[] t, String name) {
-    for (int i = 0; i < t.length && t[i] != null; i++) {
-      if (t[i] != GONE && first(t[i]).named(name)) return i;
+    for (int k = 0; k < t.length && t[k] != null; k += 2) {
+      if (((Event<?>) t[k]).name() == name && t[k + 1] != GONE) return k;
     }
     return -1;
   }
 
-  /** How many slots of {@code t} are in use (gone ones too): the index of its first free slot. */
+  /** How many slots of {@code t} the pairs use. Under this. */
   private static int used(Object[] t) {
     int n = t.length;
-    while (n > 0 && t[n - 1] == null) n--;
+    while (n > 0 && t[n - 2] == null) n -= 2;
     return n;
   }
 
-  /** A new table: the events of {@code t} that have listeners, then {@code added}, then room. */
-  private static Object[] rebuilt(Object[] t, Listener added) {
+  private static Object[] rebuilt(Object[] t, Event<?> key, Object entry) {
     int live = 0;
-    for (Object slot : t) if (slot != null && slot != GONE) live++;
-    // Room for 8 at first: a socket's own events, pipe()'s and a few of the user's.
-    Object[] grown = new Object[Math.max(8, (live + 1) * 2)];
+    for (int k = 0; k < t.length; k += 2) if (t[k] != null && t[k + 1] != GONE) live++;
+    // Room for 8 events at first: a socket's own, pipe()'s and a few of the user's.
+    Object[] grown = new Object[2 * Math.max(8, live + 1 + (live + 1) / 2)];
     int n = 0;
-    for (Object slot : t) if (slot != null && slot != GONE) grown[n++] = slot;
-    grown[n] = added;
+    for (int k = 0; k < t.length; k += 2) {
+      if (t[k] != null && t[k + 1] != GONE) {
+        grown[n++] = t[k];
+        grown[n++] = t[k + 1];
+      }
+    }
+    grown[n++] = key;
+    grown[n] = entry;
     return grown;
-  }
-
-  /** The first listener of a slot in use. */
-  private static Listener first(Object slot) {
-    return slot instanceof Listener l ? l : ((Listener[]) slot)[0];
-  }
-
-  private static Listener last(Listener[] ls) {
-    return ls[ls.length - 1];
   }
 
   private static int checkMax(int n, String what) {
@@ -762,7 +815,7 @@ public class EventEmitter {
     UnhandledErrors.report(error);
   }
 
-  /** One registration. */
+  /** A registration the table cannot hold bare: a once listener, or one of another key or form. */
   private static final class Listener {
     final Event<?> key;
     final Object fn;
@@ -777,11 +830,6 @@ public class EventEmitter {
       this.fn = fn;
       this.runnable = runnable;
       this.once = once;
-    }
-
-    /** {@code name} is an event's: interned, as every event's name is ({@link Event}). */
-    boolean named(String name) {
-      return key.name() == name;
     }
 
     @SuppressWarnings("unchecked")
