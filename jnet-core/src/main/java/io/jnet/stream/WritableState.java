@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * some streams need (the queue of writes from other threads, the buffer behind a write in flight,
  * the ticks) is made on first use, so that an idle socket holds little more than this object.
  */
-final class WritableState extends StreamState implements Callback {
+final class WritableState extends StreamState implements Callback, Runnable {
   static final int ENDED = 1 << FIRST_OWN_BIT;
   static final int SYNC = ENDED << 1;
   static final int FINAL_CALLED = ENDED << 2;
@@ -36,20 +36,21 @@ final class WritableState extends StreamState implements Callback {
   static final int HAS_WRITEV = ENDED << 13;
   static final int HAS_FINAL = ENDED << 14;
 
+  /** True while taking in handed-over writes: they are buffered, as when corked. */
+  static final int BATCHING = ENDED << 15;
+
+  /**
+   * The stream is a {@link Duplex}: its hooks are {@link Duplex#HOOKS}, else {@link Writable}'s.
+   */
+  static final int DUPLEX_HOOKS = ENDED << 16;
+
   final Stream stream;
-  private final WriteHooks hooks;
 
   /** Node's name of the encoding of strings written without one. Any thread. */
   volatile String defaultEncoding;
 
   /** Bytes accepted and not yet written. Loop thread writes, any thread reads. */
   volatile int length;
-
-  /** Bytes written from other threads and not yet taken in by the loop; see {@link #PENDING}. */
-  private volatile int pending;
-
-  private static final AtomicIntegerFieldUpdater<WritableState> PENDING =
-      AtomicIntegerFieldUpdater.newUpdater(WritableState.class, "pending");
 
   /** Nesting depth of cork(). Loop thread writes, any thread reads. */
   volatile int corked;
@@ -58,22 +59,42 @@ final class WritableState extends StreamState implements Callback {
    * Operations handed over from other threads, in order; see {@link #handOver}. Null until the
    * first, then set once (under this).
    */
-  private volatile ConcurrentLinkedQueue<Object> handedOver;
+  private volatile HandOver handedOver;
 
-  /** How many handed-over operations the loop has not taken in yet (0: no task scheduled). */
-  private volatile int handOvers;
+  /**
+   * The queue of operations handed over from other threads, with its counts: made by the first
+   * hand-over, so that a stream written on its loop only never has one. It is the loop task that
+   * takes them in ({@link #run}).
+   */
+  static final class HandOver extends ConcurrentLinkedQueue<Object> implements Runnable {
+    private static final long serialVersionUID = 1L;
 
-  private static final AtomicIntegerFieldUpdater<WritableState> HAND_OVERS =
-      AtomicIntegerFieldUpdater.newUpdater(WritableState.class, "handOvers");
+    private final transient WritableState state;
 
-  /** Made by the first hand-over; any thread (a race makes two equal tasks, either will do). */
-  private Runnable takeHandedOver;
+    /** Bytes written from other threads and not yet taken in by the loop. */
+    volatile int pending;
+
+    /** How many handed-over operations the loop has not taken in yet (0: no task scheduled). */
+    volatile int count;
+
+    static final AtomicIntegerFieldUpdater<HandOver> PENDING =
+        AtomicIntegerFieldUpdater.newUpdater(HandOver.class, "pending");
+
+    static final AtomicIntegerFieldUpdater<HandOver> COUNT =
+        AtomicIntegerFieldUpdater.newUpdater(HandOver.class, "count");
+
+    HandOver(WritableState state) {
+      this.state = state;
+    }
+
+    @Override
+    public void run() {
+      state.takeHandedOver(this);
+    }
+  }
 
   /** Chunks one hand-over batch may hold before they go to {@code _writev}. */
   private static final int MAX_BATCH = 1024;
-
-  /** True while taking in handed-over writes: they are buffered, as when corked. Loop only. */
-  private boolean batching;
 
   private int writelen;
   private Consumer<JnetException> writecb;
@@ -98,23 +119,15 @@ final class WritableState extends StreamState implements Callback {
 
   private static final Consumer<JnetException> NOOP = e -> {};
 
-  /** Made on first use. */
-  private Runnable afterWriteNopTask;
-
   WritableState(
-      Stream stream,
-      WriteHooks hooks,
-      StreamOptions o,
-      boolean writable,
-      boolean hasWritev,
-      boolean hasFinal) {
+      Stream stream, StreamOptions o, boolean writable, boolean hasWritev, boolean hasFinal) {
     super(o, o.writableHwm());
     this.stream = stream;
-    this.hooks = hooks;
     this.defaultEncoding = io.jnet.buffer.Encoding.of(o.defaultEncoding).nodeName();
     int f = SYNC | ALL_NOOP;
     if (hasWritev) f |= HAS_WRITEV;
     if (hasFinal) f |= HAS_FINAL;
+    if (stream instanceof Duplex) f |= DUPLEX_HOOKS;
     if (!writable) f |= DISABLED | ENDING | ENDED | FINISHED;
     set(f);
   }
@@ -125,7 +138,7 @@ final class WritableState extends StreamState implements Callback {
   boolean write(Buffer chunk, Consumer<JnetException> cb) {
     if (stream.onLoop()) return writeOnLoop(chunk, cb, false);
     int len = chunk.length();
-    int inFlight = PENDING.addAndGet(this, len);
+    int inFlight = HandOver.PENDING.addAndGet(handOverQueue(), len);
     boolean ret = length + inFlight < highWaterMark && !has(DESTROYED | ERRORED | ENDING);
     handOver(new HandedWrite(chunk, cb, !ret));
     return ret;
@@ -139,19 +152,23 @@ final class WritableState extends StreamState implements Callback {
    * every operation handed over since the last, in order. Any thread.
    */
   void handOver(Object op) {
-    ConcurrentLinkedQueue<Object> q = handedOver;
-    if (q == null) q = handOverQueue();
+    HandOver q = handOverQueue();
     q.add(op);
-    if (HAND_OVERS.getAndIncrement(this) == 0) {
-      Runnable task = takeHandedOver;
-      if (task == null) takeHandedOver = task = this::takeHandedOver;
-      stream.loop.execute(task);
+    if (HandOver.COUNT.getAndIncrement(q) == 0) stream.loop.execute(q);
+  }
+
+  private HandOver handOverQueue() {
+    HandOver q = handedOver;
+    if (q != null) return q;
+    synchronized (this) {
+      if (handedOver == null) handedOver = new HandOver(this);
+      return handedOver;
     }
   }
 
-  private synchronized ConcurrentLinkedQueue<Object> handOverQueue() {
-    if (handedOver == null) handedOver = new ConcurrentLinkedQueue<>();
-    return handedOver;
+  /** The hooks of the stream's class: see {@link #DUPLEX_HOOKS}. */
+  private WriteHooks hooks() {
+    return has(DUPLEX_HOOKS) ? Duplex.HOOKS : Writable.HOOKS;
   }
 
   /**
@@ -159,29 +176,28 @@ final class WritableState extends StreamState implements Callback {
    * same thread, such as {@code destroy()}, still comes after its writes). Consecutive writes go to
    * {@code _writev} as one batch, as if corked: one system call for many small writes.
    */
-  private void takeHandedOver() {
-    ConcurrentLinkedQueue<Object> q = handedOver;
-    int n = handOvers;
+  private void takeHandedOver(HandOver q) {
+    int n = q.count;
     do {
       for (int i = 0; i < n; i++) {
         Object op = q.poll();
         try {
           if (op instanceof HandedWrite w) {
-            PENDING.addAndGet(this, -w.chunk.length());
-            if (!batching && has(HAS_WRITEV)) batching = true;
+            HandOver.PENDING.addAndGet(q, -w.chunk.length());
+            if (!has(BATCHING) && has(HAS_WRITEV)) set(BATCHING);
             writeOnLoop(w.chunk, w.cb, w.promisedDrain);
-            if (batching && bufferedChunks.size() >= MAX_BATCH) endBatch();
+            if (has(BATCHING) && bufferedChunks.size() >= MAX_BATCH) endBatch();
           } else {
             endBatch();
             ((Runnable) op).run();
           }
         } catch (RuntimeException | Error e) {
           // As if each operation were a task of its own: the others still run.
-          batching = false;
+          clear(BATCHING);
           stream.loop.reportUncaught(e);
         }
       }
-      n = HAND_OVERS.addAndGet(this, -n);
+      n = HandOver.COUNT.addAndGet(q, -n);
     } while (n != 0);
     try {
       endBatch();
@@ -191,8 +207,8 @@ final class WritableState extends StreamState implements Callback {
   }
 
   private void endBatch() {
-    if (!batching) return;
-    batching = false;
+    if (!has(BATCHING)) return;
+    clear(BATCHING);
     if (!has(WRITING)) clearBuffer();
   }
 
@@ -223,23 +239,22 @@ final class WritableState extends StreamState implements Callback {
    * flight, buffered or corked, not ended, errored or destroyed. Loop thread only.
    */
   boolean writesThrough() {
-    return (flags & (WRITING | ERRORED | CONSTRUCTED | ENDING | ENDED | DESTROYED)) == CONSTRUCTED
-        && corked == 0
-        && !batching
-        && length == 0
-        && pending == 0;
+    int busy = WRITING | ERRORED | CONSTRUCTED | ENDING | ENDED | DESTROYED | BATCHING;
+    if ((flags & busy) != CONSTRUCTED || corked != 0 || length != 0) return false;
+    HandOver q = handedOver;
+    return q == null || q.pending == 0;
   }
 
   private boolean writeOrBuffer(Buffer chunk, Consumer<JnetException> cb) {
     int len = chunk.length();
     length += len;
-    if ((flags & (WRITING | ERRORED | CONSTRUCTED)) != CONSTRUCTED || corked > 0 || batching) {
+    if ((flags & (WRITING | ERRORED | CONSTRUCTED | BATCHING)) != CONSTRUCTED || corked > 0) {
       buffer(chunk, cb);
     } else {
       writelen = len;
       writecb = cb;
       set(WRITING | SYNC | EXPECT_WRITE_CB);
-      hooks.doWrite(stream, chunk, this);
+      hooks().doWrite(stream, chunk, this);
       clear(SYNC);
     }
     boolean ret = length < highWaterMark;
@@ -267,9 +282,9 @@ final class WritableState extends StreamState implements Callback {
     } else if (writev) {
       @SuppressWarnings("unchecked")
       List<Buffer> list = (List<Buffer>) chunks;
-      hooks.doWritev(stream, list, this);
+      hooks().doWritev(stream, list, this);
     } else {
-      hooks.doWrite(stream, (Buffer) chunks, this);
+      hooks().doWrite(stream, (Buffer) chunks, this);
     }
     clear(SYNC);
   }
@@ -312,9 +327,7 @@ final class WritableState extends StreamState implements Callback {
       boolean needTick = needDrain || has(DESTROYED) || cb != null;
       if (cb == null) {
         if (!has(AFTER_WRITE_PENDING) && needTick) {
-          Runnable t = afterWriteNopTask;
-          if (t == null) afterWriteNopTask = t = () -> afterWrite(1, null);
-          stream.loop.nextTick(t);
+          stream.loop.nextTick(this); // run()
           set(AFTER_WRITE_PENDING);
         } else {
           pendingcb--;
@@ -362,6 +375,12 @@ final class WritableState extends StreamState implements Callback {
     }
   }
 
+  /** The tick of a synchronous write without a callback: Node's {@code afterWrite(1)}. */
+  @Override
+  public void run() {
+    afterWrite(1, null);
+  }
+
   private void afterWrite(int count, Consumer<JnetException> cb) {
     clear(AFTER_WRITE_PENDING);
     boolean needDrain = (flags & (ENDING | NEED_DRAIN | DESTROYED)) == NEED_DRAIN && length == 0;
@@ -403,7 +422,7 @@ final class WritableState extends StreamState implements Callback {
   }
 
   private void clearBuffer() {
-    if (has(DESTROYED | BUFFER_PROCESSING) || corked > 0 || batching || bufferedChunks.isEmpty()) {
+    if (has(DESTROYED | BUFFER_PROCESSING | BATCHING) || corked > 0 || bufferedChunks.isEmpty()) {
       return;
     }
     set(BUFFER_PROCESSING);
@@ -543,7 +562,7 @@ final class WritableState extends StreamState implements Callback {
       set(FINAL_CALLED | SYNC);
       pendingcb++;
       try {
-        hooks.doFinal(stream, this::onFinish);
+        hooks().doFinal(stream, this::onFinish);
       } catch (RuntimeException e) {
         onFinish(JnetException.wrap(e));
       }
@@ -609,7 +628,9 @@ final class WritableState extends StreamState implements Callback {
 
   /** Node's {@code writableLength}; off the loop it counts the bytes still in flight too. */
   int writableLength() {
-    return stream.onLoop() ? length : length + pending;
+    if (stream.onLoop()) return length;
+    HandOver q = handedOver;
+    return q == null ? length : length + q.pending;
   }
 
   boolean needDrain() {

@@ -113,9 +113,6 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
    */
   private ServerListener acceptedBy;
 
-  /** Made by the first {@link #scheduleDrain}; loop thread only. */
-  private Runnable drainTask;
-
   /** State flags; loop thread only. */
   private int flags;
 
@@ -125,21 +122,8 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   /** The read {@link #run} hands the listener, during {@link #deliver}; loop thread only. */
   private Object delivering;
 
-  /**
-   * Reads (byte[]), {@link #EOF} or a read error, waiting for reading to start; null until the
-   * first is parked (rare: reads after a stop); loop thread only.
-   */
-  private ArrayDeque<Object> parked;
-
-  /**
-   * The read being handed to a {@link DirectReadListener}, during {@link #directRead}; loop only.
-   */
-  private DirectReadListener directListener;
-
-  private ByteBuffer directBytes;
-
-  /** Made by {@link #setListener} for a {@link DirectReadListener}; loop thread only. */
-  private Runnable directRead;
+  /** What only some handles use, made on first use ({@link #extras()}); loop thread only. */
+  private Extras extras;
 
   /** Writes queued and not completed; loop thread only. */
   private int pendingWrites;
@@ -147,11 +131,44 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   /** The request being written inside {@link #enqueue}, or null; loop thread only. */
   private WriteRequest current;
 
-  /** The shutdown waiting for {@link #pendingWrites} to reach 0, or null; loop thread only. */
-  private Callback shutdownCallback;
+  /**
+   * The state only some handles need: reads parked after a stop, an onread listener's direct reads,
+   * a shutdown waiting for writes, close requests. Kept out of the handle so that an idle one does
+   * not carry its fields; made once, on first use. Loop thread only. It is its own drain task
+   * ({@link #run}: {@link #drainParked}).
+   */
+  private final class Extras implements Runnable {
+    /**
+     * Reads (byte[]), {@link #EOF} or a read error, waiting for reading to start; null until the
+     * first is parked (rare: reads after a stop).
+     */
+    ArrayDeque<Object> parked;
 
-  /** Close requests waiting for the close to be reported, or null before the first; loop only. */
-  private List<Callback> closeCallbacks;
+    /** The read being handed to a {@link DirectReadListener}, during {@link #directRead}. */
+    DirectReadListener directListener;
+
+    ByteBuffer directBytes;
+
+    /** Made by {@link #setListener} for a {@link DirectReadListener}. */
+    Runnable directRead;
+
+    /** The shutdown waiting for {@link #pendingWrites} to reach 0, or null. */
+    Callback shutdownCallback;
+
+    /** Close requests waiting for the close to be reported, or null before the first. */
+    List<Callback> closeCallbacks;
+
+    @Override
+    public void run() {
+      drainParked();
+    }
+  }
+
+  private Extras extras() {
+    Extras x = extras;
+    if (x == null) extras = x = new Extras();
+    return x;
+  }
 
   /** Written on the loop thread only, read from any. */
   private volatile long bytesRead;
@@ -276,8 +293,9 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   public void setListener(StreamListener listener) {
     assertLoop();
     this.listener = listener;
-    if (listener instanceof DirectReadListener && directRead == null) {
-      directRead = () -> directListener.onRead(directBytes);
+    if (listener instanceof DirectReadListener && (extras == null || extras.directRead == null)) {
+      Extras x = extras();
+      x.directRead = () -> x.directListener.onRead(x.directBytes);
     }
     if (has(CLOSE_UNHEARD)) {
       flags &= ~CLOSE_UNHEARD;
@@ -326,27 +344,27 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
     if (has(READING) && listener != null && !hasParked()) {
       deliver(item);
     } else {
-      if (parked == null) parked = new ArrayDeque<>(2);
-      parked.add(item);
+      Extras x = extras();
+      if (x.parked == null) x.parked = new ArrayDeque<>(2);
+      x.parked.add(item);
     }
   }
 
   private boolean hasParked() {
-    return parked != null && !parked.isEmpty();
+    Extras x = extras;
+    return x != null && x.parked != null && !x.parked.isEmpty();
   }
 
   private void scheduleDrain() {
     if (has(DRAIN_SCHEDULED)) return;
     flags |= DRAIN_SCHEDULED;
-    Runnable t = drainTask;
-    if (t == null) drainTask = t = this::drainParked;
-    loop.execute(t);
+    loop.execute(extras()); // its run() drains
   }
 
   private void drainParked() {
     flags &= ~DRAIN_SCHEDULED;
     while (has(READING) && listener != null && !has(CLOSED) && hasParked()) {
-      deliver(parked.poll());
+      deliver(extras.parked.poll());
     }
   }
 
@@ -578,7 +596,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
     completed(req, cause);
     JnetException error = cause == null ? null : failure(cause, "write");
     invoker.invoke(() -> req.callback.done(error));
-    if (pendingWrites == 0 && shutdownCallback != null) shutdownNow();
+    if (pendingWrites == 0 && extras != null && extras.shutdownCallback != null) shutdownNow();
   }
 
   /** A request's failure: cancelled when jnet closed the handle under it, else as the OS said. */
@@ -600,10 +618,11 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
     }
     flags |= SHUTDOWN;
     if (has(PEER_CLOSED)) return true; // the FIN left when Netty closed the channel
-    shutdownCallback = callback;
-    if (pendingWrites > 0) return false;
+    if (pendingWrites > 0) {
+      extras().shutdownCallback = callback; // the last write's completion shuts down
+      return false;
+    }
     // Nothing queued: the FIN leaves now, as libuv's shutdown does within the same loop turn.
-    shutdownCallback = null;
     if (transport == Transport.EPOLL && has(FIN_READ)) {
       // After the peer's FIN (a socket ending because its peer did), a close usually follows in
       // this very turn, and close(2) sends the FIN itself: one system call instead of two. The
@@ -620,9 +639,10 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   }
 
   private void shutdownNow() {
-    Callback callback = shutdownCallback;
+    Extras x = extras;
+    Callback callback = x == null ? null : x.shutdownCallback;
     if (callback == null) return;
-    shutdownCallback = null;
+    x.shutdownCallback = null;
     afterShutdown(shutdownOutput(), callback);
   }
 
@@ -674,12 +694,13 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
       loop.execute(() -> invoker.invoke(() -> callback.done(null)));
       return;
     }
-    if (closeCallbacks == null) closeCallbacks = new ArrayList<>(1);
-    closeCallbacks.add(callback);
+    Extras x = extras();
+    if (x.closeCallbacks == null) x.closeCallbacks = new ArrayList<>(1);
+    x.closeCallbacks.add(callback);
     flags &= ~FIN_OWED; // the close sends it
     if (has(PEER_CLOSED)) {
       // Netty closed the channel already: report it now, once
-      if (closeCallbacks.size() == 1) loop.execute(this::afterClose);
+      if (x.closeCallbacks.size() == 1) loop.execute(this::afterClose);
       return;
     }
     channel.close();
@@ -716,10 +737,11 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
     }
     flags |= CLOSED;
     flags &= ~READING;
-    parked = null;
-    Callback shutdown = shutdownCallback;
+    Extras x = extras;
+    if (x != null) x.parked = null;
+    Callback shutdown = x == null ? null : x.shutdownCallback;
     if (shutdown != null) {
-      shutdownCallback = null;
+      x.shutdownCallback = null;
       JnetException e = UvError.stream("ECANCELED", "shutdown", null);
       invoker.invoke(() -> shutdown.done(e));
     }
@@ -729,9 +751,10 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
     } else {
       flags |= CLOSE_UNHEARD;
     }
-    List<Callback> callbacks = closeCallbacks;
-    closeCallbacks = null;
+    Extras y = extras; // the listener may have made it
+    List<Callback> callbacks = y == null ? null : y.closeCallbacks;
     if (callbacks == null) return;
+    y.closeCallbacks = null;
     for (Callback c : callbacks) invoker.invoke(() -> c.done(null));
   }
 
@@ -872,13 +895,15 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
       int n = buf.readableBytes();
       if (n == 0) return;
       bytesRead += n;
-      directListener = d;
-      directBytes =
+      Extras x = extras; // made by setListener
+      x.directListener = d;
+      x.directBytes =
           buf.nioBufferCount() == 1 ? buf.internalNioBuffer(buf.readerIndex(), n) : buf.nioBuffer();
-      invoker.invoke(directRead);
+      invoker.invoke(x.directRead);
     } finally {
-      directListener = null;
-      directBytes = null;
+      Extras x = extras;
+      x.directListener = null;
+      x.directBytes = null;
       buf.release();
     }
   }
