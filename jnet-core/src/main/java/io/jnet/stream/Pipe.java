@@ -23,15 +23,23 @@ final class Pipe implements Runnable, Consumer<Object> {
   private static final Event<Object> ANY_DATA = Event.of("data");
 
   private final Readable src;
-  private final ReadableState state;
   final WritableStream dest;
-  private final Stream destStream;
 
   /** Node's {@code end} option: whether the source's end ends {@link #dest}. */
   private final boolean end;
 
   private boolean cleanedUp;
   private Runnable ondrain;
+
+  /** The source's state; not a field, to keep the pipe small. */
+  private ReadableState state() {
+    return src.rs;
+  }
+
+  /** {@link #dest} as the stream it is; not a field, to keep the pipe small. */
+  private Stream destStream() {
+    return (Stream) dest;
+  }
 
   /** The destination's {@code 'close'} and {@code 'error'} listener. */
   private final OnClose onclose = new OnClose();
@@ -67,9 +75,7 @@ final class Pipe implements Runnable, Consumer<Object> {
 
   private Pipe(Readable src, WritableStream dest, boolean end) {
     this.src = src;
-    this.state = src.rs;
     this.dest = dest;
-    this.destStream = (Stream) dest;
     this.end = end;
   }
 
@@ -89,12 +95,12 @@ final class Pipe implements Runnable, Consumer<Object> {
     } else {
       src.once(Readable.END, p);
     }
-    p.destStream.on(WritableStream.UNPIPE, (Consumer<Readable>) p.onfinish);
+    p.destStream().on(WritableStream.UNPIPE, (Consumer<Readable>) p.onfinish);
     src.on(ANY_DATA, (Consumer<Object>) p);
-    p.destStream.prependListener(Stream.ERROR, (Consumer<JnetException>) p.onclose);
-    p.destStream.once(Stream.CLOSE, (Runnable) p.onclose);
-    p.destStream.once(WritableStream.FINISH, (Runnable) p.onfinish);
-    p.destStream.emit(WritableStream.PIPE, src);
+    p.destStream().prependListener(Stream.ERROR, (Consumer<JnetException>) p.onclose);
+    p.destStream().once(Stream.CLOSE, (Runnable) p.onclose);
+    p.destStream().once(WritableStream.FINISH, (Runnable) p.onfinish);
+    p.destStream().emit(WritableStream.PIPE, src);
     if (dest.writableNeedDrain()) {
       p.pause();
     } else if (!state.has(ReadableState.FLOWING)) {
@@ -125,7 +131,7 @@ final class Pipe implements Runnable, Consumer<Object> {
     }
     Pipe p = state.pipe(0);
     if (p.cleanedUp || !src.isSoleDataListener(p)) return null;
-    WritableState ws = p.destStream.writeState();
+    WritableState ws = p.destStream().writeState();
     return ws != null && ws.writesThrough() ? p.dest : null;
   }
 
@@ -136,7 +142,7 @@ final class Pipe implements Runnable, Consumer<Object> {
     if (dest == null) {
       List<Pipe> all = state.removePipes();
       src.pause();
-      for (Pipe p : all) p.destStream.emit(WritableStream.UNPIPE, src);
+      for (Pipe p : all) p.destStream().emit(WritableStream.UNPIPE, src);
       return;
     }
     int index = -1;
@@ -149,11 +155,11 @@ final class Pipe implements Runnable, Consumer<Object> {
     if (index < 0) return;
     Pipe p = state.removePipe(index);
     if (state.pipeCount() == 0) src.pause();
-    p.destStream.emit(WritableStream.UNPIPE, src);
+    p.destStream().emit(WritableStream.UNPIPE, src);
   }
 
   private void onunpipe(Readable readable) {
-    if (readable == src && !cleanedUp && !state.hasPipe(this)) cleanup();
+    if (readable == src && !cleanedUp && !state().hasPipe(this)) cleanup();
   }
 
   /** The source's {@code 'end'}: Node's {@code onend} (ends dest), or {@code unpipe}. */
@@ -167,16 +173,16 @@ final class Pipe implements Runnable, Consumer<Object> {
   }
 
   private void cleanup() {
-    destStream.off(Stream.CLOSE, onclose);
-    destStream.off(WritableStream.FINISH, onfinish);
-    if (ondrain != null) destStream.off(WritableStream.DRAIN, ondrain);
-    destStream.off(Stream.ERROR, onclose);
-    destStream.off(WritableStream.UNPIPE, onfinish);
+    destStream().off(Stream.CLOSE, onclose);
+    destStream().off(WritableStream.FINISH, onfinish);
+    if (ondrain != null) destStream().off(WritableStream.DRAIN, ondrain);
+    destStream().off(Stream.ERROR, onclose);
+    destStream().off(WritableStream.UNPIPE, onfinish);
     src.off(Readable.END, this);
     src.off(ANY_DATA, this);
     cleanedUp = true;
-    WritableState ws = destStream.writeState();
-    boolean awaiting = state.awaitDrainWriters != null;
+    WritableState ws = destStream().writeState();
+    boolean awaiting = state().awaitDrainWriters != null;
     if (ondrain != null && awaiting && (ws == null || ws.has(WritableState.NEED_DRAIN))) {
       ondrain.run();
     }
@@ -184,11 +190,11 @@ final class Pipe implements Runnable, Consumer<Object> {
 
   private void pause() {
     if (!cleanedUp) {
-      int n = state.pipeCount();
-      if (n == 1 && state.pipe(0) == this) {
-        state.awaitDrainWriters = this;
-        state.clear(ReadableState.MULTI_AWAIT_DRAIN);
-      } else if (n > 1 && state.hasPipe(this)) {
+      int n = state().pipeCount();
+      if (n == 1 && state().pipe(0) == this) {
+        state().awaitDrainWriters = this;
+        state().clear(ReadableState.MULTI_AWAIT_DRAIN);
+      } else if (n > 1 && state().hasPipe(this)) {
         List<Pipe> waiting = waitingList();
         if (!waiting.contains(this)) waiting.add(this);
       }
@@ -196,17 +202,17 @@ final class Pipe implements Runnable, Consumer<Object> {
     }
     if (ondrain == null) {
       ondrain = this::pipeOnDrain;
-      destStream.on(WritableStream.DRAIN, ondrain);
+      destStream().on(WritableStream.DRAIN, ondrain);
     }
   }
 
   private void pipeOnDrain() {
-    if (state.awaitDrainWriters == this) {
-      state.awaitDrainWriters = null;
-    } else if (state.has(ReadableState.MULTI_AWAIT_DRAIN)) {
+    if (state().awaitDrainWriters == this) {
+      state().awaitDrainWriters = null;
+    } else if (state().has(ReadableState.MULTI_AWAIT_DRAIN)) {
       waitingList().remove(this);
     }
-    Object waiting = state.awaitDrainWriters;
+    Object waiting = state().awaitDrainWriters;
     if ((waiting == null || (waiting instanceof List<?> l && l.isEmpty()))
         && src.listenerCount(Readable.DATA) > 0) {
       src.resume();
@@ -219,10 +225,10 @@ final class Pipe implements Runnable, Consumer<Object> {
    */
   @SuppressWarnings("unchecked")
   private List<Pipe> waitingList() {
-    if (state.awaitDrainWriters instanceof List<?> l) return (List<Pipe>) l;
+    if (state().awaitDrainWriters instanceof List<?> l) return (List<Pipe>) l;
     List<Pipe> waiting = new ArrayList<>(2);
-    if (state.awaitDrainWriters != null) waiting.add((Pipe) state.awaitDrainWriters);
-    state.awaitDrainWriters = waiting;
+    if (state().awaitDrainWriters != null) waiting.add((Pipe) state().awaitDrainWriters);
+    state().awaitDrainWriters = waiting;
     return waiting;
   }
 
@@ -235,25 +241,25 @@ final class Pipe implements Runnable, Consumer<Object> {
 
   private void onerror(JnetException er) {
     unpipe();
-    destStream.off(Stream.ERROR, onclose);
-    if (destStream.listenerCount(Stream.ERROR) == 0) {
+    destStream().off(Stream.ERROR, onclose);
+    if (destStream().listenerCount(Stream.ERROR) == 0) {
       StreamState s =
-          destStream.writeState() != null ? destStream.writeState() : destStream.readState();
+          destStream().writeState() != null ? destStream().writeState() : destStream().readState();
       if (s != null && !s.has(StreamState.ERROR_EMITTED)) {
-        destStream.errorOrDestroy(er, false);
+        destStream().errorOrDestroy(er, false);
       } else {
-        destStream.emit(Stream.ERROR, er);
+        destStream().emit(Stream.ERROR, er);
       }
     }
   }
 
   private void onclose() {
-    destStream.off(WritableStream.FINISH, onfinish);
+    destStream().off(WritableStream.FINISH, onfinish);
     unpipe();
   }
 
   private void onfinish() {
-    destStream.off(Stream.CLOSE, onclose);
+    destStream().off(Stream.CLOSE, onclose);
     unpipe();
   }
 

@@ -101,18 +101,36 @@ final class WritableState extends StreamState implements Callback, Runnable {
   private int pendingcb;
 
   /**
-   * Chunks waiting behind the current write (or a cork), with their callbacks (NOOP if none): the
-   * shared empty queues until the first chunk waits (only {@link #buffer} adds, and it replaces
-   * them first), then the stream's own.
+   * What waits: the shared empty {@link #NOTHING_WAITS} until the first chunk or finish callback
+   * waits (only {@link #waitingOfOwn} adds, and it replaces the shared one first), then the
+   * stream's own.
    */
-  private ArrayDeque<Buffer> bufferedChunks = NO_CHUNKS;
+  private Waiting waiting = NOTHING_WAITS;
 
-  private ArrayDeque<Consumer<JnetException>> bufferedCallbacks = NO_CALLBACKS;
+  /**
+   * Chunks waiting behind the current write (or a cork), with their callbacks (NOOP if none), and
+   * the callbacks of {@code end()} waiting for {@code 'finish'}: one object, made when the first
+   * waits, so that a stream whose writes never wait carries one field for them. Loop thread only.
+   */
+  private static final class Waiting {
+    final ArrayDeque<Buffer> chunks;
+    final ArrayDeque<Consumer<JnetException>> callbacks;
+    List<Consumer<JnetException>> onFinished;
 
-  private static final ArrayDeque<Buffer> NO_CHUNKS = new ArrayDeque<>(0);
-  private static final ArrayDeque<Consumer<JnetException>> NO_CALLBACKS = new ArrayDeque<>(0);
+    Waiting(int capacity) {
+      chunks = new ArrayDeque<>(capacity);
+      callbacks = new ArrayDeque<>(capacity);
+    }
+  }
 
-  private List<Consumer<JnetException>> onFinished;
+  private static final Waiting NOTHING_WAITS = new Waiting(0);
+
+  /** The stream's own {@link #waiting}, made on first use. */
+  private Waiting waitingOfOwn() {
+    Waiting w = waiting;
+    if (w == NOTHING_WAITS) waiting = w = new Waiting(4); // grows when corked
+    return w;
+  }
 
   /** The pending tick that will run the callbacks of writes completed synchronously. */
   private AfterWriteTick afterWriteTickInfo;
@@ -186,7 +204,7 @@ final class WritableState extends StreamState implements Callback, Runnable {
             HandOver.PENDING.addAndGet(q, -w.chunk.length());
             if (!has(BATCHING) && has(HAS_WRITEV)) set(BATCHING);
             writeOnLoop(w.chunk, w.cb, w.promisedDrain);
-            if (has(BATCHING) && bufferedChunks.size() >= MAX_BATCH) endBatch();
+            if (has(BATCHING) && waiting.chunks.size() >= MAX_BATCH) endBatch();
           } else {
             endBatch();
             ((Runnable) op).run();
@@ -264,12 +282,9 @@ final class WritableState extends StreamState implements Callback, Runnable {
 
   /** Queues {@code chunk} behind the write in flight (or the cork). */
   private void buffer(Buffer chunk, Consumer<JnetException> cb) {
-    if (bufferedChunks == NO_CHUNKS) {
-      bufferedChunks = new ArrayDeque<>(4); // grows when corked
-      bufferedCallbacks = new ArrayDeque<>(4);
-    }
-    bufferedChunks.addLast(chunk);
-    bufferedCallbacks.addLast(cb == null ? NOOP : cb);
+    Waiting w = waitingOfOwn();
+    w.chunks.addLast(chunk);
+    w.callbacks.addLast(cb == null ? NOOP : cb);
     if (cb != null) clear(ALL_NOOP);
   }
 
@@ -321,7 +336,7 @@ final class WritableState extends StreamState implements Callback, Runnable {
       }
       return;
     }
-    if (!bufferedChunks.isEmpty()) clearBuffer();
+    if (!waiting.chunks.isEmpty()) clearBuffer();
     if (sync) {
       boolean needDrain = has(NEED_DRAIN) && length == 0;
       boolean needTick = needDrain || has(DESTROYED) || cb != null;
@@ -399,14 +414,15 @@ final class WritableState extends StreamState implements Callback, Runnable {
   /** Fails every buffered write and end() callback: the stream was destroyed or errored. */
   void errorBuffer() {
     if (has(WRITING)) return;
-    while (!bufferedChunks.isEmpty()) {
-      Buffer chunk = bufferedChunks.pollFirst();
-      Consumer<JnetException> cb = bufferedCallbacks.pollFirst();
+    Waiting w = waiting;
+    while (!w.chunks.isEmpty()) {
+      Buffer chunk = w.chunks.pollFirst();
+      Consumer<JnetException> cb = w.callbacks.pollFirst();
       length -= chunk.length();
       cb.accept(errored != null ? errored : StreamErrors.destroyed("write"));
     }
     // Only a finish callback ever sees this error: most destroys have none, and skip its trace.
-    if (onFinished != null && !onFinished.isEmpty()) {
+    if (waiting.onFinished != null && !waiting.onFinished.isEmpty()) {
       callFinishedCallbacks(errored != null ? errored : StreamErrors.destroyed("end"));
     }
     set(ALL_NOOP);
@@ -414,43 +430,44 @@ final class WritableState extends StreamState implements Callback, Runnable {
 
   /** Node's Writable.prototype.destroy prologue: schedule failing the pending callbacks. */
   void beforeDestroy() {
-    boolean hasBuffered = !bufferedChunks.isEmpty();
-    boolean hasFinishedCbs = onFinished != null && !onFinished.isEmpty();
+    Waiting w = waiting;
+    boolean hasBuffered = !w.chunks.isEmpty();
+    boolean hasFinishedCbs = w.onFinished != null && !w.onFinished.isEmpty();
     if (hasBuffered || hasFinishedCbs || !has(DESTROYED)) {
       stream.loop.nextTick(this::errorBuffer);
     }
   }
 
   private void clearBuffer() {
-    if (has(DESTROYED | BUFFER_PROCESSING | BATCHING) || corked > 0 || bufferedChunks.isEmpty()) {
+    if (has(DESTROYED | BUFFER_PROCESSING | BATCHING) || corked > 0 || waiting.chunks.isEmpty()) {
       return;
     }
     set(BUFFER_PROCESSING);
-    int count = bufferedChunks.size();
+    int count = waiting.chunks.size();
     if (count > 1 && has(HAS_WRITEV)) {
       pendingcb -= count - 1;
-      List<Buffer> chunks = new ArrayList<>(bufferedChunks);
+      List<Buffer> chunks = new ArrayList<>(waiting.chunks);
       Consumer<JnetException> callback;
       if (has(ALL_NOOP)) {
         callback = null;
       } else {
-        List<Consumer<JnetException>> cbs = new ArrayList<>(bufferedCallbacks);
+        List<Consumer<JnetException>> cbs = new ArrayList<>(waiting.callbacks);
         callback =
             err -> {
               for (Consumer<JnetException> c : cbs) c.accept(err);
             };
       }
-      bufferedChunks.clear();
-      bufferedCallbacks.clear();
+      waiting.chunks.clear();
+      waiting.callbacks.clear();
       set(ALL_NOOP);
       doWrite(true, length, chunks, callback);
     } else {
       do {
-        Buffer chunk = bufferedChunks.pollFirst();
-        Consumer<JnetException> cb = bufferedCallbacks.pollFirst();
+        Buffer chunk = waiting.chunks.pollFirst();
+        Consumer<JnetException> cb = waiting.callbacks.pollFirst();
         doWrite(false, chunk.length(), chunk, cb == NOOP ? null : cb);
-      } while (!bufferedChunks.isEmpty() && !has(WRITING));
-      if (bufferedChunks.isEmpty()) set(ALL_NOOP);
+      } while (!waiting.chunks.isEmpty() && !has(WRITING));
+      if (waiting.chunks.isEmpty()) set(ALL_NOOP);
     }
     clear(BUFFER_PROCESSING);
   }
@@ -514,8 +531,9 @@ final class WritableState extends StreamState implements Callback, Runnable {
       } else if (has(FINISHED)) {
         stream.loop.nextTick(() -> cb.accept(null));
       } else {
-        if (onFinished == null) onFinished = new ArrayList<>();
-        onFinished.add(cb);
+        Waiting w = waitingOfOwn();
+        if (w.onFinished == null) w.onFinished = new ArrayList<>();
+        w.onFinished.add(cb);
       }
     }
   }
@@ -531,7 +549,7 @@ final class WritableState extends StreamState implements Callback, Runnable {
                     | CLOSE_EMITTED
                     | ERRORED))
             == (ENDING | CONSTRUCTED)
-        && bufferedChunks.isEmpty()
+        && waiting.chunks.isEmpty()
         && length == 0;
   }
 
@@ -608,9 +626,10 @@ final class WritableState extends StreamState implements Callback, Runnable {
   }
 
   private void callFinishedCallbacks(JnetException err) {
-    if (onFinished == null || onFinished.isEmpty()) return;
-    List<Consumer<JnetException>> cbs = onFinished;
-    onFinished = null;
+    Waiting w = waiting;
+    if (w.onFinished == null || w.onFinished.isEmpty()) return;
+    List<Consumer<JnetException>> cbs = w.onFinished;
+    w.onFinished = null;
     for (Consumer<JnetException> cb : cbs) cb.accept(err);
   }
 
@@ -621,7 +640,7 @@ final class WritableState extends StreamState implements Callback, Runnable {
 
   /** Node's {@code writableBuffer}: the chunks waiting behind the current write. */
   List<Buffer> buffered() {
-    return new ArrayList<>(bufferedChunks);
+    return new ArrayList<>(waiting.chunks);
   }
 
   // State readers for any thread.

@@ -97,21 +97,19 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
    */
   private static final int FIN_OWED = 1 << 13;
 
+  /** The transport's ordinal, in the bits from here up: see {@link #transport()}. */
+  private static final int TRANSPORT_SHIFT = 16;
+
+  private static final Transport[] TRANSPORTS = Transport.values();
+
   /** Parked marker for the peer's FIN. */
   private static final Object EOF = new Object();
 
   private final Channel channel;
   private final EventLoop loop;
-  private final Transport transport;
   private final Invoker invoker;
   private final boolean ipv6Socket;
   private final boolean pipe;
-
-  /**
-   * The server that accepted this channel, told of it ({@link #run}) when the channel becomes
-   * active, or of its loss should registration fail; null for any other channel. Loop only.
-   */
-  private ServerListener acceptedBy;
 
   /** State flags; loop thread only. */
   private int flags;
@@ -119,8 +117,14 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   /** Loop thread only; null until {@link #setListener}. */
   private StreamListener listener;
 
-  /** The read {@link #run} hands the listener, during {@link #deliver}; loop thread only. */
-  private Object delivering;
+  /**
+   * What {@link #run} hands on: the read being delivered to the listener, during {@link #deliver};
+   * or, for an accepted channel until it becomes active, the {@link ServerListener} of the server
+   * that accepted it, told of it then ({@link #channelActive}), or of its loss should registration
+   * fail. One field for both: no read is delivered before the server heard of the channel, which
+   * gives the handle its listener. Loop thread only.
+   */
+  private Object upcall;
 
   /** What only some handles use, made on first use ({@link #extras()}); loop thread only. */
   private Extras extras;
@@ -193,11 +197,11 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
       ServerListener acceptedBy) {
     this.channel = channel;
     this.loop = loop;
-    this.transport = transport;
+    this.flags = transport.ordinal() << TRANSPORT_SHIFT;
     this.invoker = invoker;
     this.ipv6Socket = ipv6Socket;
     this.pipe = pipe;
-    this.acceptedBy = acceptedBy;
+    this.upcall = acceptedBy;
     this.nativeSocket =
         transport == Transport.EPOLL
                 && PlatformDependent.hasUnsafe()
@@ -234,8 +238,8 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   public void operationComplete(ChannelFuture future) {
     if (future != channel.closeFuture()) {
       if (!future.isSuccess()) {
-        ServerListener server = acceptedBy;
-        acceptedBy = null;
+        ServerListener server = upcall instanceof ServerListener s ? s : null;
+        upcall = null;
         channel.unsafe().closeForcibly();
         if (server != null) invoker.invoke(server::onConnectionLost);
       }
@@ -259,22 +263,22 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
    */
   @Override
   public void run() {
-    Object item = delivering;
-    if (item == null) {
-      ServerListener server = acceptedBy;
-      acceptedBy = null;
-      if (server != null) server.onConnection(this);
-      return;
-    }
-    delivering = null;
-    StreamListener l = listener;
+    Object item = upcall;
+    upcall = null;
     if (item instanceof byte[] chunk) {
-      l.onRead(chunk);
+      listener.onRead(chunk);
     } else if (item == EOF) {
-      l.onEof();
-    } else {
-      l.onError((JnetException) item);
+      listener.onEof();
+    } else if (item instanceof ServerListener server) {
+      server.onConnection(this);
+    } else if (item != null) {
+      listener.onError((JnetException) item);
     }
+  }
+
+  /** The transport this handle's channel belongs to. */
+  private Transport transport() {
+    return TRANSPORTS[flags >>> TRANSPORT_SHIFT];
   }
 
   Channel channel() {
@@ -322,7 +326,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
    * any read after a stop.
    */
   void readOnRegistration() {
-    if (transport != Transport.EPOLL || channel.isRegistered()) return;
+    if (transport() != Transport.EPOLL || channel.isRegistered()) return;
     channel.unsafe().beginRead(); // before registration, Netty only notes the interest
   }
 
@@ -369,7 +373,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   }
 
   private void deliver(Object item) {
-    delivering = item;
+    upcall = item;
     invoker.invoke(this);
   }
 
@@ -393,8 +397,8 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
 
   /**
    * {@code length} bytes of {@code array} as the channel sends them: copied into a direct buffer of
-   * the channel's pooled allocator, the copy every transport makes of a heap buffer anyway, without
-   * the wrapper and the NIO views its own copy goes through.
+   * the channel's pooled allocator, the copy every transport() makes of a heap buffer anyway,
+   * without the wrapper and the NIO views its own copy goes through.
    */
   private ByteBuf outbound(byte[] array, int offset, int length) {
     if (!channel.alloc().isDirectBufferPooled())
@@ -493,8 +497,8 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   /**
    * {@code chunk}'s bytes for the channel: wrapped, or copied into the transport's own buffer when
    * they sit in the loop's lent read array (see {@link Lending}), which must be free again when the
-   * write returns. Every transport copies a wrapped array into direct memory anyway (epoll, NIO and
-   * io_uring do it before the write returns); this copy is that one, made by jnet.
+   * write returns. Every transport() copies a wrapped array into direct memory anyway (epoll, NIO
+   * and io_uring do it before the write returns); this copy is that one, made by jnet.
    */
   private ByteBuf wrap(Lending lending, Buffer chunk, boolean single) {
     if (lending.isLent(chunk.array(), single)) {
@@ -623,7 +627,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
       return false;
     }
     // Nothing queued: the FIN leaves now, as libuv's shutdown does within the same loop turn.
-    if (transport == Transport.EPOLL && has(FIN_READ)) {
+    if (transport() == Transport.EPOLL && has(FIN_READ)) {
       // After the peer's FIN (a socket ending because its peer did), a close usually follows in
       // this very turn, and close(2) sends the FIN itself: one system call instead of two. The
       // input is empty for good, so the close cannot turn into a reset; what the peer sees is the
@@ -649,7 +653,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   /** Shuts the output down, nothing being queued: directly where the transport allows. */
   private ChannelFuture shutdownOutput() {
     try {
-      if (OutputShutdown.shutdown(transport, channel)) {
+      if (OutputShutdown.shutdown(transport(), channel)) {
         flags |= OUTPUT_DOWN;
         return channel.newSucceededFuture();
       }
@@ -666,7 +670,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
     flags &= ~FIN_OWED;
     if (!channel.isOpen()) return;
     try {
-      OutputShutdown.shutdown(transport, channel);
+      OutputShutdown.shutdown(transport(), channel);
     } catch (IOException | RuntimeException e) {
       // The peer reset the connection meanwhile: what it would have read is gone either way.
     }
@@ -730,7 +734,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
    * with {@code EPIPE}, as the socket is gone.
    */
   private void afterClose() {
-    if (!has(CLOSING) && !has(READ_ENDED) && Channels.closesAtPeerEnd(transport, pipe)) {
+    if (!has(CLOSING) && !has(READ_ENDED) && Channels.closesAtPeerEnd(transport(), pipe)) {
       flags |= READ_ENDED | PEER_CLOSED;
       arrived(EOF);
       return;
@@ -781,7 +785,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
     config.setOption(ChannelOption.SO_KEEPALIVE, enable);
     int seconds = initialDelayMillis / 1000;
     if (!enable || seconds < 1) return;
-    if (transport == Transport.EPOLL) {
+    if (transport() == Transport.EPOLL) {
       config.setOption(EpollChannelOption.TCP_KEEPIDLE, seconds);
     } else {
       config.setOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE), seconds);
@@ -834,7 +838,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    if (acceptedBy != null) invoker.invoke(this);
+    if (upcall instanceof ServerListener) invoker.invoke(this);
   }
 
   @Override
