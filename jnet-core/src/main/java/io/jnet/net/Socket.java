@@ -104,13 +104,17 @@ public class Socket extends Duplex {
       Event.of("connectionAttemptTimeout");
 
   // Loop thread only, unless volatile.
+  /** The handle, from connect() (or accept, or adoption) until destroyed; Node's pending test. */
   volatile StreamHandle handle;
+
   private volatile boolean connecting;
-  private volatile boolean hasHandle;
 
   private volatile long bytesRead;
   private volatile long bytesDispatched;
-  private volatile long inflightBytes;
+
+  /** The bytes of the write queued in the handle (at most the stream's int length), or 0. */
+  private volatile int inflightBytes;
+
   private volatile boolean refWanted = true;
 
   /** The stream's callback of the write queued in the handle, or null; loop thread only. */
@@ -122,8 +126,6 @@ public class Socket extends Duplex {
    * 'end'} listener ({@link HandleListener#run}).
    */
   private final HandleListener listener;
-
-  private KeepAlive keepAlive;
 
   /** Set by the socket's own {@code 'end'} listener without allowHalfOpen: Node's writeAfterFIN. */
   private volatile boolean writeAfterFinArmed;
@@ -151,17 +153,28 @@ public class Socket extends Duplex {
   private static final int NO_DELAY_SET = 1 << 6;
   private static final int WANT_KEEP_ALIVE = 1 << 7;
 
+  /**
+   * The socket counts as libuv's handle in its loop's life (a {@code KeepAlive} of its own, without
+   * the object): from the first handle until closed. It keeps the loop alive while {@link
+   * #HANDLE_REFED}, which follows {@link #ACTIVE} and {@link #refWanted}.
+   */
+  private static final int HANDLE_OPEN = 1 << 8;
+
+  /** The open handle holds the loop: it is ref'd and active. */
+  private static final int HANDLE_REFED = 1 << 9;
+
   /** What only some sockets use, made on first use (see {@link #extras()}), else null. */
   private volatile SocketExtras extras;
 
   volatile Server server;
 
-  /** This socket's links in its server's list of open sockets; guarded by the server's lock. */
+  /**
+   * This socket's links in its server's list of open sockets (listed: first, or with a previous);
+   * guarded by the server's lock.
+   */
   Socket openPrev;
 
   Socket openNext;
-
-  boolean openListed;
 
   private boolean has(int bit) {
     return (bits & bit) != 0;
@@ -408,7 +421,6 @@ public class Socket extends Duplex {
   private void startConnect(ConnectOptions options) {
     if (destroyed()) {
       handle = null;
-      hasHandle = false;
       clearAddresses();
       set(PEER_ENDED, false);
       bytesRead = 0; // Node counts reads and writes per connection
@@ -486,7 +498,6 @@ public class Socket extends Duplex {
   private void attach(StreamHandle h) {
     handle = h;
     set(HANDLE_CREATED, true);
-    hasHandle = true;
     clearAddresses();
     newKeepAlive();
     h.setListener(listener);
@@ -721,7 +732,7 @@ public class Socket extends Duplex {
     // libuv tries the kernel first: a write it takes whole completes synchronously (Node's
     // req.async false), so the stream's length drops before write() returns. What stays queued
     // completes later, and until then the stream counts it against its high-water mark.
-    inflightBytes = size;
+    inflightBytes = (int) size; // part of the stream's length, an int
     writeCallback = callback;
     io.jnet.internal.net.Callback after = listener;
     boolean sync = one != null ? h.write(one, after) : h.write(many, after);
@@ -742,15 +753,14 @@ public class Socket extends Duplex {
    * destroys it.
    */
   private void updateActive() {
-    KeepAlive k = keepAlive;
-    if (k == null) return;
+    if (!has(HANDLE_OPEN)) return;
     boolean now = handle != null && handle.reading() && !has(PEER_ENDED);
     if (now != has(ACTIVE)) {
       set(ACTIVE, now);
       if (!now) {
-        k.unref();
+        handleRef(false);
       } else if (refWanted) {
-        k.ref();
+        handleRef(true);
       }
     }
     boolean request = writeCallback != null || has(SHUTDOWN_PENDING);
@@ -764,12 +774,19 @@ public class Socket extends Duplex {
     }
   }
 
-  /** The socket's keep-alive, made inactive (libuv's new handle): reading makes it active. */
+  /** The socket's handle opens in its loop, inactive (libuv's new handle): reading activates it. */
   private void newKeepAlive() {
-    if (keepAlive != null) return;
-    keepAlive = loop().keepAlive();
-    keepAlive.unref();
-    set(ACTIVE, false);
+    if (has(HANDLE_OPEN)) return;
+    bits = (bits | HANDLE_OPEN) & ~(HANDLE_REFED | ACTIVE);
+  }
+
+  /**
+   * Refs or unrefs the open handle in its loop's life, as {@code KeepAlive.ref/unref}. Loop only.
+   */
+  private void handleRef(boolean on) {
+    if (!has(HANDLE_OPEN) || has(HANDLE_REFED) == on) return;
+    set(HANDLE_REFED, on);
+    LoopEngine.of(loop()).hold(on ? 1 : -1);
   }
 
   /** A write made while connecting waits for {@code 'connect'}, or fails on {@code 'close'}. */
@@ -870,7 +887,6 @@ public class Socket extends Duplex {
       }
       if (h.isClosed()) afterClose.done(null); // closed within the call, as uv_close does
       handle = null;
-      hasHandle = false;
       if (x != null) x.sockname = null;
       callback.done(error);
     } else if (hadHandle) {
@@ -887,9 +903,8 @@ public class Socket extends Duplex {
   }
 
   private void releaseKeepAlive() {
-    KeepAlive k = keepAlive;
-    keepAlive = null;
-    if (k != null) k.close();
+    handleRef(false);
+    set(HANDLE_OPEN, false);
     SocketExtras x = extras;
     KeepAlive r = x == null ? null : x.requestAlive;
     if (r == null) return;
@@ -922,7 +937,7 @@ public class Socket extends Duplex {
    */
   public Socket resetAndDestroy() {
     // Node throws at the call for a pipe's handle, connecting or connected: no RST on a pipe.
-    if (path() != null && (connecting || hasHandle)) throw NetErrors.invalidHandleType();
+    if (path() != null && (connecting || handle != null)) throw NetErrors.invalidHandleType();
     if (!loop().inLoop()) {
       loop().execute(this::resetAndDestroy);
       return this;
@@ -1086,8 +1101,7 @@ public class Socket extends Duplex {
     loop()
         .execute(
             () -> {
-              KeepAlive k = keepAlive;
-              if (k != null && refWanted && has(ACTIVE)) k.ref();
+              if (refWanted && has(ACTIVE)) handleRef(true);
             });
     return this;
   }
@@ -1103,8 +1117,7 @@ public class Socket extends Duplex {
     loop()
         .execute(
             () -> {
-              KeepAlive k = keepAlive;
-              if (k != null && !refWanted) k.unref();
+              if (!refWanted) handleRef(false);
             });
     return this;
   }
@@ -1126,7 +1139,7 @@ public class Socket extends Duplex {
    * @return whether the socket is not connected yet
    */
   public boolean pending() {
-    return !hasHandle || connecting;
+    return handle == null || connecting;
   }
 
   /**
@@ -1199,7 +1212,7 @@ public class Socket extends Duplex {
    * @return the buffered bytes, or null
    */
   public Integer bufferSize() {
-    return connecting || hasHandle ? writableLength() : null;
+    return connecting || handle != null ? writableLength() : null;
   }
 
   /**
@@ -1345,7 +1358,6 @@ public class Socket extends Duplex {
     if (!Adopt.available()) throw Adopt.unavailable("new Socket({fd})");
     StreamHandle h = Adopt.socket(loop(), fd);
     handle = h;
-    hasHandle = true;
     onLoop(
         () -> {
           attach(h);

@@ -119,7 +119,7 @@ final class Pipe implements Runnable, Consumer<Object> {
     if (!(stream instanceof Readable src)) return null;
     ReadableState state = src.rs;
     if (state.pipeCount() != 1
-        || state.decoder != null
+        || state.decoder() != null
         || state.length != 0
         || !state.has(ReadableState.FLOWING)
         || state.has(

@@ -57,13 +57,42 @@ final class ReadableState extends StreamState implements Runnable {
   private static final AtomicIntegerFieldUpdater<ReadableState> PENDING_PUSH =
       AtomicIntegerFieldUpdater.newUpdater(ReadableState.class, "pendingPush");
 
-  /** Loop thread only. */
-  StringDecoder decoder;
+  /**
+   * The read encoding and the default encoding of pushed strings, one immutable object: the shared
+   * {@link #BYTES_UTF8} for every stream that reads bytes and takes strings as UTF-8, so that such
+   * a stream carries one field for them. Loop thread writes, any thread reads.
+   */
+  private volatile Text text;
 
-  /** Node's name of the read encoding, or null. Loop thread writes, any thread reads. */
-  volatile String encoding;
+  /** A read encoding (or none) and a default encoding; see {@link #text}. */
+  private static final class Text {
+    /** Decodes reads, or null when the stream reads bytes; its state is the loop thread's. */
+    final StringDecoder decoder;
 
-  final String defaultEncoding;
+    /** Node's name of the read encoding, or null. */
+    final String encoding;
+
+    /** Node's name of the encoding of strings pushed without one. */
+    final String defaultEncoding;
+
+    Text(StringDecoder decoder, String encoding, String defaultEncoding) {
+      this.decoder = decoder;
+      this.encoding = encoding;
+      this.defaultEncoding = defaultEncoding;
+    }
+  }
+
+  private static final Text BYTES_UTF8 = new Text(null, null, Encoding.of("utf8").nodeName());
+
+  /** The read decoder, or null; loop thread only. */
+  StringDecoder decoder() {
+    return text.decoder;
+  }
+
+  /** Node's name of the read encoding, or null. Any thread. */
+  String encoding() {
+    return text.encoding;
+  }
 
   /**
    * Destinations of {@code pipe}, in order: null while there is none, the {@link Pipe} itself while
@@ -193,10 +222,16 @@ final class ReadableState extends StreamState implements Runnable {
     super(o, o.readableHwm());
     this.stream = stream;
     set(SYNC);
-    this.defaultEncoding = Encoding.of(o.defaultEncoding).nodeName();
+    String defaultEncoding = Encoding.of(o.defaultEncoding).nodeName();
     if (o.encoding != null) {
-      decoder = new StringDecoder(o.encoding);
-      encoding = Encoding.of(o.encoding).nodeName();
+      text =
+          new Text(
+              new StringDecoder(o.encoding), Encoding.of(o.encoding).nodeName(), defaultEncoding);
+    } else {
+      text =
+          defaultEncoding.equals(BYTES_UTF8.defaultEncoding)
+              ? BYTES_UTF8
+              : new Text(null, null, defaultEncoding);
     }
     if (!readable) set(DISABLED | ENDED | END_EMITTED);
   }
@@ -212,8 +247,9 @@ final class ReadableState extends StreamState implements Runnable {
     }
     boolean decoded = false;
     if (chunk instanceof String s) {
-      String e = enc == null ? defaultEncoding : Encoding.of(enc).nodeName();
-      String own = encoding;
+      Text t = text;
+      String e = enc == null ? t.defaultEncoding : Encoding.of(enc).nodeName();
+      String own = t.encoding;
       if (!e.equals(own)) {
         if (front && own != null) {
           chunk = Buffer.from(s, e).toString(own);
@@ -247,6 +283,7 @@ final class ReadableState extends StreamState implements Runnable {
     }
     if (has(DESTROYED | ERRORED)) return false;
     clear(READING);
+    StringDecoder decoder = text.decoder;
     if (decoder != null && !decoded) {
       String s = decoder.write((Buffer) chunk);
       if (s.isEmpty()) {
@@ -308,6 +345,7 @@ final class ReadableState extends StreamState implements Runnable {
 
   private void onEofChunk() {
     if (has(ENDED)) return;
+    StringDecoder decoder = text.decoder;
     if (decoder != null) {
       String rest = decoder.end();
       if (!rest.isEmpty()) {
@@ -446,7 +484,7 @@ final class ReadableState extends StreamState implements Runnable {
   /** Takes {@code n} bytes (chars) off the buffer, which holds at least that many. */
   private Object fromList(int n) {
     if (length == 0) return null;
-    if (decoder != null) return textFromList(n);
+    if (text.decoder != null) return textFromList(n);
     Object first = buffer.peekFirst();
     if (n >= length) {
       if (buffer.size() == 1) return buffer.pollFirst();
@@ -631,8 +669,7 @@ final class ReadableState extends StreamState implements Runnable {
   void setEncoding(String enc) {
     assert stream.onLoop() : "off the loop";
     StringDecoder d = new StringDecoder(enc);
-    decoder = d;
-    encoding = Encoding.of(enc).nodeName();
+    text = new Text(d, Encoding.of(enc).nodeName(), text.defaultEncoding);
     StringBuilder content = new StringBuilder();
     for (Object chunk : buffer) {
       content.append(chunk instanceof Buffer b ? d.write(b) : (String) chunk);
