@@ -184,7 +184,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
    * Wraps {@code channel}, not yet registered with {@code loop} or already accepted on it, and
    * configures it: auto-read off, half-closure allowed and, for TCP, Nagle on as in Node unless
    * {@code noDelay}. {@code acceptedBy}, if not null, is the server that accepted the channel: see
-   * {@link #acceptedBy}.
+   * {@link #upcall}.
    */
   NettyStreamHandle(
       Channel channel,
