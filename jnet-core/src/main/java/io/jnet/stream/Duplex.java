@@ -221,7 +221,7 @@ public non-sealed class Duplex extends Readable implements WritableStream {
 
   @Override
   public int writableCorked() {
-    return ws.corked;
+    return ws.corked();
   }
 
   @Override

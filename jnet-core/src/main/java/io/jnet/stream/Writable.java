@@ -199,7 +199,7 @@ public non-sealed class Writable extends Stream implements WritableStream {
 
   @Override
   public int writableCorked() {
-    return ws.corked;
+    return ws.corked();
   }
 
   @Override

@@ -39,6 +39,9 @@ final class WritableState extends StreamState implements Callback, Runnable {
   /** True while taking in handed-over writes: they are buffered, as when corked. */
   static final int BATCHING = ENDED << 15;
 
+  /** Corked ({@code cork()} more often than {@code uncork()}): the depth is {@link #corked()}. */
+  static final int CORKED = ENDED << 17;
+
   /**
    * The stream is a {@link Duplex}: its hooks are {@link Duplex#HOOKS}, else {@link Writable}'s.
    */
@@ -51,9 +54,6 @@ final class WritableState extends StreamState implements Callback, Runnable {
 
   /** Bytes accepted and not yet written. Loop thread writes, any thread reads. */
   volatile int length;
-
-  /** Nesting depth of cork(). Loop thread writes, any thread reads. */
-  volatile int corked;
 
   /**
    * Operations handed over from other threads, in order; see {@link #handOver}. Null until the
@@ -101,21 +101,30 @@ final class WritableState extends StreamState implements Callback, Runnable {
   private int pendingcb;
 
   /**
-   * What waits: the shared empty {@link #NOTHING_WAITS} until the first chunk or finish callback
-   * waits (only {@link #waitingOfOwn} adds, and it replaces the shared one first), then the
-   * stream's own.
+   * What waits: the shared empty {@link #NOTHING_WAITS} until the first chunk, finish callback,
+   * tick or cork waits (only {@link #waitingOfOwn} adds, and it replaces the shared one first),
+   * then the stream's own. Loop thread writes; another thread reads it only after seeing {@link
+   * #CORKED}.
    */
   private Waiting waiting = NOTHING_WAITS;
 
   /**
-   * Chunks waiting behind the current write (or a cork), with their callbacks (NOOP if none), and
-   * the callbacks of {@code end()} waiting for {@code 'finish'}: one object, made when the first
-   * waits, so that a stream whose writes never wait carries one field for them. Loop thread only.
+   * What waits for the stream: chunks behind the current write (or a cork), with their callbacks
+   * (NOOP if none); the callbacks of {@code end()} waiting for {@code 'finish'}; the tick that will
+   * run the callbacks of writes completed synchronously; the cork's depth. One object, made when
+   * the first waits, so that a stream whose writes never wait carries one field for them. Loop
+   * thread only, but {@link #corked}.
    */
   private static final class Waiting {
     final ArrayDeque<Buffer> chunks;
     final ArrayDeque<Consumer<JnetException>> callbacks;
     List<Consumer<JnetException>> onFinished;
+
+    /** Node's {@code afterWriteTickInfo}: the pending tick, or null. */
+    AfterWriteTick afterWriteTickInfo;
+
+    /** Nesting depth of cork() while {@link #CORKED}. Loop thread writes, any thread reads. */
+    volatile int corked;
 
     Waiting(int capacity) {
       chunks = new ArrayDeque<>(capacity);
@@ -132,8 +141,10 @@ final class WritableState extends StreamState implements Callback, Runnable {
     return w;
   }
 
-  /** The pending tick that will run the callbacks of writes completed synchronously. */
-  private AfterWriteTick afterWriteTickInfo;
+  /** Node's {@code corked}: the depth of cork(); any thread. */
+  int corked() {
+    return has(CORKED) ? waiting.corked : 0;
+  }
 
   private static final Consumer<JnetException> NOOP = e -> {};
 
@@ -258,7 +269,7 @@ final class WritableState extends StreamState implements Callback, Runnable {
    */
   boolean writesThrough() {
     int busy = WRITING | ERRORED | CONSTRUCTED | ENDING | ENDED | DESTROYED | BATCHING;
-    if ((flags & busy) != CONSTRUCTED || corked != 0 || length != 0) return false;
+    if ((flags & (busy | CORKED)) != CONSTRUCTED || length != 0) return false;
     HandOver q = handedOver;
     return q == null || q.pending == 0;
   }
@@ -266,7 +277,7 @@ final class WritableState extends StreamState implements Callback, Runnable {
   private boolean writeOrBuffer(Buffer chunk, Consumer<JnetException> cb) {
     int len = chunk.length();
     length += len;
-    if ((flags & (WRITING | ERRORED | CONSTRUCTED | BATCHING)) != CONSTRUCTED || corked > 0) {
+    if ((flags & (WRITING | ERRORED | CONSTRUCTED | BATCHING | CORKED)) != CONSTRUCTED) {
       buffer(chunk, cb);
     } else {
       writelen = len;
@@ -348,11 +359,12 @@ final class WritableState extends StreamState implements Callback, Runnable {
           pendingcb--;
           if (has(ENDING)) finishMaybe(true);
         }
-      } else if (has(AFTER_WRITE_TICK_INFO) && afterWriteTickInfo.cb == cb) {
-        afterWriteTickInfo.count++;
+      } else if (has(AFTER_WRITE_TICK_INFO) && waiting.afterWriteTickInfo.cb == cb) {
+        waiting.afterWriteTickInfo.count++;
       } else if (needTick) {
-        afterWriteTickInfo = new AfterWriteTick(cb);
-        stream.loop.nextTick(afterWriteTickInfo);
+        AfterWriteTick t = new AfterWriteTick(cb);
+        waitingOfOwn().afterWriteTickInfo = t;
+        stream.loop.nextTick(t);
         set(AFTER_WRITE_PENDING | AFTER_WRITE_TICK_INFO);
       } else {
         pendingcb--;
@@ -385,7 +397,7 @@ final class WritableState extends StreamState implements Callback, Runnable {
     @Override
     public void run() {
       clear(AFTER_WRITE_TICK_INFO);
-      afterWriteTickInfo = null;
+      waiting.afterWriteTickInfo = null;
       afterWrite(count, cb);
     }
   }
@@ -439,7 +451,7 @@ final class WritableState extends StreamState implements Callback, Runnable {
   }
 
   private void clearBuffer() {
-    if (has(DESTROYED | BUFFER_PROCESSING | BATCHING) || corked > 0 || waiting.chunks.isEmpty()) {
+    if (has(DESTROYED | BUFFER_PROCESSING | BATCHING | CORKED) || waiting.chunks.isEmpty()) {
       return;
     }
     set(BUFFER_PROCESSING);
@@ -476,13 +488,17 @@ final class WritableState extends StreamState implements Callback, Runnable {
 
   void cork() {
     assert stream.onLoop() : "off the loop";
-    corked = corked + 1;
+    Waiting w = waitingOfOwn();
+    w.corked = w.corked + 1;
+    set(CORKED);
   }
 
   void uncork() {
     assert stream.onLoop() : "off the loop";
-    if (corked > 0) {
-      corked = corked - 1;
+    if (has(CORKED)) {
+      Waiting w = waiting;
+      w.corked = w.corked - 1;
+      if (w.corked == 0) clear(CORKED);
       if (!has(WRITING)) clearBuffer();
     }
   }
@@ -507,8 +523,8 @@ final class WritableState extends StreamState implements Callback, Runnable {
         writeOrBuffer(chunk, null);
       }
     }
-    if (corked > 0) {
-      corked = 1;
+    if (has(CORKED)) {
+      waiting.corked = 1;
       uncork();
     }
     if (err != null) {
