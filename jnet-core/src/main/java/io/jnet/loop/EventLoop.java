@@ -437,6 +437,11 @@ public final class EventLoop implements Executor {
   /** The phases of a turn, as the engine calls them around each I/O pass. */
   private final class Phases implements LoopEngine.Turn {
     @Override
+    public void hold(int delta) {
+      EventLoop.this.hold(delta);
+    }
+
+    @Override
     public void beforeIo() {
       drainTicks();
       // The clock is read only when a timer is due to be looked at: a turn without timers reads

@@ -612,8 +612,7 @@ public class Server extends EventEmitter {
 
   private void listOpen(Socket socket) {
     synchronized (openLock) {
-      if (socket.openListed) return;
-      socket.openListed = true;
+      if (isListed(socket)) return;
       socket.openPrev = null;
       socket.openNext = openFirst;
       if (openFirst != null) openFirst.openPrev = socket;
@@ -621,10 +620,14 @@ public class Server extends EventEmitter {
     }
   }
 
+  /** Whether {@code socket} is in the list of open sockets: first, or after another. */
+  private boolean isListed(Socket socket) {
+    return socket.openPrev != null || openFirst == socket;
+  }
+
   private void unlistOpen(Socket socket) {
     synchronized (openLock) {
-      if (!socket.openListed) return;
-      socket.openListed = false;
+      if (!isListed(socket)) return;
       Socket prev = socket.openPrev;
       Socket next = socket.openNext;
       if (prev == null) {

@@ -104,74 +104,97 @@ public class Socket extends Duplex {
       Event.of("connectionAttemptTimeout");
 
   // Loop thread only, unless volatile.
+  /** The handle, from connect() (or accept, or adoption) until destroyed; Node's pending test. */
   volatile StreamHandle handle;
-  private volatile boolean connecting;
-  private volatile boolean hasHandle;
 
-  /** Node's {@code _handle != null}: from connect() (or accept) until destroyed. Loop only. */
-  private boolean handleCreated;
+  private volatile boolean connecting;
 
   private volatile long bytesRead;
   private volatile long bytesDispatched;
-  private volatile long pendingBytes;
-  private volatile long inflightBytes;
-  private volatile boolean refWanted = true;
 
-  /** Made by the first {@link #setTimeout}; written on the loop only. */
-  private volatile IdleTimer idle;
+  /** The bytes of the write queued in the handle (at most the stream's int length), or 0. */
+  private volatile int inflightBytes;
+
+  private volatile boolean refWanted = true;
 
   /** The stream's callback of the write queued in the handle, or null; loop thread only. */
   private Callback writeCallback;
 
   /**
-   * The handle's answer to a write that stayed queued (one at a time: the stream waits): the
-   * handle's listener ({@link HandleListener#done}), set with it; loop thread only.
+   * The handle's listener, made with the socket and kept for every handle it has: also the handle's
+   * answer to a write that stayed queued ({@link HandleListener#done}), and the socket's own {@code
+   * 'end'} listener ({@link HandleListener#run}).
    */
-  private io.jnet.internal.net.Callback afterAsyncWrite;
-
-  private KeepAlive keepAlive;
-  private boolean peerEnded;
+  private final HandleListener listener;
 
   /** Set by the socket's own {@code 'end'} listener without allowHalfOpen: Node's writeAfterFIN. */
   private volatile boolean writeAfterFinArmed;
 
-  /**
-   * Loop only: whether the handle is active as libuv counts it, so that a ref'd socket keeps the
-   * JVM alive: while it reads (started, not stopped, the peer's FIN not read yet).
-   */
-  private boolean active;
+  /** Loop-only state, one bit each: see the bits' own comments. */
+  private int bits;
+
+  /** Node's {@code _handle != null}: from connect() (or accept) until destroyed. */
+  private static final int HANDLE_CREATED = 1;
+
+  /** The peer's FIN was read. */
+  private static final int PEER_ENDED = 1 << 1;
 
   /**
-   * Loop only: held while a write or shutdown is pending, whatever {@link #unref()} says, as a
-   * libuv request keeps its loop alive.
+   * Whether the handle is active as libuv counts it, so that a ref'd socket keeps the JVM alive:
+   * while it reads (started, not stopped, the peer's FIN not read yet).
    */
-  private KeepAlive requestAlive;
+  private static final int ACTIVE = 1 << 2;
 
-  /** Loop only: a shutdown (FIN) asked of the handle and not yet complete. */
-  private boolean shutdownPending;
+  /** A shutdown (FIN) asked of the handle and not yet complete. */
+  private static final int SHUTDOWN_PENDING = 1 << 3;
 
-  private boolean resetAndClosing;
-  private boolean wantNoDelay;
-  private boolean noDelaySet;
-  private boolean wantKeepAlive;
-  private int keepAliveDelayMillis;
-  private volatile AddressInfo sockname;
-  private volatile AddressInfo peername;
-  private volatile String pipePath;
+  private static final int RESET_AND_CLOSING = 1 << 4;
+  private static final int WANT_NO_DELAY = 1 << 5;
+  private static final int NO_DELAY_SET = 1 << 6;
+  private static final int WANT_KEEP_ALIVE = 1 << 7;
+
+  /**
+   * The socket counts as libuv's handle in its loop's life (a {@code KeepAlive} of its own, without
+   * the object): from the first handle until closed. It keeps the loop alive while {@link
+   * #HANDLE_REFED}, which follows {@link #ACTIVE} and {@link #refWanted}.
+   */
+  private static final int HANDLE_OPEN = 1 << 8;
+
+  /** The open handle holds the loop: it is ref'd and active. */
+  private static final int HANDLE_REFED = 1 << 9;
+
+  /** What only some sockets use, made on first use (see {@link #extras()}), else null. */
+  private volatile SocketExtras extras;
+
   volatile Server server;
 
-  /** This socket's links in its server's list of open sockets; guarded by the server's lock. */
+  /**
+   * This socket's links in its server's list of open sockets (listed: first, or with a previous);
+   * guarded by the server's lock.
+   */
   Socket openPrev;
 
   Socket openNext;
 
-  boolean openListed;
+  private boolean has(int bit) {
+    return (bits & bit) != 0;
+  }
+
+  private void set(int bit, boolean on) {
+    bits = on ? bits | bit : bits & ~bit;
+  }
 
   /**
-   * Made by the first {@link #connect}: an accepted socket never needs one. See {@link
-   * #connector()}.
+   * The socket's extras, made on first use (from any thread: {@link #connect} may run anywhere).
    */
-  private volatile Connector connector;
+  SocketExtras extras() {
+    SocketExtras x = extras;
+    if (x != null) return x;
+    synchronized (this) {
+      if (extras == null) extras = new SocketExtras();
+      return extras;
+    }
+  }
 
   /** A socket that is not connected yet: call {@link #connect(ConnectOptions)}. */
   public Socket() {
@@ -185,33 +208,34 @@ public class Socket extends Duplex {
    */
   public Socket(SocketOptions options) {
     super(streamOptions(options));
-    this.onread = options.onread() == null ? null : options.onread().reader();
-    this.countRead = onread == null ? null : this::countRead;
-    this.blockList = options.blockList();
+    if (options.onread() != null) {
+      SocketExtras x = extras();
+      x.onread = options.onread().reader();
+      x.countRead = this::countRead;
+    }
+    if (options.blockList() != null) extras().blockList = options.blockList();
+    listener = onread() != null ? new OnReadListener() : new HandleListener();
     if (options.fd() >= 0) adopt(options.fd(), options.readable());
     watchSignal(options.signal());
-    on(END, this::onReadableStreamEnd);
+    on(END, listener);
   }
 
   /** An accepted connection on {@code handle}, for {@code server}. */
   Socket(StreamHandle handle, Server server, ServerOptions options, String path) {
     super(streamOptions(options.allowHalfOpen(), options.highWaterMark()));
-    this.onread = null;
-    this.countRead = null;
-    this.blockList = null;
-    on(END, this::onReadableStreamEnd);
+    listener = new HandleListener();
+    on(END, listener);
     this.server = server;
-    this.pipePath = path;
+    if (path != null) extras().pipePath = path;
     attach(handle);
     if (options.noDelay()) {
-      wantNoDelay = true;
-      noDelaySet = true;
+      bits |= WANT_NO_DELAY | NO_DELAY_SET;
       handle.setNoDelay(true);
     }
     if (options.keepAlive()) {
-      wantKeepAlive = true;
-      keepAliveDelayMillis = options.keepAliveInitialDelay();
-      handle.setKeepAlive(true, keepAliveDelayMillis);
+      bits |= WANT_KEEP_ALIVE;
+      setKeepAliveDelay(options.keepAliveInitialDelay());
+      handle.setKeepAlive(true, keepAliveDelay());
     }
     if (options.pauseOnConnect()) {
       handle.readStop();
@@ -272,7 +296,8 @@ public class Socket extends Duplex {
    */
   public Socket connect(ConnectOptions options, Runnable connectListener) {
     if (options == null) throw NetErrors.missingConnectArgs();
-    return connectAs(options.blockList(blockList), connectListener);
+    SocketExtras x = extras;
+    return connectAs(options.blockList(x == null ? null : x.blockList), connectListener);
   }
 
   /** {@code options} carry the socket's own blockList (a constructor option in Node 24). */
@@ -280,7 +305,7 @@ public class Socket extends Duplex {
     connector().check(options);
     if (connectListener != null) once(CONNECT, connectListener);
     writeAfterFinArmed = false; // Node's connect() restores the prototype's write
-    pipePath = options.path();
+    extras().pipePath = options.path();
     connecting = true;
     if (!loop().inLoop()) {
       loop().execute(() -> startConnect(options));
@@ -396,15 +421,13 @@ public class Socket extends Duplex {
   private void startConnect(ConnectOptions options) {
     if (destroyed()) {
       handle = null;
-      hasHandle = false;
-      peername = null;
-      sockname = null;
-      peerEnded = false;
+      clearAddresses();
+      set(PEER_ENDED, false);
       bytesRead = 0; // Node counts reads and writes per connection
       bytesDispatched = 0;
       undestroy();
     }
-    handleCreated = true;
+    set(HANDLE_CREATED, true);
     // Node's handle exists from connect() on, inactive until it reads: while connecting, only the
     // system lookup and the connect itself keep the process alive (Connector holds them).
     newKeepAlive();
@@ -413,12 +436,27 @@ public class Socket extends Duplex {
 
   /** The connector, made on first use (from any thread: {@link #connect} may run anywhere). */
   private Connector connector() {
-    Connector c = connector;
+    SocketExtras x = extras();
+    Connector c = x.connector;
     if (c != null) return c;
     synchronized (this) {
-      if (connector == null) connector = new Connector(this);
-      return connector;
+      if (x.connector == null) x.connector = new Connector(this);
+      return x.connector;
     }
+  }
+
+  /** The connector if there is one, else null. */
+  private Connector connectorIfAny() {
+    SocketExtras x = extras;
+    return x == null ? null : x.connector;
+  }
+
+  /** Forgets the cached addresses (a new handle has its own). */
+  private void clearAddresses() {
+    SocketExtras x = extras;
+    if (x == null) return;
+    x.sockname = null;
+    x.peername = null;
   }
 
   /** Loop thread only: the connector got a handle. */
@@ -435,15 +473,14 @@ public class Socket extends Duplex {
     if (replaced != null && replaced != connected && !isPaused()) connected.readStart();
     connecting = false;
     refreshTimer();
-    if (wantNoDelay || options.noDelay()) {
-      wantNoDelay = true;
-      noDelaySet = true;
+    if (has(WANT_NO_DELAY) || options.noDelay()) {
+      bits |= WANT_NO_DELAY | NO_DELAY_SET;
       connected.setNoDelay(true);
     }
-    if (wantKeepAlive || options.keepAlive()) {
-      if (!wantKeepAlive) keepAliveDelayMillis = options.keepAliveInitialDelay();
-      wantKeepAlive = true;
-      connected.setKeepAlive(true, keepAliveDelayMillis);
+    if (has(WANT_KEEP_ALIVE) || options.keepAlive()) {
+      if (!has(WANT_KEEP_ALIVE)) setKeepAliveDelay(options.keepAliveInitialDelay());
+      bits |= WANT_KEEP_ALIVE;
+      connected.setKeepAlive(true, keepAliveDelay());
     }
     emit(CONNECT);
     emit(READY);
@@ -460,19 +497,41 @@ public class Socket extends Duplex {
 
   private void attach(StreamHandle h) {
     handle = h;
-    handleCreated = true;
-    hasHandle = true;
-    sockname = null;
-    peername = null;
+    set(HANDLE_CREATED, true);
+    clearAddresses();
     newKeepAlive();
-    HandleListener listener = onread != null ? new OnReadListener() : new HandleListener();
-    afterAsyncWrite = listener;
     h.setListener(listener);
   }
 
-  /** The handle's listener: reads are pushed, as Node's onStreamRead does. */
-  private class HandleListener implements LendingReadListener, io.jnet.internal.net.Callback {
-    /** A write that stayed queued in the handle is done: see {@link #afterAsyncWrite}. */
+  /** The keep-alive delay last asked for, in milliseconds. */
+  private int keepAliveDelay() {
+    SocketExtras x = extras;
+    return x == null ? 0 : x.keepAliveDelayMillis;
+  }
+
+  private void setKeepAliveDelay(int millis) {
+    if (millis != 0 || extras != null) extras().keepAliveDelayMillis = millis;
+  }
+
+  /** Node's onread option's reader, or null. */
+  private OnRead.Reader onread() {
+    SocketExtras x = extras;
+    return x == null ? null : x.onread;
+  }
+
+  /**
+   * The handle's listener: reads are pushed, as Node's onStreamRead does. Also the socket's own
+   * {@code 'end'} listener ({@link #run}).
+   */
+  private class HandleListener
+      implements LendingReadListener, io.jnet.internal.net.Callback, Runnable {
+    /** The socket's own {@code 'end'} listener, as Node's {@code onReadableStreamEnd}. */
+    @Override
+    public void run() {
+      onReadableStreamEnd();
+    }
+
+    /** A write that stayed queued in the handle is done: see {@link #listener}. */
     @Override
     public void done(JnetException err) {
       Callback cb = writeCallback;
@@ -494,7 +553,7 @@ public class Socket extends Duplex {
      */
     @Override
     public boolean lendable() {
-      if (onread != null) return false;
+      if (onread() != null) return false;
       Object dest = StreamAccess.straightPipeDestination(Socket.this);
       if (dest == null || dest.getClass() != Socket.class) return false;
       Socket d = (Socket) dest;
@@ -524,7 +583,8 @@ public class Socket extends Duplex {
   // Reading.
 
   private void onRead(Buffer chunk) {
-    if (onread != null) {
+    SocketExtras x = extras;
+    if (x != null && x.onread != null) {
       readInto(chunk);
       return;
     }
@@ -537,7 +597,7 @@ public class Socket extends Duplex {
   }
 
   private void onEof() {
-    peerEnded = true;
+    set(PEER_ENDED, true);
     updateActive();
     pushEnd();
     read(0);
@@ -545,7 +605,8 @@ public class Socket extends Duplex {
 
   @Override
   protected void _read(int size) {
-    if (onread != null && !onread.drain(countRead)) return;
+    SocketExtras x = extras;
+    if (x != null && x.onread != null && !x.onread.drain(x.countRead)) return;
     if (connecting || handle == null) {
       once(CONNECT, () -> _read(size));
     } else if (!handle.reading()) {
@@ -554,12 +615,8 @@ public class Socket extends Duplex {
     }
   }
 
-  // onread: Node's reusable read buffer; reads are copied into it, never pushed.
-
-  private final OnRead.Reader onread;
-
-  /** {@link #countRead(int)}, for onread sockets only. */
-  private final java.util.function.IntConsumer countRead;
+  // onread: Node's reusable read buffer (SocketExtras.onread); reads are copied into it, never
+  // pushed.
 
   private void countRead(int n) {
     bytesRead += n;
@@ -571,7 +628,8 @@ public class Socket extends Duplex {
       implements io.jnet.internal.net.DirectReadListener {
     @Override
     public void onRead(java.nio.ByteBuffer src) {
-      if (!onread.deliver(src, countRead)) onreadStop();
+      SocketExtras x = extras;
+      if (!x.onread.deliver(src, x.countRead)) onreadStop();
     }
 
     @Override
@@ -581,22 +639,24 @@ public class Socket extends Duplex {
   }
 
   private void readInto(Buffer chunk) {
-    if (!onread.deliver(chunk.array(), chunk.arrayOffset(), chunk.length(), countRead)) {
+    SocketExtras x = extras;
+    if (!x.onread.deliver(chunk.array(), chunk.arrayOffset(), chunk.length(), x.countRead)) {
       onreadStop();
     }
   }
 
   /** Node's pause() of an onread socket: the handle stops reading at once. Loop only. */
   private void onreadStop() {
-    onread.hold(); // a pause inside the callback holds back the rest of the arrival too
+    onread().hold(); // a pause inside the callback holds back the rest of the arrival too
     if (!connecting && handle != null && handle.reading()) handle.readStop();
   }
 
   /** Node's resume() and read() of an onread socket: the handle reads again. Loop only. */
   private void onreadStart() {
-    onread.release();
+    SocketExtras x = extras;
+    x.onread.release();
     if (connecting || handle == null || handle.reading()) return;
-    if (onread.drain(countRead)) handle.readStart();
+    if (x.onread.drain(x.countRead)) handle.readStart();
   }
 
   private void onLoop(Runnable task) {
@@ -660,7 +720,8 @@ public class Socket extends Duplex {
       writeOnConnect(one, many, size, callback);
       return;
     }
-    pendingBytes = 0;
+    SocketExtras x = extras;
+    if (x != null) x.pendingBytes = 0;
     refreshTimer();
     StreamHandle h = handle;
     if (h == null) {
@@ -671,10 +732,9 @@ public class Socket extends Duplex {
     // libuv tries the kernel first: a write it takes whole completes synchronously (Node's
     // req.async false), so the stream's length drops before write() returns. What stays queued
     // completes later, and until then the stream counts it against its high-water mark.
-    inflightBytes = size;
+    inflightBytes = (int) size; // part of the stream's length, an int
     writeCallback = callback;
-    io.jnet.internal.net.Callback after = afterAsyncWrite;
-    if (after == null) afterAsyncWrite = after = new HandleListener(); // adopted, not attached yet
+    io.jnet.internal.net.Callback after = listener;
     boolean sync = one != null ? h.write(one, after) : h.write(many, after);
     if (sync) {
       inflightBytes = 0;
@@ -693,42 +753,50 @@ public class Socket extends Duplex {
    * destroys it.
    */
   private void updateActive() {
-    KeepAlive k = keepAlive;
-    if (k == null) return;
-    boolean now = handle != null && handle.reading() && !peerEnded;
-    if (now != active) {
-      active = now;
+    if (!has(HANDLE_OPEN)) return;
+    boolean now = handle != null && handle.reading() && !has(PEER_ENDED);
+    if (now != has(ACTIVE)) {
+      set(ACTIVE, now);
       if (!now) {
-        k.unref();
+        handleRef(false);
       } else if (refWanted) {
-        k.ref();
+        handleRef(true);
       }
     }
-    boolean request = writeCallback != null || shutdownPending;
-    if (request && requestAlive == null) {
-      requestAlive = loop().keepAlive();
-    } else if (!request && requestAlive != null) {
-      requestAlive.close();
-      requestAlive = null;
+    boolean request = writeCallback != null || has(SHUTDOWN_PENDING);
+    SocketExtras x = extras;
+    KeepAlive held = x == null ? null : x.requestAlive;
+    if (request && held == null) {
+      extras().requestAlive = loop().keepAlive();
+    } else if (!request && held != null) {
+      held.close();
+      x.requestAlive = null;
     }
   }
 
-  /** The socket's keep-alive, made inactive (libuv's new handle): reading makes it active. */
+  /** The socket's handle opens in its loop, inactive (libuv's new handle): reading activates it. */
   private void newKeepAlive() {
-    if (keepAlive != null) return;
-    keepAlive = loop().keepAlive();
-    keepAlive.unref();
-    active = false;
+    if (has(HANDLE_OPEN)) return;
+    bits = (bits | HANDLE_OPEN) & ~(HANDLE_REFED | ACTIVE);
+  }
+
+  /**
+   * Refs or unrefs the open handle in its loop's life, as {@code KeepAlive.ref/unref}. Loop only.
+   */
+  private void handleRef(boolean on) {
+    if (!has(HANDLE_OPEN) || has(HANDLE_REFED) == on) return;
+    set(HANDLE_REFED, on);
+    LoopEngine.of(loop()).hold(on ? 1 : -1);
   }
 
   /** A write made while connecting waits for {@code 'connect'}, or fails on {@code 'close'}. */
   private void writeOnConnect(Buffer one, List<Buffer> many, long size, Callback callback) {
-    pendingBytes = size;
+    extras().pendingBytes = size;
     Runnable[] onClose = new Runnable[1];
     Runnable onConnect =
         () -> {
           off(CLOSE, onClose[0]);
-          pendingBytes = 0;
+          extras().pendingBytes = 0;
           writeGeneric(one, many, callback);
         };
     onClose[0] =
@@ -756,7 +824,7 @@ public class Socket extends Duplex {
     boolean done =
         handle.shutdown(
             err -> {
-              shutdownPending = false;
+              set(SHUTDOWN_PENDING, false);
               updateActive();
               if (err == null || "ENOTCONN".equals(err.code())) {
                 callback.done();
@@ -767,7 +835,7 @@ public class Socket extends Duplex {
     if (done) {
       callback.done();
     } else {
-      shutdownPending = true;
+      set(SHUTDOWN_PENDING, true);
       updateActive();
     }
   }
@@ -776,12 +844,13 @@ public class Socket extends Duplex {
 
   @Override
   protected void _destroy(JnetException error, Callback callback) {
-    boolean hadHandle = handleCreated;
-    handleCreated = false;
+    boolean hadHandle = has(HANDLE_CREATED);
+    set(HANDLE_CREATED, false);
     connecting = false;
-    Connector c = connector;
+    SocketExtras x = extras;
+    Connector c = x == null ? null : x.connector;
     if (c != null) c.cancel();
-    IdleTimer t = idle;
+    IdleTimer t = x == null ? null : x.idle;
     if (t != null) t.clear();
     StreamHandle h = handle;
     boolean isException = error != null;
@@ -810,16 +879,15 @@ public class Socket extends Duplex {
               engine.closing(closePhase);
             }
           };
-      if (resetAndClosing) {
-        resetAndClosing = false;
+      if (has(RESET_AND_CLOSING)) {
+        set(RESET_AND_CLOSING, false);
         h.reset(afterClose);
       } else {
         h.close(afterClose);
       }
       if (h.isClosed()) afterClose.done(null); // closed within the call, as uv_close does
       handle = null;
-      hasHandle = false;
-      sockname = null;
+      if (x != null) x.sockname = null;
       callback.done(error);
     } else if (hadHandle) {
       // Node's handle exists from connect() on; its close callback runs in the close phase.
@@ -835,12 +903,13 @@ public class Socket extends Duplex {
   }
 
   private void releaseKeepAlive() {
-    KeepAlive k = keepAlive;
-    keepAlive = null;
-    if (k != null) k.close();
-    KeepAlive r = requestAlive;
-    requestAlive = null;
-    if (r != null) r.close();
+    handleRef(false);
+    set(HANDLE_OPEN, false);
+    SocketExtras x = extras;
+    KeepAlive r = x == null ? null : x.requestAlive;
+    if (r == null) return;
+    x.requestAlive = null;
+    r.close();
   }
 
   /**
@@ -868,7 +937,7 @@ public class Socket extends Duplex {
    */
   public Socket resetAndDestroy() {
     // Node throws at the call for a pipe's handle, connecting or connected: no RST on a pipe.
-    if (pipePath != null && (connecting || hasHandle)) throw NetErrors.invalidHandleType();
+    if (path() != null && (connecting || handle != null)) throw NetErrors.invalidHandleType();
     if (!loop().inLoop()) {
       loop().execute(this::resetAndDestroy);
       return this;
@@ -884,7 +953,7 @@ public class Socket extends Duplex {
   }
 
   private void reset() {
-    resetAndClosing = true;
+    set(RESET_AND_CLOSING, true);
     destroy();
   }
 
@@ -922,8 +991,9 @@ public class Socket extends Duplex {
       return this;
     }
     if (destroyed()) return this;
-    IdleTimer t = idle;
-    if (t == null) idle = t = new IdleTimer(this);
+    SocketExtras x = extras();
+    IdleTimer t = x.idle;
+    if (t == null) x.idle = t = new IdleTimer(this);
     t.set(millis);
     if (millis == 0) {
       if (callback != null) off(TIMEOUT, callback);
@@ -934,7 +1004,9 @@ public class Socket extends Duplex {
   }
 
   private void refreshTimer() {
-    IdleTimer t = idle;
+    SocketExtras x = extras;
+    if (x == null) return;
+    IdleTimer t = x.idle;
     if (t != null) t.refresh();
   }
 
@@ -945,7 +1017,8 @@ public class Socket extends Duplex {
    * @return the timeout in milliseconds, or null
    */
   public Long timeout() {
-    IdleTimer t = idle;
+    SocketExtras x = extras;
+    IdleTimer t = x == null ? null : x.idle;
     long millis = t == null ? -1 : t.millis();
     return millis < 0 ? null : millis;
   }
@@ -971,12 +1044,12 @@ public class Socket extends Duplex {
       return this;
     }
     if (handle == null) {
-      wantNoDelay = enable;
+      set(WANT_NO_DELAY, enable);
       return this;
     }
-    if (enable != noDelaySet) {
-      noDelaySet = enable;
-      wantNoDelay = enable;
+    if (enable != has(NO_DELAY_SET)) {
+      set(NO_DELAY_SET, enable);
+      set(WANT_NO_DELAY, enable);
       handle.setNoDelay(enable);
     }
     return this;
@@ -1006,13 +1079,13 @@ public class Socket extends Duplex {
     }
     int millis = Math.max(0, initialDelayMillis / 1000) * 1000;
     if (handle == null) {
-      wantKeepAlive = enable;
-      keepAliveDelayMillis = millis;
+      set(WANT_KEEP_ALIVE, enable);
+      setKeepAliveDelay(millis);
       return this;
     }
-    if (enable != wantKeepAlive || (enable && keepAliveDelayMillis != millis)) {
-      wantKeepAlive = enable;
-      keepAliveDelayMillis = millis;
+    if (enable != has(WANT_KEEP_ALIVE) || (enable && keepAliveDelay() != millis)) {
+      set(WANT_KEEP_ALIVE, enable);
+      setKeepAliveDelay(millis);
       handle.setKeepAlive(enable, millis);
     }
     return this;
@@ -1028,8 +1101,7 @@ public class Socket extends Duplex {
     loop()
         .execute(
             () -> {
-              KeepAlive k = keepAlive;
-              if (k != null && refWanted && active) k.ref();
+              if (refWanted && has(ACTIVE)) handleRef(true);
             });
     return this;
   }
@@ -1045,8 +1117,7 @@ public class Socket extends Duplex {
     loop()
         .execute(
             () -> {
-              KeepAlive k = keepAlive;
-              if (k != null && !refWanted) k.unref();
+              if (!refWanted) handleRef(false);
             });
     return this;
   }
@@ -1068,7 +1139,7 @@ public class Socket extends Duplex {
    * @return whether the socket is not connected yet
    */
   public boolean pending() {
-    return !hasHandle || connecting;
+    return handle == null || connecting;
   }
 
   /**
@@ -1105,6 +1176,8 @@ public class Socket extends Duplex {
     // Node's sum: bytes dispatched, the chunks buffered behind the write in progress, and that
     // write's bytes while it waits for 'connect' (it may wait on after 'connect' when a 'connect'
     // listener threw before the one that writes it).
+    SocketExtras x = extras;
+    long pendingBytes = x == null ? 0 : x.pendingBytes;
     long queued = Math.max(0, writableLength() - inflightBytes - pendingBytes);
     return bytesDispatched + queued + pendingBytes;
   }
@@ -1117,7 +1190,7 @@ public class Socket extends Duplex {
    * @return the addresses tried, or null
    */
   public List<String> autoSelectFamilyAttemptedAddresses() {
-    Connector c = connector;
+    Connector c = connectorIfAny();
     FamilyRace r = c == null ? null : c.race();
     return r == null ? null : r.attempted();
   }
@@ -1139,7 +1212,7 @@ public class Socket extends Duplex {
    * @return the buffered bytes, or null
    */
   public Integer bufferSize() {
-    return connecting || hasHandle ? writableLength() : null;
+    return connecting || handle != null ? writableLength() : null;
   }
 
   /**
@@ -1222,7 +1295,8 @@ public class Socket extends Duplex {
    * @return the path, or null
    */
   public String path() {
-    return pipePath;
+    SocketExtras x = extras;
+    return x == null ? null : x.pipePath;
   }
 
   /**
@@ -1237,22 +1311,24 @@ public class Socket extends Duplex {
 
   private AddressInfo localInfo() {
     StreamHandle h = handle;
-    Connector c = connector;
+    Connector c = connectorIfAny();
     if (h == null) return connecting && c != null ? c.connectingAddress() : null;
-    AddressInfo a = sockname;
+    SocketExtras x = extras();
+    AddressInfo a = x.sockname;
     if (a != null) return a;
     a = h.localAddress();
-    sockname = a;
+    x.sockname = a;
     return a;
   }
 
   private AddressInfo remoteInfo() {
-    AddressInfo a = peername;
+    SocketExtras x = extras;
+    AddressInfo a = x == null ? null : x.peername;
     if (a != null) return a;
     StreamHandle h = handle;
     if (h == null) return null;
     a = h.remoteAddress();
-    peername = a;
+    extras().peername = a;
     return a;
   }
 
@@ -1282,7 +1358,6 @@ public class Socket extends Duplex {
     if (!Adopt.available()) throw Adopt.unavailable("new Socket({fd})");
     StreamHandle h = Adopt.socket(loop(), fd);
     handle = h;
-    hasHandle = true;
     onLoop(
         () -> {
           attach(h);
@@ -1304,9 +1379,7 @@ public class Socket extends Duplex {
     destroy(UvError.stream(h.isPipe() ? "EINVAL" : "ENOTCONN", "read", null));
   }
 
-  // signal and blockList: Node 24's constructor options.
-
-  private final BlockList blockList;
+  // signal and blockList (SocketExtras.blockList): Node 24's constructor options.
 
   /** Destroys this socket with an AbortError when {@code s} aborts, on the next tick if it has. */
   private void watchSignal(io.jnet.events.AbortSignal s) {
@@ -1462,21 +1535,21 @@ public class Socket extends Duplex {
 
   @Override
   public Socket pause() {
-    if (onread != null) onLoop(this::onreadStop);
+    if (onread() != null) onLoop(this::onreadStop);
     super.pause();
     return this;
   }
 
   @Override
   public Socket resume() {
-    if (onread != null) onLoop(this::onreadStart);
+    if (onread() != null) onLoop(this::onreadStart);
     super.resume();
     return this;
   }
 
   @Override
   public Buffer read(int n) {
-    if (onread != null) onLoop(this::onreadStart);
+    if (onread() != null) onLoop(this::onreadStart);
     return super.read(n);
   }
 

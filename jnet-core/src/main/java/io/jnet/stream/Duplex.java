@@ -66,7 +66,7 @@ public non-sealed class Duplex extends Readable implements WritableStream {
     this.allowHalfOpen = options.allowHalfOpen;
     boolean hasWritev = options.writev != null || Hooks.overrides(this, "_writev");
     boolean hasFinal = options.finalHook != null || Hooks.overrides(this, "_final");
-    this.ws = new WritableState(this, HOOKS, options, options.writable, hasWritev, hasFinal);
+    this.ws = new WritableState(this, options, options.writable, hasWritev, hasFinal);
     maybeConstruct(Hooks.overrides(this, "_construct"));
   }
 
@@ -221,7 +221,7 @@ public non-sealed class Duplex extends Readable implements WritableStream {
 
   @Override
   public int writableCorked() {
-    return ws.corked;
+    return ws.corked();
   }
 
   @Override
@@ -291,7 +291,7 @@ public non-sealed class Duplex extends Readable implements WritableStream {
     }
   }
 
-  private static final WriteHooks HOOKS =
+  static final WriteHooks HOOKS =
       new WriteHooks() {
         @Override
         public void doWrite(Stream stream, Buffer chunk, Callback callback) {

@@ -3,6 +3,7 @@ package io.jnet.stream;
 import io.jnet.buffer.Buffer;
 import io.jnet.error.JnetException;
 import io.jnet.events.Event;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -12,16 +13,17 @@ import java.util.function.Consumer;
  * 'drain'} once every waiting destination drained). Loop thread only.
  *
  * <p>The pipe itself is the source's {@code 'end'} listener ({@link #run}): Node's {@code endFn},
- * and its {@code 'data'} listener ({@link #accept}): Node's {@code ondata}.
+ * and its {@code 'data'} listener ({@link #accept}): Node's {@code ondata}. Its four listeners on
+ * the destination are two small objects, each a Runnable and a Consumer ({@link OnClose}: {@code
+ * 'close'} and {@code 'error'}; {@link OnFinish}: {@code 'finish'} and {@code 'unpipe'}), so that
+ * every registration stays a listener of its own without an object apiece.
  */
 final class Pipe implements Runnable, Consumer<Object> {
   /** 'data' in whichever form it is emitted: Buffer, or String in text mode. */
   private static final Event<Object> ANY_DATA = Event.of("data");
 
   private final Readable src;
-  private final ReadableState state;
   final WritableStream dest;
-  private final Stream destStream;
 
   /** Node's {@code end} option: whether the source's end ends {@link #dest}. */
   private final boolean end;
@@ -29,16 +31,51 @@ final class Pipe implements Runnable, Consumer<Object> {
   private boolean cleanedUp;
   private Runnable ondrain;
 
-  private final Consumer<JnetException> onerror = this::onerror;
-  private final Consumer<Readable> onunpipe = this::onunpipe;
-  private final Runnable onclose = this::onclose;
-  private final Runnable onfinish = this::onfinish;
+  /** The source's state; not a field, to keep the pipe small. */
+  private ReadableState state() {
+    return src.rs;
+  }
+
+  /** {@link #dest} as the stream it is; not a field, to keep the pipe small. */
+  private Stream destStream() {
+    return (Stream) dest;
+  }
+
+  /** The destination's {@code 'close'} and {@code 'error'} listener. */
+  private final OnClose onclose = new OnClose();
+
+  /** The destination's {@code 'finish'} and {@code 'unpipe'} listener. */
+  private final OnFinish onfinish = new OnFinish();
+
+  /** Node's {@code onclose} ({@link #run}) and {@code onerror} ({@link #accept}). */
+  private final class OnClose implements Runnable, Consumer<JnetException> {
+    @Override
+    public void run() {
+      onclose();
+    }
+
+    @Override
+    public void accept(JnetException er) {
+      onerror(er);
+    }
+  }
+
+  /** Node's {@code onfinish} ({@link #run}) and {@code unpipe} ({@link #accept}). */
+  private final class OnFinish implements Runnable, Consumer<Readable> {
+    @Override
+    public void run() {
+      onfinish();
+    }
+
+    @Override
+    public void accept(Readable readable) {
+      onunpipe(readable);
+    }
+  }
 
   private Pipe(Readable src, WritableStream dest, boolean end) {
     this.src = src;
-    this.state = src.rs;
     this.dest = dest;
-    this.destStream = (Stream) dest;
     this.end = end;
   }
 
@@ -46,10 +83,11 @@ final class Pipe implements Runnable, Consumer<Object> {
     assert src.onLoop() : "off the loop";
     ReadableState state = src.rs;
     Pipe p = new Pipe(src, dest, end);
-    if (state.pipes.size() == 1 && !state.has(ReadableState.MULTI_AWAIT_DRAIN)) {
+    if (state.pipeCount() == 1 && !state.has(ReadableState.MULTI_AWAIT_DRAIN)) {
       state.set(ReadableState.MULTI_AWAIT_DRAIN);
-      if (state.awaitDrainWriter != null) state.awaitDrainWriters().add(state.awaitDrainWriter);
-      state.awaitDrainWriter = null;
+      List<Pipe> waiting = new ArrayList<>(2);
+      if (state.awaitDrainWriters != null) waiting.add((Pipe) state.awaitDrainWriters);
+      state.awaitDrainWriters = waiting;
     }
     state.addPipe(p);
     if (state.has(ReadableState.END_EMITTED)) {
@@ -57,12 +95,12 @@ final class Pipe implements Runnable, Consumer<Object> {
     } else {
       src.once(Readable.END, p);
     }
-    p.destStream.on(WritableStream.UNPIPE, p.onunpipe);
+    p.destStream().on(WritableStream.UNPIPE, (Consumer<Readable>) p.onfinish);
     src.on(ANY_DATA, (Consumer<Object>) p);
-    p.destStream.prependListener(Stream.ERROR, p.onerror);
-    p.destStream.once(Stream.CLOSE, p.onclose);
-    p.destStream.once(WritableStream.FINISH, p.onfinish);
-    p.destStream.emit(WritableStream.PIPE, src);
+    p.destStream().prependListener(Stream.ERROR, (Consumer<JnetException>) p.onclose);
+    p.destStream().once(Stream.CLOSE, (Runnable) p.onclose);
+    p.destStream().once(WritableStream.FINISH, (Runnable) p.onfinish);
+    p.destStream().emit(WritableStream.PIPE, src);
     if (dest.writableNeedDrain()) {
       p.pause();
     } else if (!state.has(ReadableState.FLOWING)) {
@@ -80,8 +118,8 @@ final class Pipe implements Runnable, Consumer<Object> {
   static Object straightDestination(Object stream) {
     if (!(stream instanceof Readable src)) return null;
     ReadableState state = src.rs;
-    if (state.pipes.size() != 1
-        || state.decoder != null
+    if (state.pipeCount() != 1
+        || state.decoder() != null
         || state.length != 0
         || !state.has(ReadableState.FLOWING)
         || state.has(
@@ -91,38 +129,37 @@ final class Pipe implements Runnable, Consumer<Object> {
                 | StreamState.ERRORED)) {
       return null;
     }
-    Pipe p = state.pipes.get(0);
+    Pipe p = state.pipe(0);
     if (p.cleanedUp || !src.isSoleDataListener(p)) return null;
-    WritableState ws = p.destStream.writeState();
+    WritableState ws = p.destStream().writeState();
     return ws != null && ws.writesThrough() ? p.dest : null;
   }
 
   static void unpipe(Readable src, WritableStream dest) {
     assert src.onLoop() : "off the loop";
     ReadableState state = src.rs;
-    if (state.pipes.isEmpty()) return;
+    if (state.pipeCount() == 0) return;
     if (dest == null) {
-      List<Pipe> all = state.pipes;
-      state.pipes = List.of();
+      List<Pipe> all = state.removePipes();
       src.pause();
-      for (Pipe p : all) p.destStream.emit(WritableStream.UNPIPE, src);
+      for (Pipe p : all) p.destStream().emit(WritableStream.UNPIPE, src);
       return;
     }
     int index = -1;
-    for (int i = 0; i < state.pipes.size(); i++) {
-      if (state.pipes.get(i).dest == dest) {
+    for (int i = 0; i < state.pipeCount(); i++) {
+      if (state.pipe(i).dest == dest) {
         index = i;
         break;
       }
     }
     if (index < 0) return;
     Pipe p = state.removePipe(index);
-    if (state.pipes.isEmpty()) src.pause();
-    p.destStream.emit(WritableStream.UNPIPE, src);
+    if (state.pipeCount() == 0) src.pause();
+    p.destStream().emit(WritableStream.UNPIPE, src);
   }
 
   private void onunpipe(Readable readable) {
-    if (readable == src && !cleanedUp && !state.pipes.contains(this)) cleanup();
+    if (readable == src && !cleanedUp && !state().hasPipe(this)) cleanup();
   }
 
   /** The source's {@code 'end'}: Node's {@code onend} (ends dest), or {@code unpipe}. */
@@ -136,16 +173,16 @@ final class Pipe implements Runnable, Consumer<Object> {
   }
 
   private void cleanup() {
-    destStream.off(Stream.CLOSE, onclose);
-    destStream.off(WritableStream.FINISH, onfinish);
-    if (ondrain != null) destStream.off(WritableStream.DRAIN, ondrain);
-    destStream.off(Stream.ERROR, onerror);
-    destStream.off(WritableStream.UNPIPE, onunpipe);
+    destStream().off(Stream.CLOSE, onclose);
+    destStream().off(WritableStream.FINISH, onfinish);
+    if (ondrain != null) destStream().off(WritableStream.DRAIN, ondrain);
+    destStream().off(Stream.ERROR, onclose);
+    destStream().off(WritableStream.UNPIPE, onfinish);
     src.off(Readable.END, this);
     src.off(ANY_DATA, this);
     cleanedUp = true;
-    WritableState ws = destStream.writeState();
-    boolean awaiting = state.awaitDrainWriter != null || state.has(ReadableState.MULTI_AWAIT_DRAIN);
+    WritableState ws = destStream().writeState();
+    boolean awaiting = state().awaitDrainWriters != null;
     if (ondrain != null && awaiting && (ws == null || ws.has(WritableState.NEED_DRAIN))) {
       ondrain.run();
     }
@@ -153,31 +190,46 @@ final class Pipe implements Runnable, Consumer<Object> {
 
   private void pause() {
     if (!cleanedUp) {
-      if (state.pipes.size() == 1 && state.pipes.get(0) == this) {
-        state.awaitDrainWriter = this;
-        state.clear(ReadableState.MULTI_AWAIT_DRAIN);
-      } else if (state.pipes.size() > 1 && state.pipes.contains(this)) {
-        if (!state.awaitDrainWriters().contains(this)) state.awaitDrainWriters().add(this);
+      int n = state().pipeCount();
+      if (n == 1 && state().pipe(0) == this) {
+        state().awaitDrainWriters = this;
+        state().clear(ReadableState.MULTI_AWAIT_DRAIN);
+      } else if (n > 1 && state().hasPipe(this)) {
+        List<Pipe> waiting = waitingList();
+        if (!waiting.contains(this)) waiting.add(this);
       }
       src.pause();
     }
     if (ondrain == null) {
       ondrain = this::pipeOnDrain;
-      destStream.on(WritableStream.DRAIN, ondrain);
+      destStream().on(WritableStream.DRAIN, ondrain);
     }
   }
 
   private void pipeOnDrain() {
-    if (state.awaitDrainWriter == this) {
-      state.awaitDrainWriter = null;
-    } else if (state.has(ReadableState.MULTI_AWAIT_DRAIN)) {
-      state.awaitDrainWriters().remove(this);
+    if (state().awaitDrainWriters == this) {
+      state().awaitDrainWriters = null;
+    } else if (state().has(ReadableState.MULTI_AWAIT_DRAIN)) {
+      waitingList().remove(this);
     }
-    if (state.awaitDrainWriter == null
-        && state.awaitDrainWriters().isEmpty()
+    Object waiting = state().awaitDrainWriters;
+    if ((waiting == null || (waiting instanceof List<?> l && l.isEmpty()))
         && src.listenerCount(Readable.DATA) > 0) {
       src.resume();
     }
+  }
+
+  /**
+   * The source's set of waiting pipes in MULTI_AWAIT_DRAIN mode, made anew should a single writer
+   * be there instead, as Node's {@code awaitDrainWriters.add} finds its set.
+   */
+  @SuppressWarnings("unchecked")
+  private List<Pipe> waitingList() {
+    if (state().awaitDrainWriters instanceof List<?> l) return (List<Pipe>) l;
+    List<Pipe> waiting = new ArrayList<>(2);
+    if (state().awaitDrainWriters != null) waiting.add((Pipe) state().awaitDrainWriters);
+    state().awaitDrainWriters = waiting;
+    return waiting;
   }
 
   /** The source's {@code 'data'}: Node's {@code ondata}. */
@@ -189,25 +241,25 @@ final class Pipe implements Runnable, Consumer<Object> {
 
   private void onerror(JnetException er) {
     unpipe();
-    destStream.off(Stream.ERROR, onerror);
-    if (destStream.listenerCount(Stream.ERROR) == 0) {
+    destStream().off(Stream.ERROR, onclose);
+    if (destStream().listenerCount(Stream.ERROR) == 0) {
       StreamState s =
-          destStream.writeState() != null ? destStream.writeState() : destStream.readState();
+          destStream().writeState() != null ? destStream().writeState() : destStream().readState();
       if (s != null && !s.has(StreamState.ERROR_EMITTED)) {
-        destStream.errorOrDestroy(er, false);
+        destStream().errorOrDestroy(er, false);
       } else {
-        destStream.emit(Stream.ERROR, er);
+        destStream().emit(Stream.ERROR, er);
       }
     }
   }
 
   private void onclose() {
-    destStream.off(WritableStream.FINISH, onfinish);
+    destStream().off(WritableStream.FINISH, onfinish);
     unpipe();
   }
 
   private void onfinish() {
-    destStream.off(Stream.CLOSE, onclose);
+    destStream().off(Stream.CLOSE, onclose);
     unpipe();
   }
 

@@ -487,7 +487,7 @@ public class Readable extends Stream {
    * @return the encoding, or null
    */
   public String readableEncoding() {
-    return rs.encoding;
+    return rs.encoding();
   }
 
   /**

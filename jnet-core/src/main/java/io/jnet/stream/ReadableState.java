@@ -57,58 +57,160 @@ final class ReadableState extends StreamState implements Runnable {
   private static final AtomicIntegerFieldUpdater<ReadableState> PENDING_PUSH =
       AtomicIntegerFieldUpdater.newUpdater(ReadableState.class, "pendingPush");
 
-  /** Loop thread only. */
-  StringDecoder decoder;
-
-  /** Node's name of the read encoding, or null. Loop thread writes, any thread reads. */
-  volatile String encoding;
-
-  final String defaultEncoding;
-
   /**
-   * Destinations of {@code pipe}, in order: immutable while it holds none or one (replaced, never
-   * changed, by {@link #addPipe} and {@link #removePipe}), a list of its own from the second on.
-   * Loop thread only.
+   * The read encoding and the default encoding of pushed strings, one immutable object: the shared
+   * {@link #BYTES_UTF8} for every stream that reads bytes and takes strings as UTF-8, so that such
+   * a stream carries one field for them. Loop thread writes, any thread reads.
    */
-  List<Pipe> pipes = List.of();
+  private volatile Text text;
 
-  /** Node's {@code awaitDrainWriters}: one Pipe, or a list of them in MULTI_AWAIT_DRAIN mode. */
-  Pipe awaitDrainWriter;
+  /** A read encoding (or none) and a default encoding; see {@link #text}. */
+  private static final class Text {
+    /** Decodes reads, or null when the stream reads bytes; its state is the loop thread's. */
+    final StringDecoder decoder;
 
-  private List<Pipe> awaitDrainWriters;
+    /** Node's name of the read encoding, or null. */
+    final String encoding;
 
-  /** The list of {@link #awaitDrainWriter}s of MULTI_AWAIT_DRAIN mode, made on first use. */
-  List<Pipe> awaitDrainWriters() {
-    if (awaitDrainWriters == null) awaitDrainWriters = new ArrayList<>(2);
-    return awaitDrainWriters;
+    /** Node's name of the encoding of strings pushed without one. */
+    final String defaultEncoding;
+
+    Text(StringDecoder decoder, String encoding, String defaultEncoding) {
+      this.decoder = decoder;
+      this.encoding = encoding;
+      this.defaultEncoding = defaultEncoding;
+    }
   }
 
-  // Ticks, each made on first use and reused after: an idle stream never makes most of them.
-  private Runnable emitReadableTask;
-  private Runnable maybeReadMoreTask;
-  private Runnable endTask;
-  private Runnable readZeroTask;
-  private Runnable updateListeningTask;
+  private static final Text BYTES_UTF8 = new Text(null, null, Encoding.of("utf8").nodeName());
+
+  /** The read decoder, or null; loop thread only. */
+  StringDecoder decoder() {
+    return text.decoder;
+  }
+
+  /** Node's name of the read encoding, or null. Any thread. */
+  String encoding() {
+    return text.encoding;
+  }
+
+  /**
+   * Destinations of {@code pipe}, in order: null while there is none, the {@link Pipe} itself while
+   * there is one (most streams pipe to one destination), a list of its own from the second on (a
+   * new list each time one is added, changed in place by {@link #removePipe}). Loop thread only.
+   */
+  private Object pipes;
+
+  /**
+   * Node's {@code awaitDrainWriters}: null, one Pipe, or (MULTI_AWAIT_DRAIN mode) a list of them
+   * without duplicates (Node's set). Loop thread only.
+   */
+  Object awaitDrainWriters;
+
+  /**
+   * Ticks queued as this state itself ({@link #run}), in order, one {@code TICK_*} kind in each
+   * group of {@link #TICK_BITS} bits, the oldest lowest: the tick queue runs them in the order they
+   * were queued, so each run takes the lowest. No task object per stream and kind. Loop only.
+   */
+  private int ticks;
+
+  private static final int TICK_BITS = 3;
+  private static final int TICK_MASK = (1 << TICK_BITS) - 1;
+  private static final int MAX_TICKS = 32 / TICK_BITS;
+  private static final int TICK_EMIT_READABLE = 1;
+  private static final int TICK_MAYBE_READ_MORE = 2;
+  private static final int TICK_END = 3;
+  private static final int TICK_READ_ZERO = 4;
+  private static final int TICK_UPDATE_LISTENING = 5;
+  private static final int TICK_RESUME = 6;
+
+  @SuppressWarnings("unchecked")
+  int pipeCount() {
+    Object p = pipes;
+    if (p == null) return 0;
+    return p instanceof Pipe ? 1 : ((List<Pipe>) p).size();
+  }
+
+  @SuppressWarnings("unchecked")
+  Pipe pipe(int index) {
+    Object p = pipes;
+    if (p instanceof Pipe one) {
+      if (index != 0) throw new IndexOutOfBoundsException(index);
+      return one;
+    }
+    return ((List<Pipe>) p).get(index);
+  }
+
+  @SuppressWarnings("unchecked")
+  boolean hasPipe(Pipe pipe) {
+    Object p = pipes;
+    return p == pipe || (p instanceof List<?> l && ((List<Pipe>) l).contains(pipe));
+  }
 
   void addPipe(Pipe p) {
-    if (pipes.isEmpty()) {
-      pipes = List.of(p); // most streams pipe to one destination
+    int n = pipeCount();
+    if (n == 0) {
+      pipes = p;
     } else {
-      List<Pipe> more = new ArrayList<>(pipes);
+      List<Pipe> more = new ArrayList<>(n + 1);
+      for (int i = 0; i < n; i++) more.add(pipe(i));
       more.add(p);
       pipes = more;
     }
   }
 
   /** Removes and returns the pipe at {@code index}. */
+  @SuppressWarnings("unchecked")
   Pipe removePipe(int index) {
-    Pipe p = pipes.get(index);
-    if (pipes.size() == 1) {
-      pipes = List.of();
+    Pipe p = pipe(index);
+    if (pipes instanceof Pipe) {
+      pipes = null;
     } else {
-      pipes.remove(index);
+      ((List<Pipe>) pipes).remove(index);
     }
     return p;
+  }
+
+  /** Removes every pipe and returns them, in order. */
+  List<Pipe> removePipes() {
+    int n = pipeCount();
+    List<Pipe> all = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) all.add(pipe(i));
+    pipes = null;
+    return all;
+  }
+
+  /** Queues the tick {@code kind} as this state ({@link #run}). */
+  private void tick(int kind) {
+    assert stream.onLoop() : "off the loop";
+    int q = ticks;
+    int used = (32 - Integer.numberOfLeadingZeros(q) + TICK_BITS - 1) / TICK_BITS;
+    if (used == MAX_TICKS) {
+      stream.loop.nextTick(() -> runTick(kind)); // rare: many ticks queued at once
+      return;
+    }
+    ticks = q | kind << (used * TICK_BITS);
+    stream.loop.nextTick(this);
+  }
+
+  /** The oldest tick queued as this state: see {@link #ticks}. */
+  @Override
+  public void run() {
+    int q = ticks;
+    ticks = q >>> TICK_BITS;
+    runTick(q & TICK_MASK);
+  }
+
+  private void runTick(int kind) {
+    switch (kind) {
+      case TICK_EMIT_READABLE -> emitReadableNT();
+      case TICK_MAYBE_READ_MORE -> maybeReadMoreNT();
+      case TICK_END -> endReadableNT();
+      case TICK_READ_ZERO -> read(0);
+      case TICK_UPDATE_LISTENING -> updateReadableListening();
+      case TICK_RESUME -> resumeNT();
+      default -> throw new AssertionError(kind);
+    }
   }
 
   /** Adds {@code delta} to the bytes pushed off the loop and not yet added; returns the sum. */
@@ -120,10 +222,16 @@ final class ReadableState extends StreamState implements Runnable {
     super(o, o.readableHwm());
     this.stream = stream;
     set(SYNC);
-    this.defaultEncoding = Encoding.of(o.defaultEncoding).nodeName();
+    String defaultEncoding = Encoding.of(o.defaultEncoding).nodeName();
     if (o.encoding != null) {
-      decoder = new StringDecoder(o.encoding);
-      encoding = Encoding.of(o.encoding).nodeName();
+      text =
+          new Text(
+              new StringDecoder(o.encoding), Encoding.of(o.encoding).nodeName(), defaultEncoding);
+    } else {
+      text =
+          defaultEncoding.equals(BYTES_UTF8.defaultEncoding)
+              ? BYTES_UTF8
+              : new Text(null, null, defaultEncoding);
     }
     if (!readable) set(DISABLED | ENDED | END_EMITTED);
   }
@@ -139,8 +247,9 @@ final class ReadableState extends StreamState implements Runnable {
     }
     boolean decoded = false;
     if (chunk instanceof String s) {
-      String e = enc == null ? defaultEncoding : Encoding.of(enc).nodeName();
-      String own = encoding;
+      Text t = text;
+      String e = enc == null ? t.defaultEncoding : Encoding.of(enc).nodeName();
+      String own = t.encoding;
       if (!e.equals(own)) {
         if (front && own != null) {
           chunk = Buffer.from(s, e).toString(own);
@@ -174,6 +283,7 @@ final class ReadableState extends StreamState implements Runnable {
     }
     if (has(DESTROYED | ERRORED)) return false;
     clear(READING);
+    StringDecoder decoder = text.decoder;
     if (decoder != null && !decoded) {
       String s = decoder.write((Buffer) chunk);
       if (s.isEmpty()) {
@@ -227,14 +337,15 @@ final class ReadableState extends StreamState implements Runnable {
 
   private void clearAwaitDrain() {
     if (has(MULTI_AWAIT_DRAIN)) {
-      if (awaitDrainWriters != null) awaitDrainWriters.clear();
+      if (awaitDrainWriters instanceof List<?> l) l.clear();
     } else {
-      awaitDrainWriter = null;
+      awaitDrainWriters = null;
     }
   }
 
   private void onEofChunk() {
     if (has(ENDED)) return;
+    StringDecoder decoder = text.decoder;
     if (decoder != null) {
       String rest = decoder.end();
       if (!rest.isEmpty()) {
@@ -258,9 +369,7 @@ final class ReadableState extends StreamState implements Runnable {
     clear(NEED_READABLE);
     if (!has(EMITTED_READABLE)) {
       set(EMITTED_READABLE);
-      Runnable t = emitReadableTask;
-      if (t == null) emitReadableTask = t = this::emitReadableNT;
-      stream.loop.nextTick(t);
+      tick(TICK_EMIT_READABLE);
     }
   }
 
@@ -276,9 +385,7 @@ final class ReadableState extends StreamState implements Runnable {
   void maybeReadMore() {
     if ((flags & (READING_MORE | CONSTRUCTED)) == CONSTRUCTED) {
       set(READING_MORE);
-      Runnable t = maybeReadMoreTask;
-      if (t == null) maybeReadMoreTask = t = this::maybeReadMoreNT;
-      stream.loop.nextTick(t);
+      tick(TICK_MAYBE_READ_MORE);
     }
   }
 
@@ -377,7 +484,7 @@ final class ReadableState extends StreamState implements Runnable {
   /** Takes {@code n} bytes (chars) off the buffer, which holds at least that many. */
   private Object fromList(int n) {
     if (length == 0) return null;
-    if (decoder != null) return textFromList(n);
+    if (text.decoder != null) return textFromList(n);
     Object first = buffer.peekFirst();
     if (n >= length) {
       if (buffer.size() == 1) return buffer.pollFirst();
@@ -444,9 +551,7 @@ final class ReadableState extends StreamState implements Runnable {
   void endReadable() {
     if (!has(END_EMITTED)) {
       set(ENDED);
-      Runnable t = endTask;
-      if (t == null) endTask = t = this::endReadableNT;
-      stream.loop.nextTick(t);
+      tick(TICK_END);
     }
   }
 
@@ -489,19 +594,14 @@ final class ReadableState extends StreamState implements Runnable {
       }
       if (!has(RESUME_SCHEDULED)) {
         set(RESUME_SCHEDULED);
-        stream.loop.nextTick(this); // run(): no task object per stream
+        tick(TICK_RESUME);
       }
     }
     set(HAS_PAUSED);
     clear(PAUSED);
   }
 
-  /** The tick {@link #resume} scheduled: Node's {@code resume_}. */
-  @Override
-  public void run() {
-    resumeNT();
-  }
-
+  /** The tick {@link #resume} queued: Node's {@code resume_}. */
   private void resumeNT() {
     if (!has(READING)) read(0);
     clear(RESUME_SCHEDULED);
@@ -540,17 +640,13 @@ final class ReadableState extends StreamState implements Runnable {
       if (length > 0) {
         emitReadable();
       } else if (!has(READING)) {
-        Runnable t = readZeroTask;
-        if (t == null) readZeroTask = t = () -> read(0);
-        stream.loop.nextTick(t);
+        tick(TICK_READ_ZERO);
       }
     }
   }
 
   void onReadableListenerRemoved() {
-    Runnable t = updateListeningTask;
-    if (t == null) updateListeningTask = t = this::updateReadableListening;
-    stream.loop.nextTick(t);
+    tick(TICK_UPDATE_LISTENING);
   }
 
   private void updateReadableListening() {
@@ -573,8 +669,7 @@ final class ReadableState extends StreamState implements Runnable {
   void setEncoding(String enc) {
     assert stream.onLoop() : "off the loop";
     StringDecoder d = new StringDecoder(enc);
-    decoder = d;
-    encoding = Encoding.of(enc).nodeName();
+    text = new Text(d, Encoding.of(enc).nodeName(), text.defaultEncoding);
     StringBuilder content = new StringBuilder();
     for (Object chunk : buffer) {
       content.append(chunk instanceof Buffer b ? d.write(b) : (String) chunk);

@@ -63,7 +63,7 @@ public non-sealed class Writable extends Stream implements WritableStream {
     super(options);
     boolean hasWritev = options.writev != null || Hooks.overrides(this, "_writev");
     boolean hasFinal = options.finalHook != null || Hooks.overrides(this, "_final");
-    this.ws = new WritableState(this, HOOKS, options, true, hasWritev, hasFinal);
+    this.ws = new WritableState(this, options, true, hasWritev, hasFinal);
     maybeConstruct(Hooks.overrides(this, "_construct"));
   }
 
@@ -199,7 +199,7 @@ public non-sealed class Writable extends Stream implements WritableStream {
 
   @Override
   public int writableCorked() {
-    return ws.corked;
+    return ws.corked();
   }
 
   @Override
@@ -269,7 +269,7 @@ public non-sealed class Writable extends Stream implements WritableStream {
     }
   }
 
-  private static final WriteHooks HOOKS =
+  static final WriteHooks HOOKS =
       new WriteHooks() {
         @Override
         public void doWrite(Stream stream, Buffer chunk, Callback callback) {

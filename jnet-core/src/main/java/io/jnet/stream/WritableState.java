@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * some streams need (the queue of writes from other threads, the buffer behind a write in flight,
  * the ticks) is made on first use, so that an idle socket holds little more than this object.
  */
-final class WritableState extends StreamState implements Callback {
+final class WritableState extends StreamState implements Callback, Runnable {
   static final int ENDED = 1 << FIRST_OWN_BIT;
   static final int SYNC = ENDED << 1;
   static final int FINAL_CALLED = ENDED << 2;
@@ -36,8 +36,18 @@ final class WritableState extends StreamState implements Callback {
   static final int HAS_WRITEV = ENDED << 13;
   static final int HAS_FINAL = ENDED << 14;
 
+  /** True while taking in handed-over writes: they are buffered, as when corked. */
+  static final int BATCHING = ENDED << 15;
+
+  /** Corked ({@code cork()} more often than {@code uncork()}): the depth is {@link #corked()}. */
+  static final int CORKED = ENDED << 17;
+
+  /**
+   * The stream is a {@link Duplex}: its hooks are {@link Duplex#HOOKS}, else {@link Writable}'s.
+   */
+  static final int DUPLEX_HOOKS = ENDED << 16;
+
   final Stream stream;
-  private final WriteHooks hooks;
 
   /** Node's name of the encoding of strings written without one. Any thread. */
   volatile String defaultEncoding;
@@ -45,76 +55,108 @@ final class WritableState extends StreamState implements Callback {
   /** Bytes accepted and not yet written. Loop thread writes, any thread reads. */
   volatile int length;
 
-  /** Bytes written from other threads and not yet taken in by the loop; see {@link #PENDING}. */
-  private volatile int pending;
-
-  private static final AtomicIntegerFieldUpdater<WritableState> PENDING =
-      AtomicIntegerFieldUpdater.newUpdater(WritableState.class, "pending");
-
-  /** Nesting depth of cork(). Loop thread writes, any thread reads. */
-  volatile int corked;
-
   /**
    * Operations handed over from other threads, in order; see {@link #handOver}. Null until the
    * first, then set once (under this).
    */
-  private volatile ConcurrentLinkedQueue<Object> handedOver;
+  private volatile HandOver handedOver;
 
-  /** How many handed-over operations the loop has not taken in yet (0: no task scheduled). */
-  private volatile int handOvers;
+  /**
+   * The queue of operations handed over from other threads, with its counts: made by the first
+   * hand-over, so that a stream written on its loop only never has one. It is the loop task that
+   * takes them in ({@link #run}).
+   */
+  static final class HandOver extends ConcurrentLinkedQueue<Object> implements Runnable {
+    private static final long serialVersionUID = 1L;
 
-  private static final AtomicIntegerFieldUpdater<WritableState> HAND_OVERS =
-      AtomicIntegerFieldUpdater.newUpdater(WritableState.class, "handOvers");
+    private final transient WritableState state;
 
-  /** Made by the first hand-over; any thread (a race makes two equal tasks, either will do). */
-  private Runnable takeHandedOver;
+    /** Bytes written from other threads and not yet taken in by the loop. */
+    volatile int pending;
+
+    /** How many handed-over operations the loop has not taken in yet (0: no task scheduled). */
+    volatile int count;
+
+    static final AtomicIntegerFieldUpdater<HandOver> PENDING =
+        AtomicIntegerFieldUpdater.newUpdater(HandOver.class, "pending");
+
+    static final AtomicIntegerFieldUpdater<HandOver> COUNT =
+        AtomicIntegerFieldUpdater.newUpdater(HandOver.class, "count");
+
+    HandOver(WritableState state) {
+      this.state = state;
+    }
+
+    @Override
+    public void run() {
+      state.takeHandedOver(this);
+    }
+  }
 
   /** Chunks one hand-over batch may hold before they go to {@code _writev}. */
   private static final int MAX_BATCH = 1024;
-
-  /** True while taking in handed-over writes: they are buffered, as when corked. Loop only. */
-  private boolean batching;
 
   private int writelen;
   private Consumer<JnetException> writecb;
   private int pendingcb;
 
   /**
-   * Chunks waiting behind the current write (or a cork), with their callbacks (NOOP if none): the
-   * shared empty queues until the first chunk waits (only {@link #buffer} adds, and it replaces
-   * them first), then the stream's own.
+   * What waits: the shared empty {@link #NOTHING_WAITS} until the first chunk, finish callback,
+   * tick or cork waits (only {@link #waitingOfOwn} adds, and it replaces the shared one first),
+   * then the stream's own. Loop thread writes; another thread reads it only after seeing {@link
+   * #CORKED}.
    */
-  private ArrayDeque<Buffer> bufferedChunks = NO_CHUNKS;
+  private Waiting waiting = NOTHING_WAITS;
 
-  private ArrayDeque<Consumer<JnetException>> bufferedCallbacks = NO_CALLBACKS;
+  /**
+   * What waits for the stream: chunks behind the current write (or a cork), with their callbacks
+   * (NOOP if none); the callbacks of {@code end()} waiting for {@code 'finish'}; the tick that will
+   * run the callbacks of writes completed synchronously; the cork's depth. One object, made when
+   * the first waits, so that a stream whose writes never wait carries one field for them. Loop
+   * thread only, but {@link #corked}.
+   */
+  private static final class Waiting {
+    final ArrayDeque<Buffer> chunks;
+    final ArrayDeque<Consumer<JnetException>> callbacks;
+    List<Consumer<JnetException>> onFinished;
 
-  private static final ArrayDeque<Buffer> NO_CHUNKS = new ArrayDeque<>(0);
-  private static final ArrayDeque<Consumer<JnetException>> NO_CALLBACKS = new ArrayDeque<>(0);
+    /** Node's {@code afterWriteTickInfo}: the pending tick, or null. */
+    AfterWriteTick afterWriteTickInfo;
 
-  private List<Consumer<JnetException>> onFinished;
+    /** Nesting depth of cork() while {@link #CORKED}. Loop thread writes, any thread reads. */
+    volatile int corked;
 
-  /** The pending tick that will run the callbacks of writes completed synchronously. */
-  private AfterWriteTick afterWriteTickInfo;
+    Waiting(int capacity) {
+      chunks = new ArrayDeque<>(capacity);
+      callbacks = new ArrayDeque<>(capacity);
+    }
+  }
+
+  private static final Waiting NOTHING_WAITS = new Waiting(0);
+
+  /** The stream's own {@link #waiting}, made on first use. */
+  private Waiting waitingOfOwn() {
+    Waiting w = waiting;
+    if (w == NOTHING_WAITS) waiting = w = new Waiting(4); // grows when corked
+    return w;
+  }
+
+  /** Node's {@code corked}: the depth of cork(); any thread. */
+  int corked() {
+    return has(CORKED) ? waiting.corked : 0;
+  }
 
   private static final Consumer<JnetException> NOOP = e -> {};
 
-  /** Made on first use. */
-  private Runnable afterWriteNopTask;
-
   WritableState(
-      Stream stream,
-      WriteHooks hooks,
-      StreamOptions o,
-      boolean writable,
-      boolean hasWritev,
-      boolean hasFinal) {
+      Stream stream, StreamOptions o, boolean writable, boolean hasWritev, boolean hasFinal) {
     super(o, o.writableHwm());
     this.stream = stream;
-    this.hooks = hooks;
     this.defaultEncoding = io.jnet.buffer.Encoding.of(o.defaultEncoding).nodeName();
     int f = SYNC | ALL_NOOP;
     if (hasWritev) f |= HAS_WRITEV;
     if (hasFinal) f |= HAS_FINAL;
+    if (stream instanceof Duplex) f |= DUPLEX_HOOKS;
     if (!writable) f |= DISABLED | ENDING | ENDED | FINISHED;
     set(f);
   }
@@ -125,7 +167,7 @@ final class WritableState extends StreamState implements Callback {
   boolean write(Buffer chunk, Consumer<JnetException> cb) {
     if (stream.onLoop()) return writeOnLoop(chunk, cb, false);
     int len = chunk.length();
-    int inFlight = PENDING.addAndGet(this, len);
+    int inFlight = HandOver.PENDING.addAndGet(handOverQueue(), len);
     boolean ret = length + inFlight < highWaterMark && !has(DESTROYED | ERRORED | ENDING);
     handOver(new HandedWrite(chunk, cb, !ret));
     return ret;
@@ -139,19 +181,23 @@ final class WritableState extends StreamState implements Callback {
    * every operation handed over since the last, in order. Any thread.
    */
   void handOver(Object op) {
-    ConcurrentLinkedQueue<Object> q = handedOver;
-    if (q == null) q = handOverQueue();
+    HandOver q = handOverQueue();
     q.add(op);
-    if (HAND_OVERS.getAndIncrement(this) == 0) {
-      Runnable task = takeHandedOver;
-      if (task == null) takeHandedOver = task = this::takeHandedOver;
-      stream.loop.execute(task);
+    if (HandOver.COUNT.getAndIncrement(q) == 0) stream.loop.execute(q);
+  }
+
+  private HandOver handOverQueue() {
+    HandOver q = handedOver;
+    if (q != null) return q;
+    synchronized (this) {
+      if (handedOver == null) handedOver = new HandOver(this);
+      return handedOver;
     }
   }
 
-  private synchronized ConcurrentLinkedQueue<Object> handOverQueue() {
-    if (handedOver == null) handedOver = new ConcurrentLinkedQueue<>();
-    return handedOver;
+  /** The hooks of the stream's class: see {@link #DUPLEX_HOOKS}. */
+  private WriteHooks hooks() {
+    return has(DUPLEX_HOOKS) ? Duplex.HOOKS : Writable.HOOKS;
   }
 
   /**
@@ -159,29 +205,28 @@ final class WritableState extends StreamState implements Callback {
    * same thread, such as {@code destroy()}, still comes after its writes). Consecutive writes go to
    * {@code _writev} as one batch, as if corked: one system call for many small writes.
    */
-  private void takeHandedOver() {
-    ConcurrentLinkedQueue<Object> q = handedOver;
-    int n = handOvers;
+  private void takeHandedOver(HandOver q) {
+    int n = q.count;
     do {
       for (int i = 0; i < n; i++) {
         Object op = q.poll();
         try {
           if (op instanceof HandedWrite w) {
-            PENDING.addAndGet(this, -w.chunk.length());
-            if (!batching && has(HAS_WRITEV)) batching = true;
+            HandOver.PENDING.addAndGet(q, -w.chunk.length());
+            if (!has(BATCHING) && has(HAS_WRITEV)) set(BATCHING);
             writeOnLoop(w.chunk, w.cb, w.promisedDrain);
-            if (batching && bufferedChunks.size() >= MAX_BATCH) endBatch();
+            if (has(BATCHING) && waiting.chunks.size() >= MAX_BATCH) endBatch();
           } else {
             endBatch();
             ((Runnable) op).run();
           }
         } catch (RuntimeException | Error e) {
           // As if each operation were a task of its own: the others still run.
-          batching = false;
+          clear(BATCHING);
           stream.loop.reportUncaught(e);
         }
       }
-      n = HAND_OVERS.addAndGet(this, -n);
+      n = HandOver.COUNT.addAndGet(q, -n);
     } while (n != 0);
     try {
       endBatch();
@@ -191,8 +236,8 @@ final class WritableState extends StreamState implements Callback {
   }
 
   private void endBatch() {
-    if (!batching) return;
-    batching = false;
+    if (!has(BATCHING)) return;
+    clear(BATCHING);
     if (!has(WRITING)) clearBuffer();
   }
 
@@ -223,23 +268,22 @@ final class WritableState extends StreamState implements Callback {
    * flight, buffered or corked, not ended, errored or destroyed. Loop thread only.
    */
   boolean writesThrough() {
-    return (flags & (WRITING | ERRORED | CONSTRUCTED | ENDING | ENDED | DESTROYED)) == CONSTRUCTED
-        && corked == 0
-        && !batching
-        && length == 0
-        && pending == 0;
+    int busy = WRITING | ERRORED | CONSTRUCTED | ENDING | ENDED | DESTROYED | BATCHING;
+    if ((flags & (busy | CORKED)) != CONSTRUCTED || length != 0) return false;
+    HandOver q = handedOver;
+    return q == null || q.pending == 0;
   }
 
   private boolean writeOrBuffer(Buffer chunk, Consumer<JnetException> cb) {
     int len = chunk.length();
     length += len;
-    if ((flags & (WRITING | ERRORED | CONSTRUCTED)) != CONSTRUCTED || corked > 0 || batching) {
+    if ((flags & (WRITING | ERRORED | CONSTRUCTED | BATCHING | CORKED)) != CONSTRUCTED) {
       buffer(chunk, cb);
     } else {
       writelen = len;
       writecb = cb;
       set(WRITING | SYNC | EXPECT_WRITE_CB);
-      hooks.doWrite(stream, chunk, this);
+      hooks().doWrite(stream, chunk, this);
       clear(SYNC);
     }
     boolean ret = length < highWaterMark;
@@ -249,12 +293,9 @@ final class WritableState extends StreamState implements Callback {
 
   /** Queues {@code chunk} behind the write in flight (or the cork). */
   private void buffer(Buffer chunk, Consumer<JnetException> cb) {
-    if (bufferedChunks == NO_CHUNKS) {
-      bufferedChunks = new ArrayDeque<>(4); // grows when corked
-      bufferedCallbacks = new ArrayDeque<>(4);
-    }
-    bufferedChunks.addLast(chunk);
-    bufferedCallbacks.addLast(cb == null ? NOOP : cb);
+    Waiting w = waitingOfOwn();
+    w.chunks.addLast(chunk);
+    w.callbacks.addLast(cb == null ? NOOP : cb);
     if (cb != null) clear(ALL_NOOP);
   }
 
@@ -267,9 +308,9 @@ final class WritableState extends StreamState implements Callback {
     } else if (writev) {
       @SuppressWarnings("unchecked")
       List<Buffer> list = (List<Buffer>) chunks;
-      hooks.doWritev(stream, list, this);
+      hooks().doWritev(stream, list, this);
     } else {
-      hooks.doWrite(stream, (Buffer) chunks, this);
+      hooks().doWrite(stream, (Buffer) chunks, this);
     }
     clear(SYNC);
   }
@@ -306,25 +347,24 @@ final class WritableState extends StreamState implements Callback {
       }
       return;
     }
-    if (!bufferedChunks.isEmpty()) clearBuffer();
+    if (!waiting.chunks.isEmpty()) clearBuffer();
     if (sync) {
       boolean needDrain = has(NEED_DRAIN) && length == 0;
       boolean needTick = needDrain || has(DESTROYED) || cb != null;
       if (cb == null) {
         if (!has(AFTER_WRITE_PENDING) && needTick) {
-          Runnable t = afterWriteNopTask;
-          if (t == null) afterWriteNopTask = t = () -> afterWrite(1, null);
-          stream.loop.nextTick(t);
+          stream.loop.nextTick(this); // run()
           set(AFTER_WRITE_PENDING);
         } else {
           pendingcb--;
           if (has(ENDING)) finishMaybe(true);
         }
-      } else if (has(AFTER_WRITE_TICK_INFO) && afterWriteTickInfo.cb == cb) {
-        afterWriteTickInfo.count++;
+      } else if (has(AFTER_WRITE_TICK_INFO) && waiting.afterWriteTickInfo.cb == cb) {
+        waiting.afterWriteTickInfo.count++;
       } else if (needTick) {
-        afterWriteTickInfo = new AfterWriteTick(cb);
-        stream.loop.nextTick(afterWriteTickInfo);
+        AfterWriteTick t = new AfterWriteTick(cb);
+        waitingOfOwn().afterWriteTickInfo = t;
+        stream.loop.nextTick(t);
         set(AFTER_WRITE_PENDING | AFTER_WRITE_TICK_INFO);
       } else {
         pendingcb--;
@@ -357,9 +397,15 @@ final class WritableState extends StreamState implements Callback {
     @Override
     public void run() {
       clear(AFTER_WRITE_TICK_INFO);
-      afterWriteTickInfo = null;
+      waiting.afterWriteTickInfo = null;
       afterWrite(count, cb);
     }
+  }
+
+  /** The tick of a synchronous write without a callback: Node's {@code afterWrite(1)}. */
+  @Override
+  public void run() {
+    afterWrite(1, null);
   }
 
   private void afterWrite(int count, Consumer<JnetException> cb) {
@@ -380,14 +426,15 @@ final class WritableState extends StreamState implements Callback {
   /** Fails every buffered write and end() callback: the stream was destroyed or errored. */
   void errorBuffer() {
     if (has(WRITING)) return;
-    while (!bufferedChunks.isEmpty()) {
-      Buffer chunk = bufferedChunks.pollFirst();
-      Consumer<JnetException> cb = bufferedCallbacks.pollFirst();
+    Waiting w = waiting;
+    while (!w.chunks.isEmpty()) {
+      Buffer chunk = w.chunks.pollFirst();
+      Consumer<JnetException> cb = w.callbacks.pollFirst();
       length -= chunk.length();
       cb.accept(errored != null ? errored : StreamErrors.destroyed("write"));
     }
     // Only a finish callback ever sees this error: most destroys have none, and skip its trace.
-    if (onFinished != null && !onFinished.isEmpty()) {
+    if (waiting.onFinished != null && !waiting.onFinished.isEmpty()) {
       callFinishedCallbacks(errored != null ? errored : StreamErrors.destroyed("end"));
     }
     set(ALL_NOOP);
@@ -395,43 +442,44 @@ final class WritableState extends StreamState implements Callback {
 
   /** Node's Writable.prototype.destroy prologue: schedule failing the pending callbacks. */
   void beforeDestroy() {
-    boolean hasBuffered = !bufferedChunks.isEmpty();
-    boolean hasFinishedCbs = onFinished != null && !onFinished.isEmpty();
+    Waiting w = waiting;
+    boolean hasBuffered = !w.chunks.isEmpty();
+    boolean hasFinishedCbs = w.onFinished != null && !w.onFinished.isEmpty();
     if (hasBuffered || hasFinishedCbs || !has(DESTROYED)) {
       stream.loop.nextTick(this::errorBuffer);
     }
   }
 
   private void clearBuffer() {
-    if (has(DESTROYED | BUFFER_PROCESSING) || corked > 0 || batching || bufferedChunks.isEmpty()) {
+    if (has(DESTROYED | BUFFER_PROCESSING | BATCHING | CORKED) || waiting.chunks.isEmpty()) {
       return;
     }
     set(BUFFER_PROCESSING);
-    int count = bufferedChunks.size();
+    int count = waiting.chunks.size();
     if (count > 1 && has(HAS_WRITEV)) {
       pendingcb -= count - 1;
-      List<Buffer> chunks = new ArrayList<>(bufferedChunks);
+      List<Buffer> chunks = new ArrayList<>(waiting.chunks);
       Consumer<JnetException> callback;
       if (has(ALL_NOOP)) {
         callback = null;
       } else {
-        List<Consumer<JnetException>> cbs = new ArrayList<>(bufferedCallbacks);
+        List<Consumer<JnetException>> cbs = new ArrayList<>(waiting.callbacks);
         callback =
             err -> {
               for (Consumer<JnetException> c : cbs) c.accept(err);
             };
       }
-      bufferedChunks.clear();
-      bufferedCallbacks.clear();
+      waiting.chunks.clear();
+      waiting.callbacks.clear();
       set(ALL_NOOP);
       doWrite(true, length, chunks, callback);
     } else {
       do {
-        Buffer chunk = bufferedChunks.pollFirst();
-        Consumer<JnetException> cb = bufferedCallbacks.pollFirst();
+        Buffer chunk = waiting.chunks.pollFirst();
+        Consumer<JnetException> cb = waiting.callbacks.pollFirst();
         doWrite(false, chunk.length(), chunk, cb == NOOP ? null : cb);
-      } while (!bufferedChunks.isEmpty() && !has(WRITING));
-      if (bufferedChunks.isEmpty()) set(ALL_NOOP);
+      } while (!waiting.chunks.isEmpty() && !has(WRITING));
+      if (waiting.chunks.isEmpty()) set(ALL_NOOP);
     }
     clear(BUFFER_PROCESSING);
   }
@@ -440,13 +488,17 @@ final class WritableState extends StreamState implements Callback {
 
   void cork() {
     assert stream.onLoop() : "off the loop";
-    corked = corked + 1;
+    Waiting w = waitingOfOwn();
+    w.corked = w.corked + 1;
+    set(CORKED);
   }
 
   void uncork() {
     assert stream.onLoop() : "off the loop";
-    if (corked > 0) {
-      corked = corked - 1;
+    if (has(CORKED)) {
+      Waiting w = waiting;
+      w.corked = w.corked - 1;
+      if (w.corked == 0) clear(CORKED);
       if (!has(WRITING)) clearBuffer();
     }
   }
@@ -471,8 +523,8 @@ final class WritableState extends StreamState implements Callback {
         writeOrBuffer(chunk, null);
       }
     }
-    if (corked > 0) {
-      corked = 1;
+    if (has(CORKED)) {
+      waiting.corked = 1;
       uncork();
     }
     if (err != null) {
@@ -495,8 +547,9 @@ final class WritableState extends StreamState implements Callback {
       } else if (has(FINISHED)) {
         stream.loop.nextTick(() -> cb.accept(null));
       } else {
-        if (onFinished == null) onFinished = new ArrayList<>();
-        onFinished.add(cb);
+        Waiting w = waitingOfOwn();
+        if (w.onFinished == null) w.onFinished = new ArrayList<>();
+        w.onFinished.add(cb);
       }
     }
   }
@@ -512,7 +565,7 @@ final class WritableState extends StreamState implements Callback {
                     | CLOSE_EMITTED
                     | ERRORED))
             == (ENDING | CONSTRUCTED)
-        && bufferedChunks.isEmpty()
+        && waiting.chunks.isEmpty()
         && length == 0;
   }
 
@@ -543,7 +596,7 @@ final class WritableState extends StreamState implements Callback {
       set(FINAL_CALLED | SYNC);
       pendingcb++;
       try {
-        hooks.doFinal(stream, this::onFinish);
+        hooks().doFinal(stream, this::onFinish);
       } catch (RuntimeException e) {
         onFinish(JnetException.wrap(e));
       }
@@ -589,9 +642,10 @@ final class WritableState extends StreamState implements Callback {
   }
 
   private void callFinishedCallbacks(JnetException err) {
-    if (onFinished == null || onFinished.isEmpty()) return;
-    List<Consumer<JnetException>> cbs = onFinished;
-    onFinished = null;
+    Waiting w = waiting;
+    if (w.onFinished == null || w.onFinished.isEmpty()) return;
+    List<Consumer<JnetException>> cbs = w.onFinished;
+    w.onFinished = null;
     for (Consumer<JnetException> cb : cbs) cb.accept(err);
   }
 
@@ -602,14 +656,16 @@ final class WritableState extends StreamState implements Callback {
 
   /** Node's {@code writableBuffer}: the chunks waiting behind the current write. */
   List<Buffer> buffered() {
-    return new ArrayList<>(bufferedChunks);
+    return new ArrayList<>(waiting.chunks);
   }
 
   // State readers for any thread.
 
   /** Node's {@code writableLength}; off the loop it counts the bytes still in flight too. */
   int writableLength() {
-    return stream.onLoop() ? length : length + pending;
+    if (stream.onLoop()) return length;
+    HandOver q = handedOver;
+    return q == null ? length : length + q.pending;
   }
 
   boolean needDrain() {

@@ -43,6 +43,12 @@ public final class LoopEngine {
 
     /** Waits until nothing keeps the loop alive; any thread but the loop. */
     boolean awaitIdle(long timeoutMillis) throws InterruptedException;
+
+    /**
+     * Adds {@code delta} to what keeps the loop, and so the JVM, alive: one for each ref'd active
+     * handle, as a {@code KeepAlive} counts itself. Any thread.
+     */
+    void hold(int delta);
   }
 
   private static volatile Function<EventLoop, LoopEngine> access;
@@ -85,6 +91,14 @@ public final class LoopEngine {
   public static LoopEngine of(EventLoop loop) {
     if (loop == null) throw new NullPointerException("loop == null");
     return access.apply(loop);
+  }
+
+  /**
+   * Adds {@code delta} to what keeps the loop alive, for a handle that counts its own ref and
+   * activity instead of holding a {@code KeepAlive} (a socket, one per connection). Any thread.
+   */
+  public void hold(int delta) {
+    turn.hold(delta);
   }
 
   /** The jnet loop whose thread is the calling thread, or null. */

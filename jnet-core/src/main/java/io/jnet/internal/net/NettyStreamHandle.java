@@ -97,24 +97,19 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
    */
   private static final int FIN_OWED = 1 << 13;
 
+  /** The transport's ordinal, in the bits from here up: see {@link #transport()}. */
+  private static final int TRANSPORT_SHIFT = 16;
+
+  private static final Transport[] TRANSPORTS = Transport.values();
+
   /** Parked marker for the peer's FIN. */
   private static final Object EOF = new Object();
 
   private final Channel channel;
   private final EventLoop loop;
-  private final Transport transport;
   private final Invoker invoker;
   private final boolean ipv6Socket;
   private final boolean pipe;
-
-  /**
-   * The server that accepted this channel, told of it ({@link #run}) when the channel becomes
-   * active, or of its loss should registration fail; null for any other channel. Loop only.
-   */
-  private ServerListener acceptedBy;
-
-  /** Made by the first {@link #scheduleDrain}; loop thread only. */
-  private Runnable drainTask;
 
   /** State flags; loop thread only. */
   private int flags;
@@ -122,24 +117,17 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   /** Loop thread only; null until {@link #setListener}. */
   private StreamListener listener;
 
-  /** The read {@link #run} hands the listener, during {@link #deliver}; loop thread only. */
-  private Object delivering;
-
   /**
-   * Reads (byte[]), {@link #EOF} or a read error, waiting for reading to start; null until the
-   * first is parked (rare: reads after a stop); loop thread only.
+   * What {@link #run} hands on: the read being delivered to the listener, during {@link #deliver};
+   * or, for an accepted channel until it becomes active, the {@link ServerListener} of the server
+   * that accepted it, told of it then ({@link #channelActive}), or of its loss should registration
+   * fail. One field for both: no read is delivered before the server heard of the channel, which
+   * gives the handle its listener. Loop thread only.
    */
-  private ArrayDeque<Object> parked;
+  private Object upcall;
 
-  /**
-   * The read being handed to a {@link DirectReadListener}, during {@link #directRead}; loop only.
-   */
-  private DirectReadListener directListener;
-
-  private ByteBuffer directBytes;
-
-  /** Made by {@link #setListener} for a {@link DirectReadListener}; loop thread only. */
-  private Runnable directRead;
+  /** What only some handles use, made on first use ({@link #extras()}); loop thread only. */
+  private Extras extras;
 
   /** Writes queued and not completed; loop thread only. */
   private int pendingWrites;
@@ -147,11 +135,44 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   /** The request being written inside {@link #enqueue}, or null; loop thread only. */
   private WriteRequest current;
 
-  /** The shutdown waiting for {@link #pendingWrites} to reach 0, or null; loop thread only. */
-  private Callback shutdownCallback;
+  /**
+   * The state only some handles need: reads parked after a stop, an onread listener's direct reads,
+   * a shutdown waiting for writes, close requests. Kept out of the handle so that an idle one does
+   * not carry its fields; made once, on first use. Loop thread only. It is its own drain task
+   * ({@link #run}: {@link #drainParked}).
+   */
+  private final class Extras implements Runnable {
+    /**
+     * Reads (byte[]), {@link #EOF} or a read error, waiting for reading to start; null until the
+     * first is parked (rare: reads after a stop).
+     */
+    ArrayDeque<Object> parked;
 
-  /** Close requests waiting for the close to be reported, or null before the first; loop only. */
-  private List<Callback> closeCallbacks;
+    /** The read being handed to a {@link DirectReadListener}, during {@link #directRead}. */
+    DirectReadListener directListener;
+
+    ByteBuffer directBytes;
+
+    /** Made by {@link #setListener} for a {@link DirectReadListener}. */
+    Runnable directRead;
+
+    /** The shutdown waiting for {@link #pendingWrites} to reach 0, or null. */
+    Callback shutdownCallback;
+
+    /** Close requests waiting for the close to be reported, or null before the first. */
+    List<Callback> closeCallbacks;
+
+    @Override
+    public void run() {
+      drainParked();
+    }
+  }
+
+  private Extras extras() {
+    Extras x = extras;
+    if (x == null) extras = x = new Extras();
+    return x;
+  }
 
   /** Written on the loop thread only, read from any. */
   private volatile long bytesRead;
@@ -163,7 +184,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
    * Wraps {@code channel}, not yet registered with {@code loop} or already accepted on it, and
    * configures it: auto-read off, half-closure allowed and, for TCP, Nagle on as in Node unless
    * {@code noDelay}. {@code acceptedBy}, if not null, is the server that accepted the channel: see
-   * {@link #acceptedBy}.
+   * {@link #upcall}.
    */
   NettyStreamHandle(
       Channel channel,
@@ -176,11 +197,11 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
       ServerListener acceptedBy) {
     this.channel = channel;
     this.loop = loop;
-    this.transport = transport;
+    this.flags = transport.ordinal() << TRANSPORT_SHIFT;
     this.invoker = invoker;
     this.ipv6Socket = ipv6Socket;
     this.pipe = pipe;
-    this.acceptedBy = acceptedBy;
+    this.upcall = acceptedBy;
     this.nativeSocket =
         transport == Transport.EPOLL
                 && PlatformDependent.hasUnsafe()
@@ -217,8 +238,8 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   public void operationComplete(ChannelFuture future) {
     if (future != channel.closeFuture()) {
       if (!future.isSuccess()) {
-        ServerListener server = acceptedBy;
-        acceptedBy = null;
+        ServerListener server = upcall instanceof ServerListener s ? s : null;
+        upcall = null;
         channel.unsafe().closeForcibly();
         if (server != null) invoker.invoke(server::onConnectionLost);
       }
@@ -242,22 +263,22 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
    */
   @Override
   public void run() {
-    Object item = delivering;
-    if (item == null) {
-      ServerListener server = acceptedBy;
-      acceptedBy = null;
-      if (server != null) server.onConnection(this);
-      return;
-    }
-    delivering = null;
-    StreamListener l = listener;
+    Object item = upcall;
+    upcall = null;
     if (item instanceof byte[] chunk) {
-      l.onRead(chunk);
+      listener.onRead(chunk);
     } else if (item == EOF) {
-      l.onEof();
-    } else {
-      l.onError((JnetException) item);
+      listener.onEof();
+    } else if (item instanceof ServerListener server) {
+      server.onConnection(this);
+    } else if (item != null) {
+      listener.onError((JnetException) item);
     }
+  }
+
+  /** The transport this handle's channel belongs to. */
+  private Transport transport() {
+    return TRANSPORTS[flags >>> TRANSPORT_SHIFT];
   }
 
   Channel channel() {
@@ -276,8 +297,9 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   public void setListener(StreamListener listener) {
     assertLoop();
     this.listener = listener;
-    if (listener instanceof DirectReadListener && directRead == null) {
-      directRead = () -> directListener.onRead(directBytes);
+    if (listener instanceof DirectReadListener && (extras == null || extras.directRead == null)) {
+      Extras x = extras();
+      x.directRead = () -> x.directListener.onRead(x.directBytes);
     }
     if (has(CLOSE_UNHEARD)) {
       flags &= ~CLOSE_UNHEARD;
@@ -304,7 +326,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
    * any read after a stop.
    */
   void readOnRegistration() {
-    if (transport != Transport.EPOLL || channel.isRegistered()) return;
+    if (transport() != Transport.EPOLL || channel.isRegistered()) return;
     channel.unsafe().beginRead(); // before registration, Netty only notes the interest
   }
 
@@ -326,32 +348,32 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
     if (has(READING) && listener != null && !hasParked()) {
       deliver(item);
     } else {
-      if (parked == null) parked = new ArrayDeque<>(2);
-      parked.add(item);
+      Extras x = extras();
+      if (x.parked == null) x.parked = new ArrayDeque<>(2);
+      x.parked.add(item);
     }
   }
 
   private boolean hasParked() {
-    return parked != null && !parked.isEmpty();
+    Extras x = extras;
+    return x != null && x.parked != null && !x.parked.isEmpty();
   }
 
   private void scheduleDrain() {
     if (has(DRAIN_SCHEDULED)) return;
     flags |= DRAIN_SCHEDULED;
-    Runnable t = drainTask;
-    if (t == null) drainTask = t = this::drainParked;
-    loop.execute(t);
+    loop.execute(extras()); // its run() drains
   }
 
   private void drainParked() {
     flags &= ~DRAIN_SCHEDULED;
     while (has(READING) && listener != null && !has(CLOSED) && hasParked()) {
-      deliver(parked.poll());
+      deliver(extras.parked.poll());
     }
   }
 
   private void deliver(Object item) {
-    delivering = item;
+    upcall = item;
     invoker.invoke(this);
   }
 
@@ -375,8 +397,8 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
 
   /**
    * {@code length} bytes of {@code array} as the channel sends them: copied into a direct buffer of
-   * the channel's pooled allocator, the copy every transport makes of a heap buffer anyway, without
-   * the wrapper and the NIO views its own copy goes through.
+   * the channel's pooled allocator, the copy every transport() makes of a heap buffer anyway,
+   * without the wrapper and the NIO views its own copy goes through.
    */
   private ByteBuf outbound(byte[] array, int offset, int length) {
     if (!channel.alloc().isDirectBufferPooled())
@@ -475,8 +497,8 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   /**
    * {@code chunk}'s bytes for the channel: wrapped, or copied into the transport's own buffer when
    * they sit in the loop's lent read array (see {@link Lending}), which must be free again when the
-   * write returns. Every transport copies a wrapped array into direct memory anyway (epoll, NIO and
-   * io_uring do it before the write returns); this copy is that one, made by jnet.
+   * write returns. Every transport() copies a wrapped array into direct memory anyway (epoll, NIO
+   * and io_uring do it before the write returns); this copy is that one, made by jnet.
    */
   private ByteBuf wrap(Lending lending, Buffer chunk, boolean single) {
     if (lending.isLent(chunk.array(), single)) {
@@ -578,7 +600,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
     completed(req, cause);
     JnetException error = cause == null ? null : failure(cause, "write");
     invoker.invoke(() -> req.callback.done(error));
-    if (pendingWrites == 0 && shutdownCallback != null) shutdownNow();
+    if (pendingWrites == 0 && extras != null && extras.shutdownCallback != null) shutdownNow();
   }
 
   /** A request's failure: cancelled when jnet closed the handle under it, else as the OS said. */
@@ -600,11 +622,12 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
     }
     flags |= SHUTDOWN;
     if (has(PEER_CLOSED)) return true; // the FIN left when Netty closed the channel
-    shutdownCallback = callback;
-    if (pendingWrites > 0) return false;
+    if (pendingWrites > 0) {
+      extras().shutdownCallback = callback; // the last write's completion shuts down
+      return false;
+    }
     // Nothing queued: the FIN leaves now, as libuv's shutdown does within the same loop turn.
-    shutdownCallback = null;
-    if (transport == Transport.EPOLL && has(FIN_READ)) {
+    if (transport() == Transport.EPOLL && has(FIN_READ)) {
       // After the peer's FIN (a socket ending because its peer did), a close usually follows in
       // this very turn, and close(2) sends the FIN itself: one system call instead of two. The
       // input is empty for good, so the close cannot turn into a reset; what the peer sees is the
@@ -620,16 +643,17 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   }
 
   private void shutdownNow() {
-    Callback callback = shutdownCallback;
+    Extras x = extras;
+    Callback callback = x == null ? null : x.shutdownCallback;
     if (callback == null) return;
-    shutdownCallback = null;
+    x.shutdownCallback = null;
     afterShutdown(shutdownOutput(), callback);
   }
 
   /** Shuts the output down, nothing being queued: directly where the transport allows. */
   private ChannelFuture shutdownOutput() {
     try {
-      if (OutputShutdown.shutdown(transport, channel)) {
+      if (OutputShutdown.shutdown(transport(), channel)) {
         flags |= OUTPUT_DOWN;
         return channel.newSucceededFuture();
       }
@@ -646,7 +670,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
     flags &= ~FIN_OWED;
     if (!channel.isOpen()) return;
     try {
-      OutputShutdown.shutdown(transport, channel);
+      OutputShutdown.shutdown(transport(), channel);
     } catch (IOException | RuntimeException e) {
       // The peer reset the connection meanwhile: what it would have read is gone either way.
     }
@@ -674,12 +698,13 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
       loop.execute(() -> invoker.invoke(() -> callback.done(null)));
       return;
     }
-    if (closeCallbacks == null) closeCallbacks = new ArrayList<>(1);
-    closeCallbacks.add(callback);
+    Extras x = extras();
+    if (x.closeCallbacks == null) x.closeCallbacks = new ArrayList<>(1);
+    x.closeCallbacks.add(callback);
     flags &= ~FIN_OWED; // the close sends it
     if (has(PEER_CLOSED)) {
       // Netty closed the channel already: report it now, once
-      if (closeCallbacks.size() == 1) loop.execute(this::afterClose);
+      if (x.closeCallbacks.size() == 1) loop.execute(this::afterClose);
       return;
     }
     channel.close();
@@ -709,17 +734,18 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
    * with {@code EPIPE}, as the socket is gone.
    */
   private void afterClose() {
-    if (!has(CLOSING) && !has(READ_ENDED) && Channels.closesAtPeerEnd(transport, pipe)) {
+    if (!has(CLOSING) && !has(READ_ENDED) && Channels.closesAtPeerEnd(transport(), pipe)) {
       flags |= READ_ENDED | PEER_CLOSED;
       arrived(EOF);
       return;
     }
     flags |= CLOSED;
     flags &= ~READING;
-    parked = null;
-    Callback shutdown = shutdownCallback;
+    Extras x = extras;
+    if (x != null) x.parked = null;
+    Callback shutdown = x == null ? null : x.shutdownCallback;
     if (shutdown != null) {
-      shutdownCallback = null;
+      x.shutdownCallback = null;
       JnetException e = UvError.stream("ECANCELED", "shutdown", null);
       invoker.invoke(() -> shutdown.done(e));
     }
@@ -729,9 +755,10 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
     } else {
       flags |= CLOSE_UNHEARD;
     }
-    List<Callback> callbacks = closeCallbacks;
-    closeCallbacks = null;
+    Extras y = extras; // the listener may have made it
+    List<Callback> callbacks = y == null ? null : y.closeCallbacks;
     if (callbacks == null) return;
+    y.closeCallbacks = null;
     for (Callback c : callbacks) invoker.invoke(() -> c.done(null));
   }
 
@@ -758,7 +785,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
     config.setOption(ChannelOption.SO_KEEPALIVE, enable);
     int seconds = initialDelayMillis / 1000;
     if (!enable || seconds < 1) return;
-    if (transport == Transport.EPOLL) {
+    if (transport() == Transport.EPOLL) {
       config.setOption(EpollChannelOption.TCP_KEEPIDLE, seconds);
     } else {
       config.setOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE), seconds);
@@ -811,7 +838,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    if (acceptedBy != null) invoker.invoke(this);
+    if (upcall instanceof ServerListener) invoker.invoke(this);
   }
 
   @Override
@@ -872,13 +899,15 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
       int n = buf.readableBytes();
       if (n == 0) return;
       bytesRead += n;
-      directListener = d;
-      directBytes =
+      Extras x = extras; // made by setListener
+      x.directListener = d;
+      x.directBytes =
           buf.nioBufferCount() == 1 ? buf.internalNioBuffer(buf.readerIndex(), n) : buf.nioBuffer();
-      invoker.invoke(directRead);
+      invoker.invoke(x.directRead);
     } finally {
-      directListener = null;
-      directBytes = null;
+      Extras x = extras;
+      x.directListener = null;
+      x.directBytes = null;
       buf.release();
     }
   }
