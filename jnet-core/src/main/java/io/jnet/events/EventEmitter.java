@@ -784,8 +784,9 @@ public class EventEmitter {
   private static Object[] rebuilt(Object[] t, Event<?> key, Object entry) {
     int live = 0;
     for (int k = 0; k < t.length; k += 2) if (t[k] != null && t[k + 1] != GONE) live++;
-    // Room for 8 events at first: a socket's own, pipe()'s and a few of the user's.
-    Object[] grown = new Object[2 * Math.max(8, live + 1 + (live + 1) / 2)];
+    // Room for 6 events at first: a piped socket's ('end', 'error', 'unpipe', 'data', 'close',
+    // 'finish'), or a socket's own and its user's 'data', 'end', 'error', 'close' and one more.
+    Object[] grown = new Object[2 * Math.max(6, live + 1 + (live + 1) / 2)];
     int n = 0;
     for (int k = 0; k < t.length; k += 2) {
       if (t[k] != null && t[k + 1] != GONE) {

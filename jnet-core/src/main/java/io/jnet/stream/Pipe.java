@@ -93,13 +93,13 @@ final class Pipe implements Runnable, Consumer<Object> {
     if (state.has(ReadableState.END_EMITTED)) {
       src.loop.nextTick(p);
     } else {
-      src.once(Readable.END, p);
+      src.on(Readable.END, p); // once: run() removes it first
     }
     p.destStream().on(WritableStream.UNPIPE, (Consumer<Readable>) p.onfinish);
     src.on(ANY_DATA, (Consumer<Object>) p);
     p.destStream().prependListener(Stream.ERROR, (Consumer<JnetException>) p.onclose);
-    p.destStream().once(Stream.CLOSE, (Runnable) p.onclose);
-    p.destStream().once(WritableStream.FINISH, (Runnable) p.onfinish);
+    p.destStream().on(Stream.CLOSE, (Runnable) p.onclose); // once: onclose() removes it first
+    p.destStream().on(WritableStream.FINISH, (Runnable) p.onfinish); // once, as onclose
     p.destStream().emit(WritableStream.PIPE, src);
     if (dest.writableNeedDrain()) {
       p.pause();
@@ -165,6 +165,7 @@ final class Pipe implements Runnable, Consumer<Object> {
   /** The source's {@code 'end'}: Node's {@code onend} (ends dest), or {@code unpipe}. */
   @Override
   public void run() {
+    src.off(Readable.END, this);
     if (end) {
       dest.end();
     } else {
@@ -254,11 +255,13 @@ final class Pipe implements Runnable, Consumer<Object> {
   }
 
   private void onclose() {
+    destStream().off(Stream.CLOSE, onclose);
     destStream().off(WritableStream.FINISH, onfinish);
     unpipe();
   }
 
   private void onfinish() {
+    destStream().off(WritableStream.FINISH, onfinish);
     destStream().off(Stream.CLOSE, onclose);
     unpipe();
   }
