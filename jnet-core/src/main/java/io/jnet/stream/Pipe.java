@@ -12,15 +12,28 @@ import java.util.function.Consumer;
  * its backpressure (pause the source when {@code dest.write} returns false, resume on {@code
  * 'drain'} once every waiting destination drained). Loop thread only.
  *
- * <p>The pipe itself is the source's {@code 'end'} listener ({@link #run}): Node's {@code endFn},
- * and its {@code 'data'} listener ({@link #accept}): Node's {@code ondata}. Its four listeners on
- * the destination are two small objects, each a Runnable and a Consumer ({@link OnClose}: {@code
- * 'close'} and {@code 'error'}; {@link OnFinish}: {@code 'finish'} and {@code 'unpipe'}), so that
- * every registration stays a listener of its own without an object apiece.
+ * <p>The pipe itself is the source's {@code 'end'} and {@code 'data'} listener ({@link #accept}):
+ * Node's {@code endFn} and {@code ondata}. Its four listeners on the destination are two small
+ * objects ({@link OnClose}: {@code 'close'} and {@code 'error'}; {@link OnFinish}: {@code 'finish'}
+ * and {@code 'unpipe'}), so that every registration stays a listener of its own without an object
+ * apiece. Each is registered as a Consumer and tells its events apart by their argument, and the
+ * ones Node registers with {@code once} remove themselves before they act, as Node's once wrapper
+ * does: the emitter then holds all of them bare, without a wrapper object each.
  */
 final class Pipe implements Runnable, Consumer<Object> {
   /** 'data' in whichever form it is emitted: Buffer, or String in text mode. */
   private static final Event<Object> ANY_DATA = Event.of("data");
+
+  // The signals a pipe hears, as events of an argument: its listeners are Consumers, held bare.
+  @SuppressWarnings("unchecked")
+  private static final Event<Object> END = (Event<Object>) (Event<?>) Readable.END.asEvent();
+
+  @SuppressWarnings("unchecked")
+  private static final Event<Object> CLOSE = (Event<Object>) (Event<?>) Stream.CLOSE.asEvent();
+
+  @SuppressWarnings("unchecked")
+  private static final Event<Object> FINISH =
+      (Event<Object>) (Event<?>) WritableStream.FINISH.asEvent();
 
   private final Readable src;
   final WritableStream dest;
@@ -47,29 +60,33 @@ final class Pipe implements Runnable, Consumer<Object> {
   /** The destination's {@code 'finish'} and {@code 'unpipe'} listener. */
   private final OnFinish onfinish = new OnFinish();
 
-  /** Node's {@code onclose} ({@link #run}) and {@code onerror} ({@link #accept}). */
-  private final class OnClose implements Runnable, Consumer<JnetException> {
+  /**
+   * Node's {@code onerror} and {@code onclose}: {@code 'error'} carries its error, {@code 'close'}
+   * none or a Boolean. Registered as a Consumer for both, so the emitter holds it bare.
+   */
+  private final class OnClose implements Consumer<Object> {
     @Override
-    public void run() {
-      onclose();
-    }
-
-    @Override
-    public void accept(JnetException er) {
-      onerror(er);
+    public void accept(Object arg) {
+      if (arg instanceof JnetException er) {
+        onerror(er);
+      } else {
+        onclose();
+      }
     }
   }
 
-  /** Node's {@code onfinish} ({@link #run}) and {@code unpipe} ({@link #accept}). */
-  private final class OnFinish implements Runnable, Consumer<Readable> {
+  /**
+   * Node's {@code unpipe} and {@code onfinish}: {@code 'unpipe'} carries its source, {@code
+   * 'finish'} nothing. Registered as a Consumer for both, as {@link OnClose}.
+   */
+  private final class OnFinish implements Consumer<Object> {
     @Override
-    public void run() {
-      onfinish();
-    }
-
-    @Override
-    public void accept(Readable readable) {
-      onunpipe(readable);
+    public void accept(Object arg) {
+      if (arg instanceof Readable readable) {
+        onunpipe(readable);
+      } else {
+        onfinish();
+      }
     }
   }
 
@@ -93,13 +110,13 @@ final class Pipe implements Runnable, Consumer<Object> {
     if (state.has(ReadableState.END_EMITTED)) {
       src.loop.nextTick(p);
     } else {
-      src.on(Readable.END, p); // once: run() removes it first
+      src.on(END, (Consumer<Object>) p); // once: onend() removes it first
     }
-    p.destStream().on(WritableStream.UNPIPE, (Consumer<Readable>) p.onfinish);
+    p.destStream().on(WritableStream.UNPIPE, p.onfinish);
     src.on(ANY_DATA, (Consumer<Object>) p);
-    p.destStream().prependListener(Stream.ERROR, (Consumer<JnetException>) p.onclose);
-    p.destStream().on(Stream.CLOSE, (Runnable) p.onclose); // once: onclose() removes it first
-    p.destStream().on(WritableStream.FINISH, (Runnable) p.onfinish); // once, as onclose
+    p.destStream().prependListener(Stream.ERROR, p.onclose);
+    p.destStream().on(CLOSE, p.onclose); // once: onclose() removes it first
+    p.destStream().on(FINISH, p.onfinish); // once, as onclose
     p.destStream().emit(WritableStream.PIPE, src);
     if (dest.writableNeedDrain()) {
       p.pause();
@@ -162,9 +179,14 @@ final class Pipe implements Runnable, Consumer<Object> {
     if (readable == src && !cleanedUp && !state().hasPipe(this)) cleanup();
   }
 
-  /** The source's {@code 'end'}: Node's {@code onend} (ends dest), or {@code unpipe}. */
+  /** The source's {@code 'end'} when it had already ended: see {@link #onend}. */
   @Override
   public void run() {
+    onend();
+  }
+
+  /** The source's {@code 'end'}: Node's {@code endFn}, {@code onend} (ends dest) or unpipe. */
+  private void onend() {
     src.off(Readable.END, this);
     if (end) {
       dest.end();
@@ -233,9 +255,13 @@ final class Pipe implements Runnable, Consumer<Object> {
     return waiting;
   }
 
-  /** The source's {@code 'data'}: Node's {@code ondata}. */
+  /** The source's {@code 'data'}: Node's {@code ondata}; or its {@code 'end'}, which has none. */
   @Override
   public void accept(Object chunk) {
+    if (chunk == null) {
+      onend();
+      return;
+    }
     boolean ret = chunk instanceof String s ? dest.write(s) : dest.write((Buffer) chunk);
     if (!ret) pause();
   }
