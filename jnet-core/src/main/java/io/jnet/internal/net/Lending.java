@@ -1,5 +1,6 @@
 package io.jnet.internal.net;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.FastThreadLocal;
 
 /**
@@ -42,6 +43,18 @@ final class Lending implements Runnable {
   private int length;
   private boolean returned;
 
+  /**
+   * The transport's buffer the loan's bytes were copied from, held until the loan ends, or null:
+   * its bytes {@code [sourceIndex, sourceIndex + length)} are the lent array's {@code [0, length)},
+   * so that a write of the lent array can take them from there (see {@link #source}).
+   */
+  private ByteBuf source;
+
+  private int sourceIndex;
+
+  /** Whether {@link #source} is the transport's own for this read (pooled), not the loop's. */
+  private boolean sourceOwned;
+
   private Lending() {}
 
   /** The calling loop thread's instance. */
@@ -67,6 +80,50 @@ final class Lending implements Runnable {
     return a;
   }
 
+  /**
+   * Holds the read buffer the loan was copied from until the loan ends (it then releases it). A
+   * loop's own read buffer ({@code owned} false) is good only until its next read begins: see
+   * {@link #readBegins}.
+   */
+  void source(ByteBuf buf, int index, boolean owned) {
+    source = buf;
+    sourceIndex = index;
+    sourceOwned = owned;
+  }
+
+  /** A read into the loop's read buffer begins: a loan's source in it is no longer its bytes. */
+  void readBegins() {
+    if (source != null && !sourceOwned) {
+      source.release();
+      source = null;
+    }
+  }
+
+  /**
+   * The address of {@code array[offset, offset + length)} in the loan's source when {@code array}
+   * is the lent array and the source is direct memory still holding those bytes, else 0: a write
+   * can send them from there, without copying the array first. The caller writes them before
+   * anything else runs on the loop.
+   */
+  long sourceAddress(byte[] array, int offset, int length) {
+    ByteBuf src = source;
+    if (array != lent || src == null || offset + length > this.length || !src.hasMemoryAddress()) {
+      return 0;
+    }
+    return src.memoryAddress() + sourceIndex + offset;
+  }
+
+  /**
+   * {@code array[offset, offset + length)} as a retained slice of the loan's source, when {@code
+   * array} is the lent array and the source is the transport's own buffer (which lives as long as
+   * the slice does), else null: a queued write can take it instead of a copy.
+   */
+  ByteBuf sourceSlice(byte[] array, int offset, int length) {
+    ByteBuf src = source;
+    if (array != lent || src == null || !sourceOwned || offset + length > this.length) return null;
+    return src.retainedSlice(sourceIndex + offset, length);
+  }
+
   /** The loan itself, run as the listener's callback. */
   @Override
   public void run() {
@@ -89,5 +146,10 @@ final class Lending implements Runnable {
     if (returned && writes == 1) spare = lent;
     lent = null;
     listener = null;
+    ByteBuf src = source;
+    if (src != null) {
+      source = null;
+      src.release();
+    }
   }
 }

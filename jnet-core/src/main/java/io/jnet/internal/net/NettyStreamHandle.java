@@ -397,8 +397,8 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
 
   /**
    * {@code length} bytes of {@code array} as the channel sends them: copied into a direct buffer of
-   * the channel's pooled allocator, the copy every transport() makes of a heap buffer anyway,
-   * without the wrapper and the NIO views its own copy goes through.
+   * the channel's pooled allocator, the copy every transport makes of a heap buffer anyway, without
+   * the wrapper and the NIO views its own copy goes through.
    */
   private ByteBuf outbound(byte[] array, int offset, int length) {
     if (!channel.alloc().isDirectBufferPooled())
@@ -432,15 +432,18 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   private boolean writeArray(
       byte[] array, int offset, int length, boolean single, Callback callback) {
     Lending lending = Lending.get();
-    int now = tryWriteNow(array, offset, length);
+    int now = tryWriteNow(array, offset, length, lending);
     if (now == length) {
       lending.isLent(array, single); // counted as the write that took a lent array's bytes
       return true;
     }
-    ByteBuf rest =
-        lending.isLent(array, single)
-            ? copy(array, offset + now, length - now)
-            : outbound(array, offset + now, length - now);
+    ByteBuf rest;
+    if (lending.isLent(array, single)) {
+      rest = lending.sourceSlice(array, offset + now, length - now);
+      if (rest == null) rest = copy(array, offset + now, length - now);
+    } else {
+      rest = outbound(array, offset + now, length - now);
+    }
     return enqueue(rest, callback);
   }
 
@@ -468,7 +471,7 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
    * or pooled buffer. Returns the bytes written (0: none, or not tried); an error is left for the
    * queued write that follows, which meets it again and reports it as before.
    */
-  private int tryWriteNow(byte[] array, int offset, int length) {
+  private int tryWriteNow(byte[] array, int offset, int length, Lending lending) {
     io.netty.channel.unix.Socket socket = nativeSocket;
     if (socket == null
         || length == 0
@@ -480,10 +483,14 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
     }
     io.netty.channel.ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
     if (out == null || out.totalPendingWriteBytes() != 0) return 0;
-    ByteBuf scratch = WRITE_SCRATCH.get();
-    if (!scratch.hasMemoryAddress()) return 0;
-    long address = scratch.memoryAddress();
-    PlatformDependent.copyMemory(array, offset, address, length);
+    // A lent array's bytes are still in the read buffer they came from: sent from there, uncopied.
+    long address = lending.sourceAddress(array, offset, length);
+    if (address == 0) {
+      ByteBuf scratch = WRITE_SCRATCH.get();
+      if (!scratch.hasMemoryAddress()) return 0;
+      address = scratch.memoryAddress();
+      PlatformDependent.copyMemory(array, offset, address, length);
+    }
     int n;
     try {
       n = socket.sendAddress(address, 0, length); // send(2), as Netty writes: write(2) costs more
@@ -497,8 +504,8 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   /**
    * {@code chunk}'s bytes for the channel: wrapped, or copied into the transport's own buffer when
    * they sit in the loop's lent read array (see {@link Lending}), which must be free again when the
-   * write returns. Every transport() copies a wrapped array into direct memory anyway (epoll, NIO
-   * and io_uring do it before the write returns); this copy is that one, made by jnet.
+   * write returns. Every transport copies a wrapped array into direct memory anyway (epoll, NIO and
+   * io_uring do it before the write returns); this copy is that one, made by jnet.
    */
   private ByteBuf wrap(Lending lending, Buffer chunk, boolean single) {
     if (lending.isLent(chunk.array(), single)) {
@@ -880,11 +887,17 @@ final class NettyStreamHandle extends ChannelInboundHandlerAdapter
   /** Copies the read into the loop's lent array and hands it to {@code l}: see {@link Lending}. */
   private void readLent(LendingReadListener l, Lending lending, ByteBuf buf) {
     int n = buf.readableBytes();
+    int index = buf.readerIndex();
     try {
       buf.readBytes(lending.begin(l, n), 0, n);
-    } finally {
+    } catch (RuntimeException | Error e) {
+      lending.end();
       buf.release();
+      throw e;
     }
+    // The read buffer stays the loan's source until the loan ends, which releases it: a write of
+    // the lent array takes its bytes from there (Lending.sourceAddress, Lending.sourceSlice).
+    lending.source(buf, index, transport() == Transport.IO_URING);
     bytesRead += n;
     try {
       invoker.invoke(lending);

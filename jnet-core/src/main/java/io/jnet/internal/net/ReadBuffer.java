@@ -71,6 +71,7 @@ final class ReadBuffer extends DefaultMaxMessagesRecvByteBufAllocator {
         // The buffer itself, retained: the read's release leaves it alive, and no duplicate is
         // made per read. Every read is copied out (or handed over) before the next allocate.
         ByteBuf scratch = SCRATCH.get();
+        Lending.get().readBegins(); // a loan's bytes in it are about to be overwritten
         scratch.clear();
         return scratch.retain();
       }
