@@ -283,6 +283,25 @@ class FdConnectTest {
   }
 
   /**
+   * Listens {@code server}, then {@code other} (where a re-connect goes), then opens into {@code
+   * raw[0]} a raw socket connecting to {@code server}.
+   */
+  private void listenThenConnectRaw(Server server, Server other, Raw[] raw) {
+    server.listen(
+        0,
+        "127.0.0.1",
+        () ->
+            other.listen(
+                0,
+                "127.0.0.1",
+                () -> {
+                  serverPort = other.address().port();
+                  localPort = -1;
+                  raw[0] = connecting(new InetSocketAddress("127.0.0.1", server.address().port()));
+                }));
+  }
+
+  /**
    * A socket connecting to {@code at}; it is connected once the server's {@code 'connection'} comes
    * (the server accepts what completed the handshake).
    */
@@ -568,19 +587,7 @@ class FdConnectTest {
                     log.add("connected connecting " + state(s));
                   });
           connectedServer = server;
-          server.listen(
-              0,
-              "127.0.0.1",
-              () ->
-                  other.listen(
-                      0,
-                      "127.0.0.1",
-                      () -> {
-                        serverPort = other.address().port();
-                        localPort = -1;
-                        raw[0] =
-                            connecting(new InetSocketAddress("127.0.0.1", server.address().port()));
-                      }));
+          listenThenConnectRaw(server, other, raw);
         });
     steps.add(
         next -> { // a connected Unix socket
@@ -700,19 +707,7 @@ class FdConnectTest {
                     log.add("crace connecting " + state(s));
                   });
           connectedServer = server;
-          server.listen(
-              0,
-              "127.0.0.1",
-              () ->
-                  other.listen(
-                      0,
-                      "127.0.0.1",
-                      () -> {
-                        serverPort = other.address().port();
-                        localPort = -1;
-                        raw[0] =
-                            connecting(new InetSocketAddress("127.0.0.1", server.address().port()));
-                      }));
+          listenThenConnectRaw(server, other, raw);
         });
     steps.add(
         next -> { // a bound TCP socket never connected: its first read fails
